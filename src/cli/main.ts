@@ -1,0 +1,201 @@
+// npm run generate -- [INPUT.xlsx] [-o OUTPUT.xlsx] [--json REPORT.json] [--force]
+// Exit 0: generated. Exit 1: error-severity issues without --force (report written, no workbook).
+// Exit 2: usage error or unreadable input, with a one-line reason.
+import * as fs from "fs";
+import * as path from "path";
+import { analyse, planSheets, toReportJson } from "../core/engine";
+import type { Options } from "../core/types";
+import { XlsxWorkbook } from "../xlsx/workbook";
+import { formatSummary, formatIssues } from "./summary";
+import { writeFileAtomic } from "./files";
+
+export const SAMPLE_PATH = path.resolve(__dirname, "..", "..", "assets", "sample-2024.xlsx");
+const OUTPUT_SUFFIX = ".经费分摊.xlsx";
+const LARGE_ROWS = 5000;
+
+export interface CliArgs {
+  input: string | null;
+  output: string | null;
+  json: string | null;
+  force: boolean;
+  help: boolean;
+  options: Options;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const a: CliArgs = { input: null, output: null, json: null, force: false, help: false, options: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("-")) throw new UsageError(`参数 ${arg} 后缺少取值`);
+      return v;
+    };
+    if (arg === "-o" || arg === "--output") a.output = value();
+    else if (arg === "--json") a.json = value();
+    else if (arg === "--force" || arg === "-f") a.force = true;
+    else if (arg === "-h" || arg === "--help") a.help = true;
+    else if (arg === "--own-union") a.options.ownUnion = value();
+    else if (arg === "--year") {
+      const y = Number(value());
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError("--year 应为四位年份");
+      a.options.year = y;
+    } else if (arg === "--near-months") {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 120) throw new UsageError("--near-months 应为0到120之间的整数");
+      a.options.nearRetirementMonths = n;
+    } else if (arg.startsWith("-")) throw new UsageError(`未知参数：${arg}（用 --help 查看用法）`);
+    else if (a.input === null) a.input = arg;
+    else throw new UsageError(`只能指定一个输入文件，多出：${arg}`);
+  }
+  return a;
+}
+
+export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]
+  不指定输入时使用 assets/ 中的样例工作簿。
+  -o, --output     输出工作簿（默认：<输入名>${OUTPUT_SUFFIX}，与输入同目录）
+  --json           另写一份 JSON 校验与分摊报告
+  --force          有错误时仍生成；覆盖已存在的输出文件
+  --own-union      本级工会名称（默认从费率表识别）
+  --year           疗休养年度（默认取项目开始日期的年份）
+  --near-months    “临近退休”的月数（默认24）
+退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
+
+export function defaultOutput(input: string | null, cwd: string): string {
+  if (input === null) return path.join(cwd, path.basename(SAMPLE_PATH, ".xlsx") + OUTPUT_SUFFIX);
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), path.basename(input, ext) + OUTPUT_SUFFIX);
+}
+
+/** Why a file cannot be a workbook, from its first bytes; null when it looks like one. */
+export function sniff(buf: Buffer): string | null {
+  if (buf.length === 0) return "文件为空";
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
+    return "文件已加密（设置了打开密码）或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx";
+  }
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return "不是 .xlsx 工作簿（文件格式不符）";
+  return null;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`错误：${(e as Error).message}`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const input = path.resolve(io.cwd, args.input ?? SAMPLE_PATH);
+  const output = path.resolve(io.cwd, args.output ?? defaultOutput(args.input ? input : null, io.cwd));
+  if (samePath(input, output)) {
+    io.err("错误：输出文件不能与输入文件相同（输入文件从不被改写）");
+    return 2;
+  }
+
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`错误：无法读取输入文件 ${input}（${code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : code ?? "未知原因"}）`);
+    return 2;
+  }
+  const why = sniff(buf);
+  if (why) {
+    io.err(`错误：无法读取 ${path.basename(input)}：${why}`);
+    return 2;
+  }
+  const large = buf.length > 2_000_000;
+  if (large) io.err(`读取 ${path.basename(input)}（${(buf.length / 1e6).toFixed(1)} MB）…`);
+  let book: XlsxWorkbook;
+  try {
+    book = await XlsxWorkbook.fromBuffer(buf);
+  } catch (e) {
+    io.err(`错误：无法读取 ${path.basename(input)}：工作簿已损坏或不是 .xlsx 格式（${oneLine(e)}）`);
+    return 2;
+  }
+  const data = await book.readWorkbook();
+  const rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
+  if (large || rows > LARGE_ROWS) io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
+
+  const analysis = analyse(data, args.options);
+  const report = toReportJson(analysis);
+  if (args.json) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, args.json), JSON.stringify(report, null, 2) + "\n");
+    } catch (e) {
+      io.err(`错误：无法写入报告 ${args.json}（${oneLine(e)}）`);
+      return 2;
+    }
+  }
+  io.out(formatSummary(analysis));
+  if (analysis.issues.length > 0) io.out(formatIssues(analysis.issues, 30));
+
+  if (!analysis.allocation) {
+    io.out(`未生成：缺少“项目费率”表，无法计算分摊。`);
+    return 1;
+  }
+  if (analysis.errorCount > 0 && !args.force) {
+    io.out(`未生成：发现 ${analysis.errorCount} 个错误。请修正后重试，或加 --force 仍然生成（表中会标注警示）。`);
+    return 1;
+  }
+  if (fs.existsSync(output) && !args.force) {
+    io.err(`错误：输出文件已存在：${output}（加 --force 覆盖）`);
+    return 2;
+  }
+  if (large || rows > LARGE_ROWS) io.err("正在写入输出工作簿…");
+  const plans = planSheets(analysis);
+  const written = await book.writeSheets([plans.allocation!, plans.report]);
+  try {
+    writeFileAtomic(output, await book.toBuffer());
+  } catch (e) {
+    io.err(`错误：无法写入输出文件 ${output}（${oneLine(e)}）`);
+    return 2;
+  }
+  for (const w of written) {
+    if (w.renamed) io.out(`注意：工作簿中已有同名的用户工作表，生成的表改名为“${w.name}”。`);
+  }
+  io.out(`已生成：${output}（${written.map((w) => w.name).join("、")}）`);
+  return 0;
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+function oneLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+  }).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`错误：${oneLine(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,175 @@
+// The cost allocation in integer fen. Each programme × payer cell is rounded to the fen (half
+// away from zero, like Excel's ROUND); the payer marked 其余 — else the own union — takes the
+// rounding remainder, so a programme's shares always add up to its cost.
+import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
+import { roundDiv } from "./money";
+import { headerKey, numberText } from "./text";
+
+export interface PayerShare {
+  payer: string;
+  fen: bigint;
+  /** null: this payer has no share column (it only pays transport). */
+  spec: ShareSpec | null;
+  ref: CellRef | null;
+  /** This cell is the programme's cost minus the other payers' cells. */
+  remainder: boolean;
+}
+
+export interface ProgramAllocation {
+  program: Program;
+  headcount: number;
+  /** The distinct ways the roster spells this programme (for COUNTIFS criteria). */
+  spellings: Cell[];
+  costFen: bigint;
+  shares: PayerShare[];
+  transportFen: bigint;
+  transportPayer: string;
+}
+
+export interface BudgetAllocation {
+  sheet: string;
+  sources: Budget["sources"];
+  totalFen: bigint;
+  differenceFen: bigint;
+}
+
+export interface Allocation {
+  ownUnion: string;
+  payers: string[];
+  programs: ProgramAllocation[];
+  costFen: bigint;
+  transportFen: bigint;
+  /** Shares only, by payer. */
+  sharesByPayer: Map<string, bigint>;
+  /** Shares plus the transport each payer pays. */
+  byPayer: Map<string, bigint>;
+  ownTotalFen: bigint;
+  budget: BudgetAllocation | null;
+}
+
+/** The own union: the one named, else the usual transport payer, else the 其余 payer, else the last. */
+export function detectOwnUnion(rates: RateTable, wanted?: string): string {
+  if (wanted) {
+    const hit = rates.payers.find((p) => headerKey(p) === headerKey(wanted));
+    return hit ?? wanted;
+  }
+  const votes = new Map<string, number>();
+  for (const p of rates.programs) {
+    const payer = resolvePayer(rates.payers, p.transportPayer);
+    if (payer && p.transportFen > 0n) votes.set(payer, (votes.get(payer) ?? 0) + 1);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) return best[0];
+  for (const p of rates.programs) {
+    const rest = p.shares.find((s) => s.spec.kind === "rest");
+    if (rest) return rest.payer;
+  }
+  return rates.payers[rates.payers.length - 1] ?? "本级工会";
+}
+
+function resolvePayer(payers: string[], text: string): string | null {
+  if (!text) return null;
+  return payers.find((p) => headerKey(p) === headerKey(text)) ?? text;
+}
+
+export function allocate(rates: RateTable, participants: Participant[], ownUnion: string, budget: Budget | null): Allocation {
+  const byCode = new Map<string, Participant[]>();
+  for (const p of participants) {
+    if (!p.programCode) continue;
+    const list = byCode.get(p.programCode);
+    if (list) list.push(p);
+    else byCode.set(p.programCode, [p]);
+  }
+  const payers = rates.payers.includes(ownUnion) ? rates.payers : [...rates.payers, ownUnion];
+  const programs = rates.programs.map((prog) => allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion));
+
+  const sharesByPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
+  const byPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
+  let costFen = 0n;
+  let transportFen = 0n;
+  for (const pa of programs) {
+    costFen += pa.costFen;
+    transportFen += pa.transportFen;
+    for (const s of pa.shares) {
+      sharesByPayer.set(s.payer, sharesByPayer.get(s.payer)! + s.fen);
+      byPayer.set(s.payer, byPayer.get(s.payer)! + s.fen);
+    }
+    byPayer.set(pa.transportPayer, (byPayer.get(pa.transportPayer) ?? 0n) + pa.transportFen);
+  }
+  const ownTotalFen = byPayer.get(ownUnion) ?? 0n;
+  let b: BudgetAllocation | null = null;
+  if (budget) {
+    const totalFen = budget.sources.reduce((a, s) => a + s.fen, 0n);
+    b = { sheet: budget.sheet, sources: budget.sources, totalFen, differenceFen: totalFen - ownTotalFen };
+  }
+  return { ownUnion, payers, programs, costFen, transportFen, sharesByPayer, byPayer, ownTotalFen, budget: b };
+}
+
+function allocateProgram(prog: Program, people: Participant[], payers: string[], ownUnion: string): ProgramAllocation {
+  const headcount = people.length;
+  const costFen = BigInt(headcount) * prog.perPersonFen;
+  const specs = new Map(prog.shares.map((s) => [s.payer, s]));
+  const remainderPayer = pickRemainder(prog, ownUnion);
+  const shares: PayerShare[] = payers.map((payer) => {
+    const s = specs.get(payer);
+    return {
+      payer,
+      spec: s ? s.spec : null,
+      ref: s ? s.ref : null,
+      remainder: payer === remainderPayer,
+      fen: s && payer !== remainderPayer ? shareFen(s.spec, headcount, prog.perPersonFen, costFen) : 0n,
+    };
+  });
+  const rem = shares.find((s) => s.remainder);
+  if (rem) rem.fen = costFen - shares.reduce((a, s) => a + (s.remainder ? 0n : s.fen), 0n);
+  const transportPayer = resolvePayer(payers, prog.transportPayer) ?? ownUnion;
+  return { program: prog, headcount, spellings: spellings(prog, people), costFen, shares, transportFen: prog.transportFen, transportPayer };
+}
+
+function pickRemainder(prog: Program, ownUnion: string): string | null {
+  const rests = prog.shares.filter((s) => s.spec.kind === "rest");
+  if (rests.length === 1) return rests[0].payer;
+  // Shares that do not add up keep each payer's own figure: no one silently absorbs the gap.
+  if (prog.sharesInvalid || rests.length > 1) return null;
+  const ratios = prog.shares.filter((s) => s.spec.kind === "ratio");
+  if (ratios.length === 0) return null;
+  if (prog.shares.some((s) => s.payer === ownUnion)) return ownUnion;
+  return ratios[ratios.length - 1].payer;
+}
+
+/** One payer's cell without the remainder rule. */
+export function shareFen(spec: ShareSpec, headcount: number, perPersonFen: bigint, costFen: bigint): bigint {
+  switch (spec.kind) {
+    case "zero":
+      return 0n;
+    case "amount":
+      return BigInt(headcount) * spec.fen;
+    case "ratio":
+      return roundDiv(costFen * spec.num, spec.den);
+    case "full":
+      return costFen;
+    case "rest": // only reached when a programme has more than one 其余 (RATE_INVALID)
+      return 0n;
+  }
+}
+
+/** COUNTIFS is case-insensitive: spellings that differ only in case count once. */
+function spellings(prog: Program, people: Participant[]): Cell[] {
+  const out: Cell[] = [];
+  const seen = new Set<string>();
+  const addSpelling = (c: Cell) => {
+    const k = criterionKey(c);
+    if (k === "" || seen.has(k)) return;
+    seen.add(k);
+    out.push(c);
+  };
+  addSpelling(prog.code);
+  if (prog.name) addSpelling(prog.name);
+  for (const p of people) addSpelling(p.programRaw);
+  return out;
+}
+
+export function criterionKey(c: Cell): string {
+  if (c === null || c === "") return "";
+  return (typeof c === "number" ? numberText(c) : String(c)).toLowerCase();
+}

@@ -1,0 +1,75 @@
+// Calendar days: Excel serial numbers, the text forms staff type, and month arithmetic.
+import type { Cell, Day } from "./types";
+import { cellText, fold } from "./text";
+
+const DAY_MS = 86400000;
+// Excel's day 0 is 1899-12-30 once its fictitious 1900-02-29 is accounted for (serials ≥ 61).
+const EPOCH = Date.UTC(1899, 11, 30);
+
+export function isValidDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function serialToDay(serial: number): Day | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const whole = Math.floor(serial);
+  const dt = new Date(EPOCH + (whole < 61 ? whole + 1 : whole) * DAY_MS);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function dayToSerial(day: Day): number {
+  const n = Math.round((Date.UTC(day.y, day.m - 1, day.d) - EPOCH) / DAY_MS);
+  return n < 61 ? n - 1 : n;
+}
+
+export function compareDays(a: Day, b: Day): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+export function addMonths(day: Day, months: number): Day {
+  const total = day.y * 12 + (day.m - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return { y, m, d: Math.min(day.d, daysInMonth(y, m)) };
+}
+
+export function formatDay(day: Day): string {
+  return `${day.y}-${String(day.m).padStart(2, "0")}-${String(day.d).padStart(2, "0")}`;
+}
+
+/**
+ * A date cell: an Excel serial (number), or text such as 2024-06-01, 2024/6/1, 2024.6.1,
+ * 2024年6月1日, 20240601, or 2024年6月 (the first of the month). A range like
+ * "2024-06-01至2024-06-05" gives its first day. Null when it cannot be read.
+ */
+export function parseDay(c: Cell): Day | null {
+  if (typeof c === "number") return serialToDay(c);
+  if (typeof c !== "string") return null;
+  const s = fold(cellText(c)).replace(/\s+/g, "");
+  if (s === "") return null;
+  const first = s.split(/至|到|~|—|–/)[0];
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(first);
+  if (m) return checked(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(first);
+  if (m) return checked(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(first);
+  if (m) return checked(+m[1], +m[2], 1);
+  if (/^\d+(\.\d+)?$/.test(first)) return serialToDay(Number(first));
+  return null;
+}
+
+function checked(y: number, m: number, d: number): Day | null {
+  return isValidDay(y, m, d) ? { y, m, d } : null;
+}
+
+/** Today's date in local time, for defaults only. */
+export function today(): Day {
+  const t = new Date();
+  return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate() };
+}

@@ -1,0 +1,66 @@
+// Text normalisation shared by header matching, programme lookup and ID checks.
+import type { Cell } from "./types";
+
+/** Full-width forms folded to half-width (NFKC), ideographic spaces included. */
+export function fold(s: string): string {
+  return s.normalize("NFKC");
+}
+
+/** The cell as the user sees it, trimmed; numbers in plain decimal form. */
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "number") return Number.isFinite(c) ? numberText(c) : "";
+  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  return c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+}
+
+/** Plain decimal text for a number (no exponent for integers below 1e21). */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+export function isBlank(c: Cell | undefined): boolean {
+  return cellText(c) === "";
+}
+
+/** A header or key as compared: folded, no spaces, no trailing unit like （元）, no * or colon. */
+export function headerKey(s: string): string {
+  let k = fold(s).replace(/[\s\u00a0]+/g, "");
+  k = k.replace(/^[*＊]+|[*＊:：]+$/g, "");
+  // Trailing units: (元), (元/人), (人), (万元) …
+  k = k.replace(/\([^()]*\)$/, "");
+  return k.toLowerCase();
+}
+
+/** The unit written in a header's trailing parentheses, e.g. "万元" for "金额（万元）". */
+export function headerUnit(s: string): string {
+  const m = /\(([^()]*)\)\s*$/.exec(fold(s).replace(/[\s\u00a0]+/g, ""));
+  return m ? m[1] : "";
+}
+
+/** A value as compared: folded, trimmed, inner spaces removed, case-insensitive. */
+export function valueKey(s: string): string {
+  return fold(s).replace(/[\s\u00a0]+/g, "").toUpperCase();
+}
+
+/** Split a category list on 、，,;；/ and spaces. */
+export function splitList(s: string): string[] {
+  return fold(s)
+    .split(/[、,;/\s\u00a0]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
+
+const YES = new Set(["是", "Y", "YES", "TRUE", "√", "✓", "✔", "会员", "是会员", "1"]);
+const NO = new Set(["否", "N", "NO", "FALSE", "×", "✗", "非会员", "不是", "0"]);
+
+/** 是/否 in the forms staff type; null when it cannot be read. */
+export function yesNo(c: Cell): boolean | null {
+  if (typeof c === "boolean") return c;
+  const k = valueKey(cellText(c));
+  if (k === "") return null;
+  if (YES.has(k)) return true;
+  if (NO.has(k)) return false;
+  return null;
+}

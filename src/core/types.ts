@@ -1,0 +1,184 @@
+// The domain's shapes. Cells arrive exactly as Excel hands them over: strings, numbers,
+// booleans, blanks ("" from Office.js, null from other hosts). Dates are Excel serial numbers.
+
+export type Cell = string | number | boolean | null;
+
+/** One sheet as a host read it: values from A1 (or from `origin`) down and right. */
+export interface SheetData {
+  name: string;
+  values: Cell[][];
+  /** Number formats parallel to `values`, where the host has them (IDs and dates need them). */
+  numberFormats?: string[][];
+  /** 0-based sheet position of values[0][0]; a used range may start below or right of A1. */
+  origin?: { row: number; col: number };
+}
+
+export interface WorkbookData {
+  sheets: SheetData[];
+}
+
+export type Severity = "error" | "warning";
+
+export type IssueCode =
+  | "SHEET_MISSING"
+  | "HEADER_MISSING"
+  | "MISSING_REQUIRED"
+  | "ID_FORMAT"
+  | "ID_CHECKSUM"
+  | "ID_BIRTHDATE"
+  | "ID_NUMERIC_PRECISION"
+  | "ID_15_DIGIT"
+  | "DUPLICATE_ID"
+  | "DUPLICATE_HISTORY"
+  | "POSSIBLE_DUPLICATE"
+  | "UNKNOWN_PROGRAM"
+  | "NOT_ELIGIBLE"
+  | "NOT_MEMBER"
+  | "QUOTA_EXCEEDED"
+  | "DATE_OUTSIDE_WINDOW"
+  | "RETIRED"
+  | "GENDER_MISMATCH"
+  | "PHONE_FORMAT"
+  | "RATE_INVALID"
+  | "RATE_SHARES_MISMATCH"
+  | "BUDGET_EXCEEDED";
+
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  sheet: string;
+  /** 1-based sheet row; absent for sheet-level issues. */
+  row?: number;
+  /** The column's header as the user wrote it (or the canonical name when missing). */
+  column?: string;
+  /** A1 address within `sheet`, e.g. "C7". */
+  cell?: string;
+  message: string;
+}
+
+/** A calendar day, independent of time zones. */
+export interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export type Gender = "男" | "女";
+
+export interface IdInfo {
+  /** Normalised 18-character ID (15-digit IDs converted), or null when unusable. */
+  id18: string | null;
+  birth?: Day;
+  gender?: Gender;
+}
+
+export interface Participant {
+  /** 1-based sheet row. */
+  row: number;
+  name: string;
+  rawId: Cell;
+  id: IdInfo;
+  gender?: string;
+  unit: string;
+  member: boolean | null;
+  memberText: string;
+  categories: string[];
+  /** The programme cell as typed, and trimmed text of it. */
+  programRaw: Cell;
+  programText: string;
+  programCode: string | null;
+  batch: string;
+  date: Day | null;
+  dateText: string;
+  phone: string;
+  note: string;
+  /** 岗位性质: 工人 means the women's 50 statutory age. */
+  postType: string;
+}
+
+export type ShareSpec =
+  | { kind: "zero" }
+  | { kind: "amount"; fen: bigint }
+  | { kind: "ratio"; num: bigint; den: bigint; percent: boolean }
+  | { kind: "full" }
+  | { kind: "rest" };
+
+export interface CellRef {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** Whether the cell holds a number, so a formula may refer to it directly. */
+  numeric: boolean;
+}
+
+export interface ShareCell {
+  payer: string;
+  spec: ShareSpec;
+  ref: CellRef;
+}
+
+export interface Program {
+  row: number;
+  code: string;
+  name: string;
+  scope: string;
+  place: string;
+  start: Day | null;
+  end: Day | null;
+  quota: number | null;
+  quotaRef: CellRef | null;
+  perPersonFen: bigint;
+  perPersonRef: CellRef | null;
+  shares: ShareCell[];
+  transportFen: bigint;
+  transportRef: CellRef | null;
+  transportPayer: string;
+  eligible: string[];
+  priority: string[];
+  memberRequired: boolean;
+  /** Shares are unusable (RATE_INVALID or RATE_SHARES_MISMATCH): each payer is computed on its own. */
+  sharesInvalid: boolean;
+}
+
+export interface RateTable {
+  sheet: string;
+  payers: string[];
+  programs: Program[];
+}
+
+export interface HistoryEntry {
+  row: number;
+  name: string;
+  id18: string | null;
+  program: string;
+  year: number | null;
+}
+
+export interface BudgetSource {
+  name: string;
+  fen: bigint;
+  ref: CellRef | null;
+  /** The amount column is in 万元 (header unit), so a formula multiplies by 10000. */
+  tenThousand: boolean;
+}
+
+export interface Budget {
+  sheet: string;
+  sources: BudgetSource[];
+}
+
+export interface Options {
+  /** The union whose budget this is (本级). Default: detected from the rate sheet. */
+  ownUnion?: string;
+  /** Months before statutory retirement that count as 临近退休. */
+  nearRetirementMonths?: number;
+  /** Programme year. Default: the year of the programmes' start dates. */
+  year?: number;
+  /** Today, for future-birth-date checks. */
+  today?: Day;
+  /** Explicit sheet choices (by name); detection otherwise. */
+  sheets?: Partial<Record<SheetRole, string>>;
+}
+
+export type SheetRole = "roster" | "rates" | "history" | "budget";

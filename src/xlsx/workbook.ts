@@ -1,0 +1,181 @@
+// The workbook port over .xlsx files (ExcelJS): for the command line and tests.
+import ExcelJS from "exceljs";
+import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
+import type { RangeFormat, SheetPlan } from "../core/plan";
+import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
+
+const DAY_MS = 86400000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Generated sheets are recognised by a workbook-level defined name pointing at them. */
+export const MARK_PREFIX = "LXY_generated_";
+
+/** A cell value as Excel would hand it over: plain text, number, boolean or null. */
+export function plainValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / DAY_MS;
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("hyperlink" in v && "text" in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
+  }
+  return String(v);
+}
+
+export function sheetData(ws: ExcelJS.Worksheet): SheetData {
+  const values: Cell[][] = [];
+  const numberFormats: string[][] = [];
+  const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  const colCount = ws.columnCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.findRow(r);
+    const vals: Cell[] = new Array(colCount).fill(null);
+    const fmts: string[] = new Array(colCount).fill("");
+    if (row && row.hasValues) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // Excel reports merged cells' value only in the top-left cell.
+        if (cell.isMerged && cell.master !== cell) return;
+        vals[c - 1] = plainValue(cell.value);
+        fmts[c - 1] = cell.numFmt ?? "";
+      });
+    }
+    values.push(vals);
+    numberFormats.push(fmts);
+  }
+  return { name: ws.name, values, numberFormats };
+}
+
+export function workbookData(wb: ExcelJS.Workbook): WorkbookData {
+  return { sheets: wb.worksheets.filter((ws) => ws.state !== "veryHidden").map(sheetData) };
+}
+
+function argb(color: string): string {
+  return "FF" + color.replace("#", "").toUpperCase();
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+function eachCellIn(ws: ExcelJS.Worksheet, address: string, fn: (c: ExcelJS.Cell) => void): void {
+  const [a, b = a] = address.split(":");
+  const s = ws.getCell(a);
+  const e = ws.getCell(b);
+  for (let r = Number(s.row); r <= Number(e.row); r++) {
+    for (let c = Number(s.col); c <= Number(e.col); c++) fn(ws.getCell(r, c));
+  }
+}
+
+function applyFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
+  eachCellIn(ws, f.address, (cell) => {
+    if (f.numberFormat) cell.numFmt = f.numberFormat;
+    if (f.bold !== undefined || f.italic !== undefined || f.fontSize || f.fontColor) {
+      cell.font = {
+        ...cell.font,
+        ...(f.bold !== undefined ? { bold: f.bold } : {}),
+        ...(f.italic !== undefined ? { italic: f.italic } : {}),
+        ...(f.fontSize ? { size: f.fontSize } : {}),
+        ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}),
+      };
+    }
+    if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+    if (f.horizontal || f.wrap) cell.alignment = { ...cell.alignment, ...(f.horizontal ? { horizontal: f.horizontal } : {}), ...(f.wrap ? { wrapText: true, vertical: "top" } : {}) };
+    if (f.border) cell.border = THIN;
+  });
+}
+
+/** Copy a sheet plan into a worksheet. User text always lands as text. */
+export function writePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.cells.forEach((row, r) => {
+    row.forEach((pc, c) => {
+      if (!pc) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if ("text" in pc) cell.value = pc.text;
+      else if ("number" in pc) cell.value = pc.number;
+      else cell.value = { formula: pc.formula.replace(/^=/, ""), result: pc.value } as ExcelJS.CellFormulaValue;
+    });
+  });
+  for (const l of plan.links) {
+    ws.getCell(l.address).value = { text: l.text, hyperlink: "#" + l.target } as ExcelJS.CellHyperlinkValue;
+  }
+  plan.formats.forEach((f) => applyFormat(ws, f));
+  plan.merges.forEach((m) => ws.mergeCells(m));
+  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 0 }];
+  ws.pageSetup = { ...ws.pageSetup, orientation: plan.landscape ? "landscape" : "portrait", printArea: plan.printArea, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+function markName(role: SheetPlan["role"]): string {
+  return MARK_PREFIX + role;
+}
+
+/** The name of the sheet this tool generated for a role, if the workbook has one. */
+export function generatedSheet(wb: ExcelJS.Workbook, role: SheetPlan["role"]): string | null {
+  const ranges = wb.definedNames.getRanges(markName(role)).ranges;
+  for (const r of ranges) {
+    const m = /^'?(.*?)'?!/.exec(r);
+    if (m) {
+      const name = m[1].replace(/''/g, "'");
+      if (wb.getWorksheet(name)) return name;
+    }
+  }
+  return null;
+}
+
+/** Add the plans as sheets: a sheet this tool generated is replaced; a user sheet never is. */
+export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet[] {
+  const out: WrittenSheet[] = [];
+  for (const plan of plans) {
+    const ours = generatedSheet(wb, plan.role);
+    if (ours) wb.removeWorksheet(wb.getWorksheet(ours)!.id);
+    wb.definedNames.remove(`'${ours ?? plan.name}'!$A$1`, markName(plan.role));
+    let name = plan.name;
+    let renamed = false;
+    for (let k = 2; wb.getWorksheet(name); k++) {
+      name = `${plan.name}(${k})`;
+      renamed = true;
+    }
+    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } } });
+    writePlan(ws, { ...plan, name });
+    wb.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, markName(plan.role));
+    out.push({ role: plan.role, name, renamed });
+  }
+  return out;
+}
+
+/** An in-memory ExcelJS workbook as a port (highlights are not kept in files). */
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly wb: ExcelJS.Workbook) {}
+
+  static async fromBuffer(buf: Buffer | ArrayBuffer): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as ArrayBuffer);
+    return new XlsxWorkbook(wb);
+  }
+
+  async readWorkbook(progress?: Progress): Promise<WorkbookData> {
+    const sheets: SheetData[] = [];
+    const list = this.wb.worksheets.filter((ws) => ws.state !== "veryHidden");
+    list.forEach((ws, i) => {
+      progress?.(`读取“${ws.name}”`, i, list.length);
+      sheets.push(sheetData(ws));
+    });
+    return { sheets };
+  }
+
+  async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
+    return addPlans(this.wb, plans);
+  }
+
+  // A file copy carries the issues in its 校验结果 sheet instead of colouring the user's cells.
+  async highlight(_issues: Issue[]): Promise<void> {}
+  async clearHighlights(): Promise<void> {}
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.wb.xlsx.writeBuffer());
+  }
+}
