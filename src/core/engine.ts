@@ -187,7 +187,8 @@ export function toReportJson(a: Analysis): ReportJson {
   const al = a.allocation;
   return {
     ok: a.errorCount === 0,
-    issues: a.issues,
+    // Keys in the contract's order.
+    issues: a.issues.map(({ severity, code, sheet, row, column, cell, message }) => ({ severity, code, sheet, row, column, cell, message })),
     allocation: al
       ? {
           ownUnion: al.ownUnion,
