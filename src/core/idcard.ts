@@ -30,7 +30,7 @@ export type IdCheck =
 export function checkId(c: Cell, today: Day): IdCheck {
   if (typeof c === "number") {
     // Shown as Excel shows it: 15 significant digits, the rest zeros.
-    const digits = Number.isInteger(c) && Math.abs(c) < 1e21 ? BigInt(Number(c.toPrecision(15))).toString() : String(c);
+    const digits = Number.isInteger(c) && Math.abs(c) < 1e21 ? excelDigits(c) : String(c);
     // Excel keeps 15 significant digits: an 18-digit number has lost its last three.
     if (digits.length > 15 || !Number.isInteger(c)) return { kind: "numeric", digits };
     if (digits.length === 15) return fromText(digits, today);
@@ -38,6 +38,14 @@ export function checkId(c: Cell, today: Day): IdCheck {
   }
   const text = normaliseId(typeof c === "string" ? c : String(c ?? ""));
   return fromText(text, today);
+}
+
+/** An integer as Excel displays it: 15 significant digits, then zeros (not the binary double's tail). */
+function excelDigits(n: number): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(n.toPrecision(15));
+  if (!m) return BigInt(Number(n.toPrecision(15))).toString();
+  const mantissa = (m[2] + (m[3] ?? "")).replace(/0+$/, "");
+  return m[1] + mantissa.padEnd(Number(m[4]) + 1, "0");
 }
 
 function fromText(text: string, today: Day): IdCheck {
