@@ -1,0 +1,71 @@
+// The core on an in-memory workbook: parse + validate + allocate (analyse) and plan (planSheets).
+import type { Day, WorkbookData } from "../src/core/types";
+import { analyse, planSheets } from "../src/core/engine";
+import { benchBook, BenchRoster } from "./data";
+import { gc, heapMB, median, round, time } from "./measure";
+
+export const TODAY: Day = { y: 2024, m: 5, d: 1 };
+
+export interface CoreResult {
+  bench: "core";
+  rows: number;
+  medianMs: number;
+  minMs: number;
+  runs: number;
+  analyseMs: number;
+  planMs: number;
+  peakHeapMB: number;
+  /** Heap with only the inputs alive (every bench roster is built up front). */
+  inputHeapMB: number;
+  /** peakHeapMB − inputHeapMB: what one run holds on to. */
+  runHeapMB: number;
+  issues: number;
+  errors: number;
+}
+
+function once(book: WorkbookData) {
+  const a = time(() => analyse(book, { today: TODAY }));
+  const p = time(() => planSheets(a.value));
+  return { analyseMs: a.ms, planMs: p.ms, total: a.ms + p.ms, analysis: a.value, plans: p.value };
+}
+
+export function benchCore(b: BenchRoster, runs = 7): CoreResult {
+  const book = benchBook(b);
+  // Heap: after a full gc with only the input alive, then at each stage's end with everything it
+  // made still alive (garbage included, so this is an upper bound of what one run holds).
+  gc();
+  const inputHeap = heapMB();
+  const a = analyse(book, { today: TODAY });
+  const afterAnalyse = heapMB();
+  const plans = planSheets(a);
+  const afterPlan = heapMB();
+  const peak = Math.max(afterAnalyse, afterPlan);
+  void plans;
+  // Timing: one warm-up run, then `runs` measured runs.
+  once(book);
+  const totals: number[] = [];
+  const an: number[] = [];
+  const pl: number[] = [];
+  let last = once(book);
+  for (let i = 0; i < runs; i++) {
+    gc();
+    last = once(book);
+    totals.push(last.total);
+    an.push(last.analyseMs);
+    pl.push(last.planMs);
+  }
+  return {
+    bench: "core",
+    rows: b.rows.length,
+    medianMs: round(median(totals)),
+    minMs: round(Math.min(...totals)),
+    runs,
+    analyseMs: round(median(an)),
+    planMs: round(median(pl)),
+    peakHeapMB: round(peak),
+    inputHeapMB: round(inputHeap),
+    runHeapMB: round(peak - inputHeap),
+    issues: last.analysis.issues.length,
+    errors: last.analysis.errorCount,
+  };
+}
