@@ -1,0 +1,92 @@
+// The ribbon's 一键生成 (ExecuteFunction "generateAllocation"): check and generate without the
+// task pane. When errors block it, the issue cells are marked and a small dialog says so.
+// event.completed() is always called, after the dialog (if any) closes.
+import * as excel from "../excel";
+import type { Options } from "../core/types";
+import { errorCode, hostMessage } from "../taskpane/host";
+import { langOf, stringsFor } from "../taskpane/strings";
+
+export type Notice = { kind: "blocked"; errors: number } | { kind: "done"; sheet: string } | { kind: "failed"; message: string; code: string };
+
+export function optionsFromSettings(): Options {
+  const s = excel.loadSettings();
+  return { sheets: s.mapping, ownUnion: s.ownUnion, nearRetirementMonths: s.nearRetirementMonths, year: s.year };
+}
+
+/** What to tell the user after one click. */
+export async function generateFromRibbon(): Promise<Notice> {
+  const lang = langOf(Office.context.displayLanguage);
+  try {
+    const problem = excel.requirementProblem();
+    if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
+    const options = optionsFromSettings();
+    const r = await excel.runGenerate(options, false);
+    if (r.blocked) {
+      if (!r.analysis.allocation) return { kind: "failed", message: stringsFor(lang).cannotGenerate, code: "SheetMissing" };
+      // Mark the cells so the user sees where the errors are.
+      await excel.runValidate(options);
+      return { kind: "blocked", errors: r.analysis.errorCount };
+    }
+    const sheet = r.written.find((w) => w.role === "allocation");
+    if (sheet) await excel.goToSheet(sheet.name);
+    return { kind: "done", sheet: sheet?.name ?? "" };
+  } catch (e) {
+    console.error(e);
+    return { kind: "failed", message: hostMessage(e) ?? stringsFor(lang).unexpected, code: errorCode(e) ?? stringsFor(lang).unknownCode };
+  }
+}
+
+export function noticeUrl(base: string, n: Notice, lang: string): string {
+  const u = new URL("notice.html", base);
+  u.searchParams.set("lang", lang);
+  u.searchParams.set("kind", n.kind);
+  if (n.kind === "blocked") u.searchParams.set("errors", String(n.errors));
+  if (n.kind === "done") u.searchParams.set("sheet", n.sheet);
+  if (n.kind === "failed") {
+    u.searchParams.set("message", n.message);
+    u.searchParams.set("code", n.code);
+  }
+  return u.toString();
+}
+
+/** Show the notice in a dialog; resolves when the user closes it (or it cannot open). */
+export function showNotice(n: Notice): Promise<void> {
+  return new Promise((resolve) => {
+    const url = noticeUrl(window.location.href, n, Office.context.displayLanguage ?? "zh-CN");
+    Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (res) => {
+      if (res.status !== Office.AsyncResultStatus.Succeeded) {
+        console.error(res.error);
+        resolve();
+        return;
+      }
+      const dialog = res.value;
+      const close = () => {
+        try {
+          dialog.close();
+        } finally {
+          resolve();
+        }
+      };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
+      // The user closed it with the X.
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
+}
+
+export async function generateAllocation(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const notice = await generateFromRibbon();
+    // Success is visible (the new sheet is active); only problems need a dialog.
+    if (notice.kind !== "done") await showNotice(notice);
+  } catch (e) {
+    console.error(e);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  // Registered at load; Office calls it when the ribbon button is clicked.
+});
+Office.actions.associate("generateAllocation", generateAllocation);

@@ -1,0 +1,307 @@
+// The task pane: sheet mapping, settings, 校验 / 清除标记 / 生成经费分摊表, and their results.
+// It talks only to a PaneHost, so tests run it against a fake host and the playground against
+// the Excel double.
+import * as React from "react";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import type { Options, SheetRole } from "../core/types";
+import type { Analysis, SheetMapping } from "../core/engine";
+import { DEFAULT_NEAR_MONTHS } from "../core/engine";
+import { errorCode, hostMessage, GenerateOutcome, PaneHost, PaneSettings } from "./host";
+import type { Lang, Strings } from "./strings";
+import { stringsFor } from "./strings";
+import { MappingPanel } from "./MappingPanel";
+import { SettingsPanel, SettingsValue } from "./SettingsPanel";
+import { IssueList } from "./IssueList";
+import { Summary } from "./Summary";
+import { ProgressView } from "./ProgressView";
+import { Busy, StringsContext } from "./context";
+
+interface Failure {
+  action: keyof Strings["actionNames"];
+  message: string | null;
+  code: string | null;
+}
+
+type Result =
+  | { kind: "none" }
+  | { kind: "validated"; analysis: Analysis }
+  | { kind: "blocked"; analysis: Analysis }
+  | { kind: "generated"; outcome: GenerateOutcome; forced: boolean }
+  | { kind: "cleared" };
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+export interface AppProps {
+  host: PaneHost;
+  lang?: Lang;
+}
+
+function toNumber(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : undefined;
+}
+
+export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
+  const s = stringsFor(lang);
+  const styles = useStyles();
+  const problem = React.useMemo(() => host.requirementProblem(), [host]);
+  const saved = React.useMemo<PaneSettings>(() => (problem ? {} : safeLoad(host)), [host, problem]);
+
+  const [sheets, setSheets] = React.useState<string[] | null>(null);
+  const [detected, setDetected] = React.useState<SheetMapping>({});
+  const [mapping, setMapping] = React.useState<SheetMapping>({});
+  const [settings, setSettings] = React.useState<SettingsValue>({
+    ownUnion: saved.ownUnion ?? "",
+    nearMonths: String(saved.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS),
+    year: saved.year ? String(saved.year) : "",
+  });
+  const [payers, setPayers] = React.useState<string[]>([]);
+  const [detectedOwn, setDetectedOwn] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [failure, setFailure] = React.useState<Failure | null>(null);
+  const [result, setResult] = React.useState<Result>({ kind: "none" });
+  const [status, setStatus] = React.useState("");
+
+  const fail = (action: Failure["action"], e: unknown) => {
+    console.error(e);
+    setFailure({ action, message: hostMessage(e), code: errorCode(e) });
+  };
+
+  const detect = React.useCallback(
+    async (keepChoice: SheetMapping) => {
+      try {
+        const r = await host.detectWorkbookSheets();
+        setSheets(r.sheets);
+        setDetected(r.mapping);
+        // A remembered choice wins while its sheet still exists.
+        const next: SheetMapping = { ...r.mapping };
+        for (const [role, name] of Object.entries(keepChoice) as [SheetRole, string | undefined][]) {
+          if (name && r.sheets.includes(name)) next[role] = name;
+        }
+        setMapping(next);
+      } catch (e) {
+        setSheets([]);
+        fail("detect", e);
+      }
+    },
+    [host],
+  );
+
+  React.useEffect(() => {
+    if (!problem) void detect(saved.mapping ?? {});
+  }, [detect, problem, saved]);
+
+  const persist = async (m: SheetMapping, v: SettingsValue) => {
+    try {
+      await host.saveSettings(settingsOf(m, v));
+    } catch (e) {
+      fail("save", e);
+    }
+  };
+
+  const changeRole = (role: SheetRole, name: string) => {
+    const next = { ...mapping };
+    if (name) next[role] = name;
+    else delete next[role];
+    setMapping(next);
+    void persist(next, settings);
+  };
+
+  const changeSettings = (v: SettingsValue) => {
+    setSettings(v);
+    const valid = (t: string) => t.trim() === "" || toNumber(t) !== undefined;
+    if (valid(v.nearMonths) && valid(v.year)) void persist(mapping, v);
+  };
+
+  const options = (): Options => ({
+    sheets: mapping,
+    ownUnion: settings.ownUnion || undefined,
+    nearRetirementMonths: toNumber(settings.nearMonths) ?? DEFAULT_NEAR_MONTHS,
+    year: toNumber(settings.year),
+  });
+
+  const learn = (a: Analysis, o: Options) => {
+    if (a.rates) setPayers(a.rates.payers);
+    if (!o.ownUnion && a.allocation) setDetectedOwn(a.allocation.ownUnion);
+  };
+
+  const run = async (action: Busy["action"], work: (progress: (step: string, done: number, total: number) => void) => Promise<void>) => {
+    setFailure(null);
+    setBusy({ action, step: s.working, done: 0, total: 1 });
+    setStatus(s.working);
+    try {
+      await work((step, done, total) => setBusy({ action, step, done, total }));
+    } catch (e) {
+      fail(action, e);
+      setStatus(s.failed(s.actionNames[action]));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const validate = () =>
+    run("validate", async (progress) => {
+      const o = options();
+      const a = await host.runValidate(o, progress);
+      learn(a, o);
+      setResult({ kind: "validated", analysis: a });
+      setStatus(a.issues.length ? s.counts(a.errorCount, a.warningCount) : s.noIssues);
+    });
+
+  const clear = () =>
+    run("clear", async () => {
+      await host.runClearMarks();
+      setResult({ kind: "cleared" });
+      setStatus(s.marksCleared);
+    });
+
+  const generate = (force: boolean) =>
+    run("generate", async (progress) => {
+      const o = options();
+      const outcome = await host.runGenerate(o, force, progress);
+      learn(outcome.analysis, o);
+      if (outcome.blocked) {
+        setResult({ kind: "blocked", analysis: outcome.analysis });
+        setStatus(outcome.analysis.allocation ? s.blocked(outcome.analysis.errorCount) : s.cannotGenerate);
+        return;
+      }
+      setResult({ kind: "generated", outcome, forced: force });
+      const sheet = outcome.written.find((w) => w.role === "allocation");
+      setStatus(sheet ? s.writtenTo(sheet.name) : "");
+      await detect(mapping);
+    });
+
+  const goTo = async (sheet: string, cell?: string) => {
+    setFailure(null);
+    try {
+      if (cell) await host.goToCell(sheet, cell);
+      else await host.goToSheet(sheet);
+    } catch (e) {
+      fail("goto", e);
+    }
+  };
+
+  const disabled = !!problem || !!busy || sheets === null;
+  const analysis = result.kind === "validated" || result.kind === "blocked" ? result.analysis : null;
+
+  return (
+    <StringsContext.Provider value={s}>
+      <main className={styles.root} lang={lang === "en" ? "en" : "zh-CN"}>
+        <header>
+          <h1 className={styles.h1}>{s.appTitle}</h1>
+          <p className={styles.intro}>{s.appIntro}</p>
+        </header>
+
+        {problem && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{s.tooOld}</MessageBarTitle>
+              {problem}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {!problem && (
+          <MappingPanel sheets={sheets} detected={detected} mapping={mapping} disabled={!!busy} onChange={changeRole} onRefresh={() => void detect(mapping)} />
+        )}
+
+        <SettingsPanel value={settings} payers={payers} detectedOwn={detectedOwn} disabled={!!problem || !!busy} onChange={changeSettings} />
+
+        <section className={styles.section} aria-labelledby="actions-heading">
+          <h2 id="actions-heading" className={styles.h2}>
+            {s.actionsHeading}
+          </h2>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={disabled} onClick={() => void generate(false)}>
+              {s.generate}
+            </Button>
+            <Button disabled={disabled} onClick={() => void validate()}>
+              {s.validate}
+            </Button>
+            <Button disabled={disabled} onClick={() => void clear()}>
+              {s.clearMarks}
+            </Button>
+          </div>
+          {busy && <ProgressView busy={busy} />}
+        </section>
+
+        <div role="status" aria-live="polite" className={styles.srOnly}>
+          {status}
+        </div>
+
+        {failure && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{s.failed(s.actionNames[failure.action])}</MessageBarTitle>
+              {failure.message ?? s.unexpected} （{s.errorCode(failure.code ?? s.unknownCode)}）
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {result.kind === "blocked" && (
+          <MessageBar intent={result.analysis.allocation ? "warning" : "error"} layout="multiline">
+            <MessageBarBody>{result.analysis.allocation ? s.blocked(result.analysis.errorCount) : s.cannotGenerate}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result.kind === "blocked" && result.analysis.allocation && (
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={disabled} onClick={() => void generate(true)}>
+              {s.forceGenerate}
+            </Button>
+          </div>
+        )}
+
+        {result.kind === "generated" && <Summary outcome={result.outcome} forced={result.forced} onOpen={(name) => void goTo(name)} />}
+
+        {result.kind === "cleared" && (
+          <MessageBar intent="success">
+            <MessageBarBody>{s.marksCleared}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {analysis && <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />}
+      </main>
+    </StringsContext.Provider>
+  );
+}
+
+function safeLoad(host: PaneHost): PaneSettings {
+  try {
+    return host.loadSettings() ?? {};
+  } catch (e) {
+    console.error(e);
+    return {};
+  }
+}
+
+function settingsOf(m: SheetMapping, v: SettingsValue): PaneSettings {
+  return {
+    mapping: m,
+    ownUnion: v.ownUnion || undefined,
+    nearRetirementMonths: toNumber(v.nearMonths),
+    year: toNumber(v.year),
+  };
+}

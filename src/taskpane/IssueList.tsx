@@ -1,0 +1,102 @@
+// 校验 results: counts by severity, then the issues grouped by code; a row with a cell is a
+// button that selects that cell in the sheet.
+import * as React from "react";
+import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import type { Issue, IssueCode } from "../core/types";
+import type { Analysis } from "../core/engine";
+import { useStrings } from "./context";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0, display: "flex", columnGap: tokens.spacingHorizontalS },
+  counts: { margin: 0 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  row: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  plain: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
+  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+});
+
+interface Group {
+  code: IssueCode;
+  severity: Issue["severity"];
+  issues: Issue[];
+}
+
+export function groupIssues(issues: Issue[]): Group[] {
+  const byCode = new Map<IssueCode, Group>();
+  for (const i of issues) {
+    const g = byCode.get(i.code);
+    if (g) g.issues.push(i);
+    else byCode.set(i.code, { code: i.code, severity: i.severity, issues: [i] });
+  }
+  // Errors first, each severity in order of first appearance.
+  const groups = [...byCode.values()];
+  return [...groups.filter((g) => g.severity === "error"), ...groups.filter((g) => g.severity !== "error")];
+}
+
+export interface IssueListProps {
+  analysis: Analysis;
+  onGoTo(sheet: string, cell: string): void;
+}
+
+export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElement {
+  const s = useStrings();
+  const styles = useStyles();
+  const groups = groupIssues(analysis.issues);
+  return (
+    <section className={styles.section} aria-labelledby="issues-heading">
+      <h2 id="issues-heading" className={styles.h2}>
+        {s.issuesHeading}
+      </h2>
+      {analysis.issues.length === 0 ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{s.noIssues}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <p className={styles.counts}>{s.counts(analysis.errorCount, analysis.warningCount)}</p>
+      )}
+      {groups.map((g) => (
+        <section key={g.code} aria-labelledby={`issue-group-${g.code}`} data-code={g.code}>
+          <h3 id={`issue-group-${g.code}`} className={styles.h3}>
+            <span className={g.severity === "error" ? styles.error : styles.warning}>{s.severity[g.severity]}</span>
+            <span>
+              {s.issueTitle(g.code)}（{g.issues.length}）
+            </span>
+          </h3>
+          <ul className={styles.list}>
+            {g.issues.map((i, n) => (
+              <li key={n}>
+                {i.cell ? (
+                  <button type="button" className={styles.row} onClick={() => onGoTo(i.sheet, i.cell!)}>
+                    <span className={styles.cell}>
+                      {i.sheet}!{i.cell}
+                    </span>
+                    <span>{i.message}</span>
+                  </button>
+                ) : (
+                  <div className={styles.plain}>{s.issueNoCell(i.sheet, i.message)}</div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

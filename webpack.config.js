@@ -1,0 +1,142 @@
+/* eslint-disable no-undef */
+// The Office add-in template's webpack shape: one entry and one HTML page per surface
+// (task pane, ribbon function file, its notice dialog), assets and manifest copied, the
+// dev-server on https://localhost:3000 with office-addin-dev-certs.
+// `--env demo` builds the browser playground instead (dist/demo): the real pane beside an
+// in-browser workbook on the strict Excel double; office.js is never loaded there.
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = "https://www.contoso.com/"; // CHANGE THIS TO YOUR PRODUCTION DEPLOYMENT LOCATION (see README)
+
+/** Only what the pages need: our own scripts, office.js from Microsoft's CDN, Fluent's runtime
+ *  styles (Griffel inserts <style> tags), images from our origin. No eval anywhere. */
+function contentSecurityPolicy({ dev, office }) {
+  const scripts = ["'self'", office ? "https://appsforoffice.microsoft.com" : null].filter(Boolean);
+  const connect = ["'self'", office ? "https://appsforoffice.microsoft.com" : null, dev ? "wss://localhost:3000" : null].filter(Boolean);
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
+
+async function getHttpsOptions() {
+  // Required lazily: certificates are needed only by the dev-server, never by build or demo.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode !== "production";
+  const demo = !!env.demo;
+  const serving = !!env.WEBPACK_SERVE;
+
+  const tsRule = {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        transpileOnly: true,
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        // ES modules so webpack can drop the Fluent components we do not use.
+        compilerOptions: { module: "esnext", sourceMap: true },
+      },
+    },
+  };
+
+  const common = {
+    // source-map, not eval-*: the pages' CSP forbids eval in development too.
+    devtool: dev ? "source-map" : false,
+    resolve: { extensions: [".ts", ".tsx", ".js", ".html"] },
+    module: {
+      rules: [
+        tsRule,
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    performance: { hints: false },
+  };
+
+  if (demo) {
+    return {
+      ...common,
+      entry: { playground: "./src/playground/index.tsx" },
+      output: { path: path.resolve(__dirname, "dist/demo"), filename: "[name].js", clean: true },
+      plugins: [
+        new HtmlWebpackPlugin({
+          filename: "index.html",
+          template: "./src/playground/playground.html",
+          chunks: ["playground"],
+          csp: contentSecurityPolicy({ dev: false, office: false }),
+        }),
+        new CopyWebpackPlugin({
+          patterns: [{ from: "assets/sample-*.xlsx", to: "samples/[name][ext]" }],
+        }),
+      ],
+    };
+  }
+
+  const config = {
+    ...common,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      notice: "./src/commands/notice.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^demo\// } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        csp: contentSecurityPolicy({ dev: serving, office: true }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        csp: contentSecurityPolicy({ dev: serving, office: true }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: ["notice"],
+        csp: contentSecurityPolicy({ dev: serving, office: true }),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            noErrorOnMissing: true,
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (serving) {
+    config.devServer = {
+      hot: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    };
+  }
+  return config;
+};
