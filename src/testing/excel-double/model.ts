@@ -1,0 +1,323 @@
+// The workbook behind the double: cells as Excel stores them (a constant or a formula, text
+// typed with a leading apostrophe kept as text), per-cell formats, conditional formats, names,
+// and HyperFormula for the values of formula cells.
+import { HyperFormula } from "hyperformula";
+import { areaAddress, contains, MAX_COLS, Rect } from "./address";
+
+export type Scalar = string | number | boolean;
+
+export interface CellRec {
+  /** The constant, or the last computed value for a formula cell. */
+  v: Scalar | null;
+  /** The formula with its leading "=". */
+  f?: string;
+}
+
+export interface CellFormat {
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontName?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  borders?: Record<string, string>;
+}
+
+export interface CondFormat {
+  id: string;
+  type: string;
+  areas: Rect[];
+  formula: string | null;
+  fill: string | null;
+  fontColor: string | null;
+  priority: number;
+  stopIfTrue: boolean;
+  cellValueRule?: { formula1: string; formula2?: string; operator: string };
+}
+
+export interface Hyperlink {
+  documentReference?: string;
+  address?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+let nextSheetId = 1;
+let nextCfId = 1;
+
+export class SheetModel {
+  readonly id: string;
+  rows: (CellRec | undefined)[][] = [];
+  formats = new Map<number, CellFormat>();
+  widths = new Map<number, number>();
+  merges: Rect[] = [];
+  freezeRows = 0;
+  freezeCols = 0;
+  orientation = "Portrait";
+  printArea: string | null = null;
+  tabColor = "";
+  visibility = "Visible";
+  condFormats: CondFormat[] = [];
+  hyperlinks = new Map<number, Hyperlink>();
+  customProperties = new Map<string, string>();
+
+  constructor(public name: string) {
+    this.id = `{00000000-0001-0000-${String(nextSheetId++).padStart(4, "0")}-000000000000}`;
+  }
+
+  cell(r: number, c: number): CellRec | undefined {
+    return this.rows[r]?.[c];
+  }
+
+  setCell(r: number, c: number, rec: CellRec | undefined): void {
+    let row = this.rows[r];
+    if (!row) {
+      if (!rec) return;
+      row = this.rows[r] = [];
+    }
+    row[c] = rec;
+  }
+
+  format(r: number, c: number): CellFormat | undefined {
+    return this.formats.get(r * MAX_COLS + c);
+  }
+
+  updateFormat(r: number, c: number, patch: Partial<CellFormat>): void {
+    const k = r * MAX_COLS + c;
+    const cur = this.formats.get(k) ?? {};
+    this.formats.set(k, { ...cur, ...patch });
+  }
+
+  /** The bounding box of cells with content (valuesOnly) or also with formats. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    this.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((rec, c) => {
+        if (rec && (rec.f !== undefined || (rec.v !== null && rec.v !== ""))) {
+          if (r < r0) r0 = r;
+          if (r > r1) r1 = r;
+          if (c < c0) c0 = c;
+          if (c > c1) c1 = c;
+        }
+      });
+    });
+    if (!valuesOnly) {
+      for (const [k, f] of this.formats) {
+        if (!f || Object.keys(f).length === 0) continue;
+        const r = Math.floor(k / MAX_COLS);
+        const c = k % MAX_COLS;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  newCondFormat(type: string, areas: Rect[]): CondFormat {
+    for (const cf of this.condFormats) cf.priority++;
+    const cf: CondFormat = { id: `{CF-${String(nextCfId++).padStart(6, "0")}}`, type, areas, formula: null, fill: null, fontColor: null, priority: 0, stopIfTrue: false };
+    this.condFormats.unshift(cf);
+    return cf;
+  }
+}
+
+/** What Excel stores when the user (or values/formulas) enters `input` into a cell. */
+export function enter(input: unknown, numberFormat: string | undefined): CellRec | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new Error("NaN");
+    return { v: input };
+  }
+  if (typeof input === "boolean") return { v: input };
+  const s = String(input);
+  if (s === "") return { v: "" };
+  if (numberFormat === "@") return { v: s };
+  if (s.startsWith("'")) return { v: s.slice(1) };
+  if (s.length > 1 && s.startsWith("=")) return { v: null, f: s };
+  // Excel reads a leading + or - (and @) as the start of a formula unless it is a number.
+  const num = parseNumberText(s);
+  if (num !== null) return { v: num };
+  if (s.length > 1 && /^[+\-@]/.test(s)) return { v: null, f: "=" + s };
+  if (/^(TRUE|FALSE)$/i.test(s)) return { v: s.toUpperCase() === "TRUE" };
+  return { v: s };
+}
+
+function parseNumberText(s: string): number | null {
+  const t = s.trim();
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) return Number(t.replace(/,/g, ""));
+  const pct = /^([+-]?\d+(\.\d*)?)%$/.exec(t);
+  if (pct) return Number(pct[1]) / 100;
+  return null;
+}
+
+/** The text Excel shows for a value under a number format (the subset the add-in uses). */
+export function displayText(v: Scalar | null, numberFormat: string | undefined): string {
+  if (v === null || v === "") return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  const f = (numberFormat ?? "General").split(";")[0];
+  if (f === "General" || f === "" || f === "@") return generalNumber(v);
+  if (/[yd]/i.test(f) && !/[#0]/.test(f)) return dateText(v, f);
+  const pct = f.endsWith("%");
+  const x = pct ? v * 100 : v;
+  const dec = /\.(0+)/.exec(f)?.[1].length ?? 0;
+  let s = Math.abs(x).toFixed(dec);
+  if (f.includes(",")) {
+    const [i, d] = s.split(".");
+    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (d !== undefined ? "." + d : "");
+  }
+  return (x < 0 && Number(s.replace(/,/g, "")) !== 0 ? "-" : "") + s + (pct ? "%" : "");
+}
+
+function generalNumber(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
+  const s = String(Number(v.toPrecision(10)));
+  return s.length > 11 ? v.toExponential(5).replace(/\.?0+e/, "E").replace("e", "E") : s;
+}
+
+function dateText(serial: number, f: string): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
+  const d = new Date(ms);
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
+  return f
+    .replace(/yyyy/gi, String(y))
+    .replace(/mm/g, String(m).padStart(2, "0"))
+    .replace(/m/g, String(m))
+    .replace(/dd/gi, String(day).padStart(2, "0"))
+    .replace(/d/gi, String(day))
+    .replace(/\\/g, "")
+    .replace(/"/g, "");
+}
+
+export interface NamedItemModel {
+  name: string;
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
+/** The whole workbook, with HyperFormula built lazily and kept in step cell by cell. */
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  names: NamedItemModel[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; rect: Rect } | null = null;
+  private hf: HyperFormula | null = null;
+  private hfDirtyCells: { sheet: SheetModel; r: number; c: number }[] = [];
+  private hfStructureDirty = false;
+
+  sheet(name: string): SheetModel | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  addSheet(name: string): SheetModel {
+    const s = new SheetModel(name);
+    this.sheets.push(s);
+    this.hfStructureDirty = true;
+    return s;
+  }
+
+  removeSheet(s: SheetModel): void {
+    this.sheets = this.sheets.filter((x) => x !== s);
+    // Excel turns references to a deleted sheet into #REF!.
+    const ref = new RegExp("(?:'" + escapeRe(s.name.replace(/'/g, "''")) + "'|" + escapeRe(s.name) + ")!", "g");
+    for (const n of this.names) n.formula = n.formula.replace(ref, "#REF!");
+    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
+    if (this.selection?.sheetId === s.id) this.selection = null;
+    this.hfStructureDirty = true;
+  }
+
+  renameSheet(s: SheetModel, name: string): void {
+    s.name = name;
+    this.hfStructureDirty = true;
+  }
+
+  /** Record a content change (for HyperFormula). */
+  touched(sheet: SheetModel, r: number, c: number): void {
+    if (this.hf && !this.hfStructureDirty) this.hfDirtyCells.push({ sheet, r, c });
+  }
+
+  /** The value Excel shows for a cell: formula cells evaluated by HyperFormula. */
+  value(sheet: SheetModel, r: number, c: number): Scalar | null {
+    const rec = sheet.cell(r, c);
+    if (!rec) return null;
+    if (rec.f === undefined) return rec.v;
+    const hf = this.engine();
+    const sid = hf.getSheetId(hfName(sheet));
+    const v = sid === undefined ? null : hf.getCellValue({ sheet: sid, row: r, col: c });
+    if (v === null || v === undefined) return 0;
+    if (typeof v === "object") return (v as { value: string }).value;
+    return v as Scalar;
+  }
+
+  hasFormulas(): boolean {
+    return this.sheets.some((s) => s.rows.some((row) => row?.some((rec) => rec?.f !== undefined)));
+  }
+
+  private engine(): HyperFormula {
+    if (!this.hf || this.hfStructureDirty) {
+      this.hf?.destroy();
+      const data: Record<string, (string | number | boolean | null)[][]> = {};
+      for (const s of this.sheets) data[hfName(s)] = s.rows.map((row) => (row ? Array.from(row, (rec) => hfContent(rec)) : []));
+      this.hf = HyperFormula.buildFromSheets(data, { licenseKey: "gpl-v3", maxRows: 1048576, maxColumns: 16384, useArrayArithmetic: false });
+      this.hfDirtyCells = [];
+      this.hfStructureDirty = false;
+    } else if (this.hfDirtyCells.length) {
+      const hf = this.hf;
+      const dirty = this.hfDirtyCells;
+      this.hfDirtyCells = [];
+      hf.batch(() => {
+        for (const d of dirty) {
+          const sid = hf.getSheetId(hfName(d.sheet));
+          if (sid !== undefined) hf.setCellContents({ sheet: sid, row: d.r, col: d.c }, [[hfContent(d.sheet.cell(d.r, d.c))]]);
+        }
+      });
+    }
+    return this.hf;
+  }
+
+  /** Fill a conditional format applies to a cell (custom rules with constant TRUE formulas). */
+  condFill(sheet: SheetModel, r: number, c: number): CondFormat | null {
+    const hits = sheet.condFormats.filter((cf) => cf.areas.some((a) => contains(a, r, c)) && cfApplies(cf));
+    hits.sort((a, b) => a.priority - b.priority);
+    return hits[0] ?? null;
+  }
+}
+
+function cfApplies(cf: CondFormat): boolean {
+  if (cf.type !== "Custom") return false;
+  const f = (cf.formula ?? "").replace(/\s+/g, "").toUpperCase();
+  return f === "=TRUE" || f === "TRUE" || f === "=1=1";
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// HyperFormula keeps sheet names as given; formulas refer to them quoted.
+function hfName(s: SheetModel): string {
+  return s.name;
+}
+
+function hfContent(rec: CellRec | undefined): string | number | boolean | null {
+  if (!rec) return null;
+  if (rec.f !== undefined) return rec.f;
+  if (typeof rec.v === "string") return rec.v === "" ? null : "'" + rec.v;
+  return rec.v;
+}
+
+export function describeRect(r: Rect): string {
+  return areaAddress(r);
+}
