@@ -81,7 +81,10 @@ module.exports = async (env = {}, options = {}) => {
           csp: contentSecurityPolicy({ dev: false, office: false }),
         }),
         new CopyWebpackPlugin({
-          patterns: [{ from: "assets/sample-*.xlsx", to: "samples/[name][ext]" }],
+          patterns: [
+            { from: "assets/sample-*.xlsx", to: "samples/[name][ext]" },
+            { from: "src/playground/playground.css", to: "playground.css" },
+          ],
         }),
       ],
     };

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 const BUDGET_KB = 350;
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^(https?:)?\/\//.test(src));
+// The HTML is minified: attribute values may be unquoted.
+const scripts = [...html.matchAll(/<script[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+  .map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !/^(https?:)?\/\//.test(src));
 if (scripts.length === 0) {
   console.error("dist/taskpane.html 中未找到本地脚本。");
   process.exit(1);

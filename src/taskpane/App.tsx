@@ -224,12 +224,6 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
           </MessageBar>
         )}
 
-        {!problem && (
-          <MappingPanel sheets={sheets} detected={detected} mapping={mapping} disabled={!!busy} onChange={changeRole} onRefresh={() => void detect(mapping)} />
-        )}
-
-        <SettingsPanel value={settings} payers={payers} detectedOwn={detectedOwn} disabled={!!problem || !!busy} onChange={changeSettings} />
-
         <section className={styles.section} aria-labelledby="actions-heading">
           <h2 id="actions-heading" className={styles.h2}>
             {s.actionsHeading}
@@ -283,6 +277,12 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         )}
 
         {analysis && <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />}
+
+        {!problem && (
+          <MappingPanel sheets={sheets} detected={detected} mapping={mapping} disabled={!!busy} onChange={changeRole} onRefresh={() => void detect(mapping)} />
+        )}
+
+        <SettingsPanel value={settings} payers={payers} detectedOwn={detectedOwn} disabled={!!problem || !!busy} onChange={changeSettings} />
       </main>
     </StringsContext.Provider>
   );
