@@ -268,8 +268,14 @@ function shareFormula(s: PayerShare, pa: ProgramAllocation, r: number, C: { coun
       return s.ref.numeric ? `ROUND(${count}*${refText(s.ref)},2)` : "0";
     case "amount":
       return `ROUND(${count}*${s.ref.numeric ? refText(s.ref) : numberText(Number(spec.fen) / 100)},2)`;
-    case "ratio":
-      return `ROUND(${cost}*${s.ref.numeric ? refText(s.ref) : `${spec.num}/${spec.den}`},2)`;
+    case "ratio": {
+      // Whole fen, as the engine computes: ROUND(cost*1/6,2) would see 72386.73/6 = 12064.455 as
+      // 12064.4549999… in floating point and round it down in spreadsheets whose ROUND is not
+      // decimal-aware. Integer fen × num / den is exact; a ratio cell (0.1666…) is first rounded
+      // to 1e-5 fen, which restores an exact half without moving any other value across one.
+      const costFen = `ROUND(${cost}*100,0)`;
+      return s.ref.numeric ? `ROUND(ROUND(${costFen}*${refText(s.ref)},5),0)/100` : `ROUND(${costFen}*${spec.num}/${spec.den},0)/100`;
+    }
     case "full":
       return cost;
     case "rest":

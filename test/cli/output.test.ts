@@ -65,11 +65,11 @@ describe("the output opens with formulas, not values", () => {
     expect(formulaOf(ws, "J4")).toBe("'项目费率'!$L$3");
   });
 
-  it("cost is ROUND(headcount × per person, 2); 全额 is the cost; 1/3 shares are rounded and 其余 takes the rest", () => {
+  it("cost is ROUND(headcount × per person, 2); 全额 is the cost; 1/3 shares are rounded in whole fen and 其余 takes the rest", () => {
     expect(formulaOf(ws, "F4")).toBe("ROUND(D4*E4,2)");
     expect(formulaOf(ws, "G5")).toBe("F5");
-    expect(formulaOf(ws, "G8")).toBe("ROUND(F8*1/3,2)");
-    expect(formulaOf(ws, "H8")).toBe("ROUND(F8*1/3,2)");
+    expect(formulaOf(ws, "G8")).toBe("ROUND(ROUND(F8*100,0)*1/3,0)/100");
+    expect(formulaOf(ws, "H8")).toBe("ROUND(ROUND(F8*100,0)*1/3,0)/100");
     expect(formulaOf(ws, "I8")).toBe("ROUND(F8-SUM(G8,H8),2)");
   });
 
