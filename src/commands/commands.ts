@@ -6,11 +6,19 @@ import type { Options } from "../core/types";
 import { errorCode, hostMessage } from "../taskpane/host";
 import { langOf, stringsFor } from "../taskpane/strings";
 
-export type Notice = { kind: "blocked"; errors: number } | { kind: "done"; sheet: string } | { kind: "failed"; message: string; code: string };
+export type Notice =
+  | { kind: "blocked"; errors: number }
+  | { kind: "done"; sheet: string }
+  | { kind: "failed"; message: string; code: string };
 
 export function optionsFromSettings(): Options {
   const s = excel.loadSettings();
-  return { sheets: s.mapping, ownUnion: s.ownUnion, nearRetirementMonths: s.nearRetirementMonths, year: s.year };
+  return {
+    sheets: s.mapping,
+    ownUnion: s.ownUnion,
+    nearRetirementMonths: s.nearRetirementMonths,
+    year: s.year,
+  };
 }
 
 /** What to tell the user after one click. */
@@ -18,11 +26,17 @@ export async function generateFromRibbon(): Promise<Notice> {
   const lang = langOf(Office.context.displayLanguage);
   try {
     const problem = excel.requirementProblem();
-    if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
+    if (problem)
+      return { kind: "failed", message: problem, code: "RequirementSet" };
     const options = optionsFromSettings();
     const r = await excel.runGenerate(options, false);
     if (r.blocked) {
-      if (!r.analysis.allocation) return { kind: "failed", message: stringsFor(lang).cannotGenerate, code: "SheetMissing" };
+      if (!r.analysis.allocation)
+        return {
+          kind: "failed",
+          message: stringsFor(lang).cannotGenerate,
+          code: "SheetMissing",
+        };
       // Mark the cells so the user sees where the errors are.
       await excel.runValidate(options);
       return { kind: "blocked", errors: r.analysis.errorCount };
@@ -32,7 +46,11 @@ export async function generateFromRibbon(): Promise<Notice> {
     return { kind: "done", sheet: sheet?.name ?? "" };
   } catch (e) {
     console.error(e);
-    return { kind: "failed", message: hostMessage(e) ?? stringsFor(lang).unexpected, code: errorCode(e) ?? stringsFor(lang).unknownCode };
+    return {
+      kind: "failed",
+      message: hostMessage(e) ?? stringsFor(lang).unexpected,
+      code: errorCode(e) ?? stringsFor(lang).unknownCode,
+    };
   }
 }
 
@@ -52,29 +70,41 @@ export function noticeUrl(base: string, n: Notice, lang: string): string {
 /** Show the notice in a dialog; resolves when the user closes it (or it cannot open). */
 export function showNotice(n: Notice): Promise<void> {
   return new Promise((resolve) => {
-    const url = noticeUrl(window.location.href, n, Office.context.displayLanguage ?? "zh-CN");
-    Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (res) => {
-      if (res.status !== Office.AsyncResultStatus.Succeeded) {
-        console.error(res.error);
-        resolve();
-        return;
-      }
-      const dialog = res.value;
-      const close = () => {
-        try {
-          dialog.close();
-        } finally {
+    const url = noticeUrl(
+      window.location.href,
+      n,
+      Office.context.displayLanguage ?? "zh-CN",
+    );
+    Office.context.ui.displayDialogAsync(
+      url,
+      { height: 30, width: 30, displayInIframe: true },
+      (res) => {
+        if (res.status !== Office.AsyncResultStatus.Succeeded) {
+          console.error(res.error);
           resolve();
+          return;
         }
-      };
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
-      // The user closed it with the X.
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
-    });
+        const dialog = res.value;
+        const close = () => {
+          try {
+            dialog.close();
+          } finally {
+            resolve();
+          }
+        };
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
+        // The user closed it with the X.
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
+          resolve(),
+        );
+      },
+    );
   });
 }
 
-export async function generateAllocation(event: Office.AddinCommands.Event): Promise<void> {
+export async function generateAllocation(
+  event: Office.AddinCommands.Event,
+): Promise<void> {
   try {
     const notice = await generateFromRibbon();
     // Success is visible (the new sheet is active); only problems need a dialog.
@@ -86,7 +116,9 @@ export async function generateAllocation(event: Office.AddinCommands.Event): Pro
   }
 }
 
-Office.onReady(() => {
-  // Registered at load; Office calls it when the ribbon button is clicked.
-});
-Office.actions.associate("generateAllocation", generateAllocation);
+// Registered at load; Office calls it when the ribbon button is clicked. (Guarded so tests can
+// import the module before installing the Excel double's Office.)
+if (typeof Office !== "undefined") {
+  Office.onReady(() => undefined);
+  Office.actions.associate("generateAllocation", generateAllocation);
+}

@@ -9,15 +9,23 @@ export function noticeText(params: URLSearchParams): string {
     case "done":
       return s.noticeDone(params.get("sheet") ?? "");
     default:
-      return s.noticeFailed(params.get("message") ?? s.unexpected, params.get("code") ?? s.unknownCode);
+      return s.noticeFailed(
+        params.get("message") ?? s.unexpected,
+        params.get("code") ?? s.unknownCode,
+      );
   }
 }
 
-export function renderNotice(root: HTMLElement, params: URLSearchParams, onClose: () => void): void {
+export function renderNotice(
+  root: HTMLElement,
+  params: URLSearchParams,
+  onClose: () => void,
+): void {
   const lang = langOf(params.get("lang"));
   const s = stringsFor(lang);
   document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-  root.style.cssText = "font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px;padding:16px;line-height:1.6";
+  root.style.cssText =
+    "font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px;padding:16px;line-height:1.6";
   const h = document.createElement("h1");
   h.textContent = s.noticeTitle;
   h.style.cssText = "font-size:16px;margin:0 0 8px";
@@ -33,7 +41,13 @@ export function renderNotice(root: HTMLElement, params: URLSearchParams, onClose
   b.focus();
 }
 
-Office.onReady(() => {
-  const root = document.getElementById("notice");
-  if (root) renderNotice(root, new URLSearchParams(window.location.search), () => Office.context.ui.messageParent("close"));
-});
+// Guarded so tests can import the module without Office.
+if (typeof Office !== "undefined") {
+  Office.onReady(() => {
+    const root = document.getElementById("notice");
+    if (root)
+      renderNotice(root, new URLSearchParams(window.location.search), () =>
+        Office.context.ui.messageParent("close"),
+      );
+  });
+}

@@ -7,7 +7,9 @@ import { TITLE } from "../core/messages";
 export type Lang = "zh" | "en";
 
 export function langOf(displayLanguage: string | undefined | null): Lang {
-  return displayLanguage && displayLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
+  return displayLanguage && displayLanguage.toLowerCase().startsWith("en")
+    ? "en"
+    : "zh";
 }
 
 const zh = {
@@ -18,17 +20,24 @@ const zh = {
 
   mappingHeading: "工作表",
   mappingIntro: "已按表头自动识别各表，可手动更改。",
-  role: { roster: "花名册", rates: "项目费率", history: "历史记录（可选）", budget: "预算（可选）" } as Record<SheetRole, string>,
+  role: {
+    roster: "花名册",
+    rates: "项目费率",
+    history: "历史记录（可选）",
+    budget: "预算（可选）",
+  } as Record<SheetRole, string>,
   none: "（无）",
   detected: "自动识别",
   chosen: "手动选择",
-  emptyWorkbook: "未在工作簿中找到花名册和项目费率表。请先录入这两张表（可参考样例），或在上方手动选择。",
+  emptyWorkbook:
+    "未在工作簿中找到花名册和项目费率表。请先录入这两张表（可参考样例），或在上方手动选择。",
   missingRole: (label: string) => `未识别到“${label}”表，请在上方选择。`,
   refresh: "重新识别",
 
   settingsHeading: "设置",
   ownUnion: "本级工会",
-  ownUnionAuto: (detected: string | null) => (detected ? `自动（${detected}）` : "自动识别"),
+  ownUnionAuto: (detected: string | null) =>
+    detected ? `自动（${detected}）` : "自动识别",
   nearMonths: "临近退休（月）",
   nearMonthsHint: "距法定退休年龄不足该月数即视为临近退休，默认 24。",
   year: "活动年度",
@@ -42,12 +51,14 @@ const zh = {
   forceGenerate: "仍然生成",
   working: "正在处理…",
 
-  counts: (errors: number, warnings: number) => `错误 ${errors} 个，警告 ${warnings} 个`,
+  counts: (errors: number, warnings: number) =>
+    `错误 ${errors} 个，警告 ${warnings} 个`,
   noIssues: "未发现问题。",
   issuesHeading: "校验结果",
   severity: { error: "错误", warning: "警告" } as Record<Severity, string>,
   issueTitle: (code: IssueCode) => TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}：${message}`,
+  issueRowLabel: (sheet: string, cell: string, message: string) =>
+    `${sheet}!${cell}：${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}：${message}`,
   marksCleared: "已清除本加载项添加的标记。",
 
@@ -57,7 +68,8 @@ const zh = {
 
   summaryHeading: "生成结果",
   writtenTo: (name: string) => `已写入“${name}”工作表。`,
-  renamed: (name: string) => `工作簿中已有同名的自建工作表，未作改动，结果写入“${name}”。`,
+  renamed: (name: string) =>
+    `工作簿中已有同名的自建工作表，未作改动，结果写入“${name}”。`,
   forcedNote: "本次在存在错误的情况下生成，表中已注明。",
   headcount: "参加人数",
   people: (n: number) => `${n} 人`,
@@ -78,14 +90,22 @@ const zh = {
   unexpected: "发生意外错误，请重试；如仍失败，请关闭并重新打开任务窗格。",
   errorCode: (code: string) => `错误代码：${code}`,
   unknownCode: "未知",
-  actionNames: { detect: "识别工作表", validate: "校验", clear: "清除标记", generate: "生成经费分摊表", goto: "定位单元格", save: "保存设置" },
+  actionNames: {
+    detect: "识别工作表",
+    validate: "校验",
+    clear: "清除标记",
+    generate: "生成经费分摊表",
+    goto: "定位单元格",
+    save: "保存设置",
+  },
 
   // Ribbon command dialog.
   noticeTitle: "疗休养经费助手",
   noticeBlocked: (errors: number) =>
     `发现 ${errors} 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。`,
   noticeDone: (name: string) => `已生成“${name}”。`,
-  noticeFailed: (message: string, code: string) => `生成失败：${message}（错误代码：${code}）`,
+  noticeFailed: (message: string, code: string) =>
+    `生成失败：${message}（错误代码：${code}）`,
   close: "关闭",
 };
 
@@ -93,25 +113,35 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: "Recuperation Budget Assistant",
-  appIntro: "Check the roster and generate a formula-driven cost allocation sheet.",
+  appIntro:
+    "Check the roster and generate a formula-driven cost allocation sheet.",
   loading: "Reading the workbook…",
   tooOld: "This version of Excel is too old for this add-in.",
 
   mappingHeading: "Sheets",
   mappingIntro: "Sheets were recognised by their headers; you can change them.",
-  role: { roster: "Roster", rates: "Programme rates", history: "History (optional)", budget: "Budget (optional)" },
+  role: {
+    roster: "Roster",
+    rates: "Programme rates",
+    history: "History (optional)",
+    budget: "Budget (optional)",
+  },
   none: "(none)",
   detected: "Detected",
   chosen: "Chosen",
-  emptyWorkbook: "No roster or rate sheet was found. Add them first (see the sample) or choose them above.",
-  missingRole: (label: string) => `No “${label}” sheet was recognised; choose one above.`,
+  emptyWorkbook:
+    "No roster or rate sheet was found. Add them first (see the sample) or choose them above.",
+  missingRole: (label: string) =>
+    `No “${label}” sheet was recognised; choose one above.`,
   refresh: "Detect again",
 
   settingsHeading: "Settings",
   ownUnion: "Own union",
-  ownUnionAuto: (detected: string | null) => (detected ? `Automatic (${detected})` : "Automatic"),
+  ownUnionAuto: (detected: string | null) =>
+    detected ? `Automatic (${detected})` : "Automatic",
   nearMonths: "Near retirement (months)",
-  nearMonthsHint: "Within this many months of the statutory retirement age counts as near retirement (default 24).",
+  nearMonthsHint:
+    "Within this many months of the statutory retirement age counts as near retirement (default 24).",
   year: "Programme year",
   yearHint: "Leave blank to use the programmes' start dates.",
   invalidNumber: "Enter a positive whole number.",
@@ -123,12 +153,14 @@ const en: Strings = {
   forceGenerate: "Generate anyway",
   working: "Working…",
 
-  counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+  counts: (errors: number, warnings: number) =>
+    `${errors} errors, ${warnings} warnings`,
   noIssues: "No problems found.",
   issuesHeading: "Check results",
   severity: { error: "Error", warning: "Warning" },
   issueTitle: (code: IssueCode) => EN_TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}: ${message}`,
+  issueRowLabel: (sheet: string, cell: string, message: string) =>
+    `${sheet}!${cell}: ${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}: ${message}`,
   marksCleared: "The add-in's marks were removed.",
 
@@ -138,7 +170,8 @@ const en: Strings = {
 
   summaryHeading: "Result",
   writtenTo: (name: string) => `Written to the sheet “${name}”.`,
-  renamed: (name: string) => `A sheet of yours has the same name and was left alone; the result is in “${name}”.`,
+  renamed: (name: string) =>
+    `A sheet of yours has the same name and was left alone; the result is in “${name}”.`,
   forcedNote: "Generated despite errors; the sheet says so.",
   headcount: "Participants",
   people: (n: number) => `${n}`,
@@ -156,16 +189,25 @@ const en: Strings = {
   openSheet: (name: string) => `Open “${name}”`,
 
   failed: (action: string) => `${action} failed`,
-  unexpected: "Something unexpected went wrong. Try again; if it keeps failing, reopen the task pane.",
+  unexpected:
+    "Something unexpected went wrong. Try again; if it keeps failing, reopen the task pane.",
   errorCode: (code: string) => `Error code: ${code}`,
   unknownCode: "unknown",
-  actionNames: { detect: "Detecting sheets", validate: "Check", clear: "Clearing marks", generate: "Generating", goto: "Selecting the cell", save: "Saving settings" },
+  actionNames: {
+    detect: "Detecting sheets",
+    validate: "Check",
+    clear: "Clearing marks",
+    generate: "Generating",
+    goto: "Selecting the cell",
+    save: "Saving settings",
+  },
 
   noticeTitle: "Recuperation Budget Assistant",
   noticeBlocked: (errors: number) =>
     `${errors} errors found; the allocation sheet was not generated. The cells are marked; open the task pane for details or choose “Generate anyway” there.`,
   noticeDone: (name: string) => `Generated “${name}”.`,
-  noticeFailed: (message: string, code: string) => `Generation failed: ${message} (error code ${code})`,
+  noticeFailed: (message: string, code: string) =>
+    `Generation failed: ${message} (error code ${code})`,
   close: "Close",
 };
 

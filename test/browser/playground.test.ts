@@ -15,7 +15,9 @@ jest.setTimeout(300_000);
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(ROOT, ".tmp", "demo-test");
 const SHOTS = path.join(ROOT, "screenshots");
-const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
+const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) =>
+  fs.existsSync(p),
+);
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -34,7 +36,6 @@ const pageErrors: string[] = [];
 const officeRequests: string[] = [];
 
 async function buildDemo(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
   const config = await makeConfig({ demo: true }, { mode: "development" });
   config.context = ROOT;
@@ -42,7 +43,8 @@ async function buildDemo(): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     webpack(config, (err, stats) => {
       if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      if (stats?.hasErrors())
+        return reject(new Error(stats.toString({ all: false, errors: true })));
       resolve();
     }),
   );
@@ -50,20 +52,33 @@ async function buildDemo(): Promise<void> {
 
 function serve(root: string): Promise<string> {
   server = http.createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.normalize(path.join(root, p.endsWith("/") ? p + "index.html" : p));
+    const p = decodeURIComponent(
+      new URL(req.url ?? "/", "http://localhost").pathname,
+    );
+    const file = path.normalize(
+      path.join(root, p.endsWith("/") ? p + "index.html" : p),
+    );
     if (!file.startsWith(root) || !fs.existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     fs.createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://localhost:${(server.address() as AddressInfo).port}/`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`http://localhost:${(server.address() as AddressInfo).port}/`),
+    ),
+  );
 }
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("Chromium not found: apt-get install -y chromium fonts-wqy-microhei");
+  if (!CHROMIUM)
+    throw new Error(
+      "Chromium not found: apt-get install -y chromium fonts-wqy-microhei",
+    );
   fs.mkdirSync(SHOTS, { recursive: true });
   await buildDemo();
   baseUrl = await serve(OUT);
@@ -71,7 +86,14 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
     viewport: { width: 1400, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
@@ -87,24 +109,32 @@ afterAll(async () => {
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
-const grid = (sheet: string) => page.locator(`table.grid[data-sheet="${sheet}"]`);
-const cell = (sheet: string, address: string) => grid(sheet).locator(`td[data-cell="${address}"]`);
+const grid = (sheet: string) =>
+  page.locator(`table.grid[data-sheet="${sheet}"]`);
+const cell = (sheet: string, address: string) =>
+  grid(sheet).locator(`td[data-cell="${address}"]`);
 
 test("校验 on the sample with mistakes marks the duplicate and the ineligible cells in the grid", async () => {
   await page.goto(baseUrl);
   await page.getByRole("button", { name: "带错误的样例" }).click();
-  await page.locator('.playground[data-sample="mistakes"][data-ready="true"]').waitFor();
+  await page
+    .locator('.playground[data-sample="mistakes"][data-ready="true"]')
+    .waitFor();
   const validate = page.getByRole("button", { name: "校验", exact: true });
   await validate.waitFor();
   await page.waitForFunction(() => {
-    const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "校验");
+    const b = [...document.querySelectorAll("button")].find(
+      (x) => x.textContent === "校验",
+    );
     return b && !b.disabled;
   });
   await validate.click();
   await page.getByText("错误 7 个，警告 3 个").first().waitFor();
 
   for (const address of ["D7", "D12", "G15"]) {
-    await cell("花名册", address).and(page.locator('[data-mark="error"]')).waitFor();
+    await cell("花名册", address)
+      .and(page.locator('[data-mark="error"]'))
+      .waitFor();
   }
   expect(await cell("花名册", "D8").getAttribute("data-mark")).toBeNull();
   // A warning is marked differently from an error.
@@ -112,32 +142,52 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
 
   // Click-to-cell: the issue row selects G15 in the grid.
   await page.getByRole("button", { name: /^花名册!G15/ }).click();
-  await cell("花名册", "G15").and(page.locator('[data-selected="true"]')).waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "playground-mistakes-validated.png") });
+  await cell("花名册", "G15")
+    .and(page.locator('[data-selected="true"]'))
+    .waitFor();
+  await page.screenshot({
+    path: path.join(SHOTS, "playground-mistakes-validated.png"),
+  });
 
   // 清除标记 removes them all.
   await page.getByRole("button", { name: "清除标记", exact: true }).click();
-  await page.waitForFunction(() => document.querySelectorAll('table.grid td[data-mark]').length === 0);
+  await page.waitForFunction(
+    () => document.querySelectorAll("table.grid td[data-mark]").length === 0,
+  );
 });
 
 test("生成经费分摊表 on the clean sample shows the golden totals in the generated sheet", async () => {
   await page.getByRole("button", { name: "样例（无错误）" }).click();
-  await page.locator('.playground[data-sample="clean"][data-ready="true"]').waitFor();
+  await page
+    .locator('.playground[data-sample="clean"][data-ready="true"]')
+    .waitFor();
   await page.waitForFunction(() => {
-    const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "生成经费分摊表");
+    const b = [...document.querySelectorAll("button")].find(
+      (x) => x.textContent === "生成经费分摊表",
+    );
     return b && !b.disabled;
   });
-  await page.getByRole("button", { name: "生成经费分摊表", exact: true }).click();
+  await page
+    .getByRole("button", { name: "生成经费分摊表", exact: true })
+    .click();
   await page.getByText("超支 93.34 元").first().waitFor();
   await page.getByRole("button", { name: "查看“经费分摊表”" }).click();
   const sheet = grid("经费分摊表");
   await sheet.waitFor();
-  await sheet.locator("td", { hasText: /^132,093\.34$/ }).first().waitFor();
-  await sheet.locator("td", { hasText: /^[-−]93\.34$/ }).first().waitFor();
+  await sheet
+    .locator("td", { hasText: /^132,093\.34$/ })
+    .first()
+    .waitFor();
+  await sheet
+    .locator("td", { hasText: /^[-−]93\.34$/ })
+    .first()
+    .waitFor();
   // Formula results, not pasted numbers: the own union's total is a formula cell.
   const ownTotal = sheet.locator("td", { hasText: /^132,093\.34$/ }).first();
   expect(await ownTotal.getAttribute("title")).toMatch(/^=/);
-  await page.screenshot({ path: path.join(SHOTS, "playground-clean-generated.png") });
+  await page.screenshot({
+    path: path.join(SHOTS, "playground-clean-generated.png"),
+  });
 
   expect(officeRequests).toEqual([]);
   expect(pageErrors).toEqual([]);

@@ -9,19 +9,30 @@ import type { GenerateOutcome, PaneHost } from "../../src/taskpane/host";
 
 const TODAY = { y: 2024, m: 5, d: 1 };
 
-export async function sampleBook(name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx"): Promise<WorkbookData> {
+export async function sampleBook(
+  name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx",
+): Promise<WorkbookData> {
   const buf = fs.readFileSync(path.join(__dirname, "..", "..", "assets", name));
   return (await XlsxWorkbook.fromBuffer(buf)).readWorkbook();
 }
 
-export async function sampleAnalyses(): Promise<{ clean: Analysis; mistakes: Analysis; book: WorkbookData }> {
+export async function sampleAnalyses(): Promise<{
+  clean: Analysis;
+  mistakes: Analysis;
+  book: WorkbookData;
+}> {
   const book = await sampleBook("sample-2024.xlsx");
   const clean = analyse(book, { today: TODAY });
-  const mistakes = analyse(await sampleBook("sample-2024-mistakes.xlsx"), { today: TODAY });
+  const mistakes = analyse(await sampleBook("sample-2024-mistakes.xlsx"), {
+    today: TODAY,
+  });
   return { clean, mistakes, book };
 }
 
-export function generated(analysis: Analysis, name = "经费分摊表"): GenerateOutcome {
+export function generated(
+  analysis: Analysis,
+  name = "经费分摊表",
+): GenerateOutcome {
   return {
     analysis,
     blocked: false,
@@ -34,11 +45,19 @@ export function generated(analysis: Analysis, name = "经费分摊表"): Generat
 
 export type FakeHost = { [K in keyof PaneHost]: jest.Mock };
 
-export function fakeHost(book: WorkbookData, over: Partial<PaneHost> = {}): FakeHost & PaneHost {
+export function fakeHost(
+  book: WorkbookData,
+  over: Partial<PaneHost> = {},
+): FakeHost & PaneHost {
   const host: FakeHost = {
     requirementProblem: jest.fn(() => null),
-    detectWorkbookSheets: jest.fn(async () => ({ sheets: book.sheets.map((s) => s.name), mapping: detectSheets(book) })),
-    runValidate: jest.fn(async (options) => analyse(book, { ...options, today: TODAY })),
+    detectWorkbookSheets: jest.fn(async () => ({
+      sheets: book.sheets.map((s) => s.name),
+      mapping: detectSheets(book),
+    })),
+    runValidate: jest.fn(async (options) =>
+      analyse(book, { ...options, today: TODAY }),
+    ),
     runGenerate: jest.fn(),
     runClearMarks: jest.fn(async () => undefined),
     goToCell: jest.fn(async () => undefined),
@@ -46,6 +65,7 @@ export function fakeHost(book: WorkbookData, over: Partial<PaneHost> = {}): Fake
     loadSettings: jest.fn(() => ({})),
     saveSettings: jest.fn(async () => undefined),
   };
-  for (const [k, v] of Object.entries(over)) host[k as keyof PaneHost] = jest.fn(v as (...a: unknown[]) => unknown);
+  for (const [k, v] of Object.entries(over))
+    host[k as keyof PaneHost] = jest.fn(v as (...a: unknown[]) => unknown);
   return host as FakeHost & PaneHost;
 }
