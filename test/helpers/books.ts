@@ -61,7 +61,7 @@ export const rosterRow = (k: number): number => k + 3;
 
 /** A roster field by its canonical header. */
 export type RosterField = (typeof ROSTER_HEADER)[number];
-export type Person = Partial<Record<string, Cell>>;
+export type Person = Record<string, Cell>;
 
 /** A checksum-valid ID for a birth date; odd sequence digit for men. */
 export function validId(birth: Day, male = true, region = "530402", seq = 12): string {
