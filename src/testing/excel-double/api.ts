@@ -106,7 +106,9 @@ export abstract class ClientObject {
 
   /** Queue a property write; Excel applies it at sync. */
   _set(prop: string, value: unknown, apply: (v: unknown) => void): void {
-    this.context._op({ a: "set", o: this.constructor.name, p: prop, v: value }, () => apply(value));
+    this.context._op({ a: "set", o: this.constructor.name, p: prop, v: value }, () => {
+      apply(value);
+    });
   }
 
   load(arg?: LoadArg): this {

@@ -141,7 +141,7 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
           if ((op.payload as { a?: string })?.a === "suspendApiCalculationUntilNextSync") suspendCalls++;
           const r = op.apply();
           if (op.write) wrote = true;
-          if (r) {
+          if (r && typeof r === "object" && typeof r.commit === "function") {
             rec.response += r.bytes;
             commits.push(r.commit);
           }

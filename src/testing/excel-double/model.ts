@@ -270,7 +270,7 @@ export class WorkbookModel {
     if (!this.hf || this.hfStructureDirty) {
       this.hf?.destroy();
       const data: Record<string, (string | number | boolean | null)[][]> = {};
-      for (const s of this.sheets) data[hfName(s)] = s.rows.map((row) => (row ? Array.from(row, (rec) => hfContent(rec)) : []));
+      for (const s of this.sheets) data[hfName(s)] = Array.from(s.rows, (row) => (row ? Array.from(row, (rec) => hfContent(rec)) : []));
       this.hf = HyperFormula.buildFromSheets(data, { licenseKey: "gpl-v3", maxRows: 1048576, maxColumns: 16384, useArrayArithmetic: false });
       this.hfDirtyCells = [];
       this.hfStructureDirty = false;

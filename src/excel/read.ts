@@ -1,0 +1,244 @@
+// Reading the user's sheets in few round trips:
+//   1. sheet names and ids, the add-in's named items, and — when the document remembers the
+//      sheet names from last time — those sheets' used ranges and a small sample of each;
+//   2. (only when a sheet was not remembered) the used ranges and samples of the others;
+//   3. the cells, in row chunks packed several to a sync, each sync under ~3.5 MB by an
+//      estimate from the sample and then from what earlier chunks measured, never more
+//      than 5M cells in one read.
+import type { Cell, SheetData, WorkbookData } from "../core/types";
+import type { SheetRole as PlanRole } from "../core/plan";
+import { isGeneratedName } from "../core/engine";
+import { errorCode } from "./errors";
+import { jsonBytes } from "./a1";
+import { getMarks, getSheetHint } from "./settings";
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+/** Bytes one data sync may carry (estimated); Excel on the web refuses more than 5 MB. */
+export const READ_BUDGET = 3.5 * 1024 * 1024;
+/** Excel's guidance: no more than 5 million cells in one read. */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Sheets up to this many cells are read with their number formats (rate and budget sheets). */
+export const FORMAT_CELL_LIMIT = 20_000;
+const SAMPLE_ADDRESS = "A1:AX40";
+const DEFAULT_CELL_BYTES = 24;
+const FORMAT_CELL_BYTES = 12;
+export const MARKER_PREFIX = "LXY_generated_";
+
+export interface SheetInfo {
+  name: string;
+  id: string;
+  visibility: string;
+}
+
+export interface Layout {
+  sheets: SheetInfo[];
+  /** Sheets this add-in generated, by role, from the named items LXY_generated_<role>. */
+  generated: Partial<Record<PlanRole, string>>;
+  /** Marker names present (stale ones included), to replace on the next write. */
+  markerNames: Partial<Record<PlanRole, string>>;
+}
+
+export interface ConditionalFormatInfo {
+  id: string;
+  type: string;
+}
+
+export interface ReadResult {
+  book: WorkbookData;
+  layout: Layout;
+  /** Conditional formats currently on the sheets where the add-in recorded marks. */
+  marksFound: Record<string, ConditionalFormatInfo[]>;
+}
+
+export interface ReadOptions {
+  progress?: Progress;
+  /** Read only this many rows from the top of each used range (sheet detection). */
+  headRows?: number;
+  /** Also load the conditional formats of sheets with recorded marks (to clear them). */
+  withMarks?: boolean;
+  /** Sheets the user chose explicitly are read even if their names look generated. */
+  explicit?: string[];
+}
+
+interface Dims {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+interface SheetProbe {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  sample: Excel.Range;
+}
+
+function probe(ws: Excel.Worksheet): SheetProbe {
+  const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  const sample = ws.getRange(SAMPLE_ADDRESS).getIntersectionOrNullObject(ws.getUsedRange(true)).load("values,rowCount,columnCount");
+  return { ws, used, sample };
+}
+
+function dimsOf(p: SheetProbe): { dims: Dims | null; cellBytes: number } {
+  if (p.used.isNullObject) return { dims: null, cellBytes: DEFAULT_CELL_BYTES };
+  const dims = { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
+  let cellBytes = DEFAULT_CELL_BYTES;
+  if (!p.sample.isNullObject) {
+    const cells = p.sample.rowCount * p.sample.columnCount;
+    // The sample holds titles and headers too; a margin keeps the estimate on the safe side.
+    if (cells > 0) cellBytes = Math.max(6, (jsonBytes(p.sample.values) / cells) * 1.3);
+  }
+  return { dims, cellBytes };
+}
+
+/** Named items LXY_generated_<role> point at the sheets this add-in wrote. */
+function markers(names: Excel.NamedItem[], sheets: SheetInfo[]): Pick<Layout, "generated" | "markerNames"> {
+  const generated: Layout["generated"] = {};
+  const markerNames: Layout["markerNames"] = {};
+  for (const n of names) {
+    if (!n.name.startsWith(MARKER_PREFIX)) continue;
+    const role = n.name.slice(MARKER_PREFIX.length) as PlanRole;
+    if (role !== "allocation" && role !== "report") continue;
+    markerNames[role] = n.name;
+    const sheet = markerSheet(String(n.formula ?? ""));
+    const found = sheet !== null ? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) : undefined;
+    if (found) generated[role] = found.name;
+  }
+  return { generated, markerNames };
+}
+
+/** "='经费分摊表'!$A$1" or "=Sheet1!$A$1" → the sheet name. */
+export function markerSheet(formula: string): string | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!#]+))!/.exec(formula.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** Read every input sheet (values, and number formats where cheap). */
+export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
+  const { progress } = opts;
+  const wb = ctx.workbook;
+  const recorded = opts.withMarks ? getMarks() : {};
+  const hint = getSheetHint();
+  progress?.("读取工作表列表", 0, 1);
+
+  // Round trip 1: names and ids, markers, and (by the remembered names) used ranges.
+  const first = async (useHint: boolean) => {
+    const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
+    const names = wb.names.load("items/name,items/formula");
+    const probes = new Map<string, SheetProbe>();
+    const cfs = new Map<string, Excel.ConditionalFormatCollection>();
+    if (useHint && hint) {
+      for (const n of hint) probes.set(n, probe(wb.worksheets.getItem(n)));
+      for (const id of Object.keys(recorded)) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+    }
+    await ctx.sync();
+    return { sheetsColl, names, probes, cfs };
+  };
+  let r1: Awaited<ReturnType<typeof first>>;
+  try {
+    r1 = await first(true);
+  } catch (e) {
+    // A remembered sheet was deleted or renamed since: ask again without the hint.
+    const code = errorCode(e);
+    if (!hint || (code !== "ItemNotFound" && code !== "InvalidArgument")) throw e;
+    r1 = await first(false);
+  }
+  const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility }));
+  const mk = markers(r1.names.items, sheets);
+  const layout: Layout = { sheets, ...mk };
+  const ours = new Set(Object.values(mk.generated).map((n) => n!.toLowerCase()));
+  const explicit = new Set((opts.explicit ?? []).map((n) => n.toLowerCase()));
+  const toRead = r1.sheetsColl.items.filter((w) => {
+    const k = w.name.toLowerCase();
+    if (explicit.has(k)) return true;
+    return w.visibility !== "VeryHidden" && !ours.has(k) && !isGeneratedName(w.name);
+  });
+
+  // Round trip 2, only for what the hint did not cover.
+  const probes = new Map<string, SheetProbe>();
+  for (const w of toRead) {
+    const p = r1.probes.get(w.name);
+    if (p) probes.set(w.name, p);
+  }
+  const missing = toRead.filter((w) => !probes.has(w.name));
+  const cfs = new Map(r1.cfs);
+  const recordedIds = Object.keys(recorded).filter((id) => sheets.some((s) => s.id === id) && !cfs.has(id));
+  if (missing.length || recordedIds.length) {
+    for (const w of missing) probes.set(w.name, probe(w));
+    for (const id of recordedIds) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+    await ctx.sync();
+  }
+
+  // Plan the data reads.
+  interface Job {
+    ws: Excel.Worksheet;
+    name: string;
+    dims: Dims;
+    rows: number;
+    next: number;
+    cellBytes: number;
+    formats: boolean;
+    values: Cell[][];
+    numberFormats?: string[][];
+  }
+  const jobs: Job[] = [];
+  const book: WorkbookData = { sheets: [] };
+  for (const w of toRead) {
+    const { dims, cellBytes } = dimsOf(probes.get(w.name)!);
+    if (!dims) {
+      book.sheets.push({ name: w.name, values: [] });
+      continue;
+    }
+    const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
+    const formats = rows * dims.cols <= FORMAT_CELL_LIMIT;
+    jobs.push({ ws: w, name: w.name, dims, rows, next: 0, cellBytes, formats, values: [], numberFormats: formats ? [] : undefined });
+  }
+  const totalRows = jobs.reduce((n, j) => n + j.rows, 0);
+  let doneRows = 0;
+  while (jobs.some((j) => j.next < j.rows)) {
+    let budget = READ_BUDGET;
+    let cells = READ_CELL_LIMIT;
+    const batch: { job: Job; range: Excel.Range; n: number }[] = [];
+    for (const job of jobs) {
+      while (job.next < job.rows) {
+        const perRow = job.dims.cols * (job.cellBytes + (job.formats ? FORMAT_CELL_BYTES : 0));
+        const fit = Math.min(Math.floor(budget / perRow), Math.floor(cells / job.dims.cols));
+        if (fit < 1 && batch.length) break;
+        const n = Math.max(1, Math.min(job.rows - job.next, fit));
+        const range = job.ws.getRangeByIndexes(job.dims.row + job.next, job.dims.col, n, job.dims.cols).load(job.formats ? "values,numberFormat" : "values");
+        batch.push({ job, range, n });
+        job.next += n;
+        budget -= n * perRow;
+        cells -= n * job.dims.cols;
+      }
+      if (budget <= 0 || cells <= 0) break;
+    }
+    await ctx.sync();
+    for (const { job, range, n } of batch) {
+      const vals = range.values as Cell[][];
+      for (const row of vals) job.values.push(row);
+      if (job.numberFormats) for (const row of range.numberFormat as string[][]) job.numberFormats.push(row);
+      // Learn from what came back, so the next chunks are sized by real bytes.
+      const measured = jsonBytes(vals) / Math.max(1, n * job.dims.cols);
+      job.cellBytes = Math.max(4, measured * 1.15);
+      doneRows += n;
+    }
+    progress?.("读取单元格", doneRows, totalRows);
+  }
+  for (const job of jobs) {
+    const sd: SheetData = { name: job.name, values: job.values, origin: { row: job.dims.row, col: job.dims.col } };
+    if (job.numberFormats) sd.numberFormats = job.numberFormats;
+    book.sheets.push(sd);
+  }
+  // Keep the workbook's sheet order.
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  book.sheets.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+
+  const marksFound: ReadResult["marksFound"] = {};
+  for (const [id, coll] of cfs) {
+    if (sheets.some((s) => s.id === id)) marksFound[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
+  }
+  return { book, layout, marksFound };
+}

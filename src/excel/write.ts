@@ -1,0 +1,162 @@
+// Writing the generated sheets: one 2-D `formulas` array per sheet (chunked by rows only when a
+// sheet is larger than a request may carry), then formats, widths, merges, frozen header and
+// print setup, all queued into the same sync with calculation suspended. A sheet this add-in
+// generated before is replaced; a user's sheet is never touched — a free name is used instead.
+import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
+import type { WrittenSheet } from "../core/port";
+import { formulaString } from "../core/a1";
+import { jsonBytes, rectOf } from "./a1";
+import { Layout, MARKER_PREFIX } from "./read";
+import type { Progress } from "./read";
+
+/** Bytes of cell data queued into one sync. */
+export const WRITE_BUDGET = 3 * 1024 * 1024;
+const TAB_COLOR: Record<SheetPlan["role"], string> = { allocation: "#2F75B5", report: "#C00000" };
+
+/**
+ * Text Excel would not keep as typed: a leading = + - @ starts a formula, and numbers, percents,
+ * dates and TRUE/FALSE are converted. A leading apostrophe makes Excel store the text as is.
+ */
+export function needsQuote(s: string): boolean {
+  if (s === "") return false;
+  if (/^[=+\-@']/.test(s)) return true;
+  if (/^(true|false)$/i.test(s.trim())) return true;
+  const t = s.trim();
+  return /\d/.test(t) && /^[\d\s.,:/%$¥￥()+\-eE]+$/.test(t);
+}
+
+/** A plan cell as Excel input for `range.formulas`. */
+export function cellInput(c: PlanCell): string | number {
+  if (c === null) return "";
+  if ("text" in c) return needsQuote(c.text) ? "'" + c.text : c.text;
+  if ("number" in c) return c.number;
+  return c.formula;
+}
+
+/** The plan's cells as rows of Excel input, internal links as HYPERLINK formulas. */
+export function planRows(plan: SheetPlan): (string | number)[][] {
+  const width = Math.max(1, ...plan.cells.map((r) => r.length), ...plan.widths.map((_, i) => i + 1));
+  const rows = plan.cells.map((r) => {
+    const out: (string | number)[] = new Array(width).fill("");
+    r.forEach((c, i) => (out[i] = cellInput(c)));
+    return out;
+  });
+  for (const l of plan.links) {
+    const { r0, c0 } = rectOf(l.address);
+    if (rows[r0]) rows[r0][c0] = `=HYPERLINK(${formulaString("#" + l.target)},${formulaString(l.text)})`;
+  }
+  return rows;
+}
+
+function chunkRows(rows: (string | number)[][], budget: number): { start: number; rows: (string | number)[][] }[] {
+  const out: { start: number; rows: (string | number)[][] }[] = [];
+  let cur: (string | number)[][] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row);
+    if (cur.length && bytes + b > budget) {
+      out.push({ start, rows: cur });
+      cur = [];
+      start = i;
+      bytes = 0;
+    }
+    cur.push(row);
+    bytes += b;
+  });
+  if (cur.length) out.push({ start, rows: cur });
+  return out;
+}
+
+/** Characters → points (Calibri/等线 11: about 7 px a character plus padding; 0.75 pt a px). */
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function applyFormat(ws: Excel.Worksheet, f: RangeFormat): void {
+  const range = ws.getRange(f.address);
+  if (f.numberFormat) {
+    const r = rectOf(f.address);
+    const row = new Array(r.c1 - r.c0 + 1).fill(f.numberFormat);
+    range.numberFormat = Array.from({ length: r.r1 - r.r0 + 1 }, () => row.slice());
+  }
+  const fmt = range.format;
+  if (f.bold !== undefined) fmt.font.bold = f.bold;
+  if (f.italic !== undefined) fmt.font.italic = f.italic;
+  if (f.fontSize) fmt.font.size = f.fontSize;
+  if (f.fontColor) fmt.font.color = f.fontColor;
+  if (f.fill) fmt.fill.color = f.fill;
+  if (f.horizontal) fmt.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.horizontal];
+  if (f.wrap) {
+    fmt.wrapText = true;
+    fmt.verticalAlignment = "Top";
+  }
+  if (f.border) {
+    const r = rectOf(f.address);
+    const sides: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+    if (r.c1 > r.c0) sides.push("InsideVertical" as Excel.BorderIndex);
+    if (r.r1 > r.r0) sides.push("InsideHorizontal" as Excel.BorderIndex);
+    for (const s of sides) fmt.borders.getItem(s).style = "Continuous";
+  }
+}
+
+/**
+ * Queue the sheets; the first sync carries the structure, formats and the first rows, more
+ * syncs only when the cells exceed the budget. Returns the names used.
+ */
+export async function writeSheets(ctx: Excel.RequestContext, plans: SheetPlan[], layout: Layout, progress?: Progress): Promise<WrittenSheet[]> {
+  const wb = ctx.workbook;
+  wb.application.suspendApiCalculationUntilNextSync();
+  const taken = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
+  const written: WrittenSheet[] = [];
+  const pending: { ws: Excel.Worksheet; width: number; chunks: { start: number; rows: (string | number)[][] }[] }[] = [];
+  let firstActivate: Excel.Worksheet | null = null;
+  for (const plan of plans) {
+    const marker = layout.markerNames[plan.role];
+    if (marker) wb.names.getItem(marker).delete();
+    const ours = layout.generated[plan.role];
+    if (ours) {
+      wb.worksheets.getItem(ours).delete();
+      taken.delete(ours.toLowerCase());
+    }
+    let name = plan.name;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${plan.name}(${k})`;
+    taken.add(name.toLowerCase());
+    const ws = wb.worksheets.add(name);
+    ws.tabColor = TAB_COLOR[plan.role];
+    const rows = planRows(plan);
+    const width = rows[0]?.length ?? 1;
+    // Number formats before values: nothing here depends on it, but text cells stay text either way.
+    for (const f of plan.formats) applyFormat(ws, f);
+    for (const m of plan.merges) ws.getRange(m).merge(false);
+    plan.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+    if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
+    ws.pageLayout.orientation = plan.landscape ? "Landscape" : "Portrait";
+    if (plan.printArea) ws.pageLayout.setPrintArea(plan.printArea);
+    wb.names.add(MARKER_PREFIX + plan.role, ws.getRange("A1"), "疗休养经费助手生成的工作表（重新生成时只替换此表）").visible = false;
+    pending.push({ ws, width, chunks: rows.length ? chunkRows(rows, WRITE_BUDGET) : [] });
+    written.push({ role: plan.role, name, renamed: name !== plan.name });
+    if (!firstActivate) firstActivate = ws;
+  }
+  firstActivate?.activate();
+
+  // Cells: as many chunks per sync as the budget allows; usually everything goes in the first.
+  const all = pending.flatMap((p) => p.chunks.map((c) => ({ ...c, ws: p.ws, width: p.width })));
+  let budget = WRITE_BUDGET;
+  let done = 0;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    const bytes = jsonBytes(c.rows);
+    if (budget - bytes < 0 && budget < WRITE_BUDGET) {
+      await ctx.sync();
+      progress?.("写入单元格", done, all.length);
+      wb.application.suspendApiCalculationUntilNextSync();
+      budget = WRITE_BUDGET;
+    }
+    c.ws.getRangeByIndexes(c.start, 0, c.rows.length, c.width).formulas = c.rows;
+    budget -= bytes;
+    done++;
+  }
+  await ctx.sync();
+  return written;
+}
