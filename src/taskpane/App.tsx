@@ -250,7 +250,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
           <MessageBar intent="error">
             <MessageBarBody>
               <MessageBarTitle>{s.failed(s.actionNames[failure.action])}</MessageBarTitle>
-              {failure.message ?? s.unexpected} （{s.errorCode(failure.code ?? s.unknownCode)}）
+              {failureText(s, failure)}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -286,6 +286,13 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
       </main>
     </StringsContext.Provider>
   );
+}
+
+/** The host's Chinese message (or ours) and Office's error code, unless the message already names it. */
+function failureText(s: Strings, f: Failure): string {
+  const message = f.message ?? s.unexpected;
+  const code = f.code ?? s.unknownCode;
+  return f.message && f.code && f.message.includes(f.code) ? message : `${message}（${s.errorCode(code)}）`;
 }
 
 function safeLoad(host: PaneHost): PaneSettings {

@@ -1,7 +1,7 @@
 // After 生成经费分摊表: headcount, what each payer bears, and the own union against its budget
 // sources with the exact gap.
 import * as React from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { formatYuan } from "../core/money";
 import type { GenerateOutcome } from "./host";
 import { useStrings } from "./context";
@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   p: { margin: 0 },
+  dl: { margin: 0, display: "grid", gridTemplateColumns: "auto auto", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
+  dd: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums" },
   table: { borderCollapse: "collapse", width: "100%" },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -54,7 +56,7 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
                 <th scope="col" className={styles.th}>
                   {s.payer}
                 </th>
-                <th scope="col" className={`${styles.th} ${styles.num}`}>
+                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
                   {s.amount}
                 </th>
               </tr>
@@ -65,33 +67,33 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
                   <th scope="row" className={styles.td}>
                     {p}
                   </th>
-                  <td className={`${styles.td} ${styles.num}`}>{formatYuan(al.byPayer.get(p) ?? 0n)}</td>
+                  <td className={mergeClasses(styles.td, styles.num)}>{formatYuan(al.byPayer.get(p) ?? 0n)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row" className={styles.td}>
                   {s.totalCost}
                 </th>
-                <td className={`${styles.td} ${styles.num}`}>{formatYuan(total)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatYuan(total)}</td>
               </tr>
             </tbody>
           </table>
-          <dl className={styles.p} data-testid="budget">
+          <dl className={styles.dl}>
             <dt>{s.ownTotal(al.ownUnion)}</dt>
-            <dd>{s.yuan(formatYuan(al.ownTotalFen))}</dd>
+            <dd className={styles.dd}>{s.yuan(formatYuan(al.ownTotalFen))}</dd>
             {b ? (
               <>
                 <dt>{s.budgetSources}</dt>
-                <dd>{s.yuan(formatYuan(b.totalFen))}</dd>
+                <dd className={styles.dd}>{s.yuan(formatYuan(b.totalFen))}</dd>
                 <dt>{s.gap}</dt>
-                <dd className={b.differenceFen < 0n ? styles.over : undefined}>
+                <dd className={b.differenceFen < 0n ? mergeClasses(styles.dd, styles.over) : styles.dd}>
                   {b.differenceFen < 0n ? s.over(formatYuan(-b.differenceFen)) : b.differenceFen > 0n ? s.under(formatYuan(b.differenceFen)) : s.balanced}
                 </dd>
               </>
             ) : (
               <>
                 <dt>{s.budgetSources}</dt>
-                <dd>{s.noBudget}</dd>
+                <dd className={styles.dd}>{s.noBudget}</dd>
               </>
             )}
           </dl>

@@ -60,6 +60,9 @@ async function double(
   return dbl;
 }
 
+// Generous: the runner shares two cores with webpack and Chromium in CI.
+jest.setTimeout(30_000);
+
 let dbl: ExcelDouble | undefined;
 beforeEach(() =>
   jest.spyOn(console, "error").mockImplementation(() => undefined),
