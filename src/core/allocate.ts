@@ -3,7 +3,8 @@
 // rounding remainder, so a programme's shares always add up to its cost.
 import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
 import { roundDiv } from "./money";
-import { headerKey, numberText } from "./text";
+import { headerKey, numberText, valueKey } from "./text";
+import { programIndex } from "./validate";
 
 export interface PayerShare {
   payer: string;
@@ -81,7 +82,10 @@ export function allocate(rates: RateTable, participants: Participant[], ownUnion
     else byCode.set(p.programCode, [p]);
   }
   const payers = rates.payers.includes(ownUnion) ? rates.payers : [...rates.payers, ownUnion];
-  const programs = rates.programs.map((prog) => allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion));
+  // A name shared by two programmes (or equal to another's code) belongs to one of them only.
+  const index = programIndex(rates);
+  const ownsName = (prog: Program) => prog.name !== "" && index.get(valueKey(prog.name)) === prog;
+  const programs = rates.programs.map((prog) => allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion, ownsName(prog)));
 
   const sharesByPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
   const byPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
@@ -105,7 +109,7 @@ export function allocate(rates: RateTable, participants: Participant[], ownUnion
   return { ownUnion, payers, programs, costFen, transportFen, sharesByPayer, byPayer, ownTotalFen, budget: b };
 }
 
-function allocateProgram(prog: Program, people: Participant[], payers: string[], ownUnion: string): ProgramAllocation {
+function allocateProgram(prog: Program, people: Participant[], payers: string[], ownUnion: string, ownsName: boolean): ProgramAllocation {
   const headcount = people.length;
   const costFen = BigInt(headcount) * prog.perPersonFen;
   const specs = new Map(prog.shares.map((s) => [s.payer, s]));
@@ -123,7 +127,7 @@ function allocateProgram(prog: Program, people: Participant[], payers: string[],
   const rem = shares.find((s) => s.remainder);
   if (rem) rem.fen = costFen - shares.reduce((a, s) => a + (s.remainder ? 0n : s.fen), 0n);
   const transportPayer = resolvePayer(payers, prog.transportPayer) ?? ownUnion;
-  return { program: prog, headcount, spellings: spellings(prog, people), costFen, shares, transportFen: prog.transportFen, transportPayer };
+  return { program: prog, headcount, spellings: spellings(prog, people, ownsName), costFen, shares, transportFen: prog.transportFen, transportPayer };
 }
 
 function pickRemainder(prog: Program, ownUnion: string): string | null {
@@ -154,7 +158,7 @@ export function shareFen(spec: ShareSpec, headcount: number, perPersonFen: bigin
 }
 
 /** COUNTIFS is case-insensitive: spellings that differ only in case count once. */
-function spellings(prog: Program, people: Participant[]): Cell[] {
+function spellings(prog: Program, people: Participant[], ownsName: boolean): Cell[] {
   const out: Cell[] = [];
   const seen = new Set<string>();
   const addSpelling = (c: Cell) => {
@@ -164,7 +168,7 @@ function spellings(prog: Program, people: Participant[]): Cell[] {
     out.push(c);
   };
   addSpelling(prog.code);
-  if (prog.name) addSpelling(prog.name);
+  if (ownsName) addSpelling(prog.name);
   for (const p of people) addSpelling(p.programRaw);
   return out;
 }

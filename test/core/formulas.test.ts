@@ -135,6 +135,37 @@ describe("half a fen rounds away from zero in the formulas as in the engine", ()
   });
 });
 
+describe("programme spellings that could be counted twice", () => {
+  async function twoProgrammes(rates: Cell[][], roster: Cell[]) {
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, { name: "项目费率", header: ["项目编号", "项目名称", "名额", "人均标准", "省总工会承担", "区总工会承担", "往返交通费", "交通费承担方"], rows: rates });
+    addSheet(wb, { name: "花名册", header: ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"], rows: roster.map((p, i) => [i + 1, "某" + i, null, "单位", "是", "职工", p]) });
+    const g = await generate(Buffer.from(await wb.xlsx.writeBuffer()));
+    compare(g, "two programmes");
+    return g.report.allocation!.programs.map((p) => [p.code, p.headcount]);
+  }
+  it("two batches with the same name: the name counts for the first only, as in the engine", async () => {
+    const rows: Cell[][] = [
+      ["W1", "一线职工疗休养", 50, 3000, 2200, "其余", 4000, "区总工会"],
+      ["W1B", "一线职工疗休养", 50, 3000, 2200, "其余", 4000, "区总工会"],
+    ];
+    expect(await twoProgrammes(rows, ["W1", "W1B", "一线职工疗休养", "W1B", "一线职工疗休养 "])).toEqual([
+      ["W1", 3],
+      ["W1B", 2],
+    ]);
+  });
+  it("a programme whose name is another's code: the code wins", async () => {
+    const rows: Cell[][] = [
+      ["A", "市内疗休养", 50, 2680, "1/3", "其余", 0, "区总工会"],
+      ["B", "A", 50, 3000, 2200, "其余", 0, "区总工会"],
+    ];
+    expect(await twoProgrammes(rows, ["A", "A", "B", "市内疗休养"])).toEqual([
+      ["A", 3],
+      ["B", 1],
+    ]);
+  });
+});
+
 // ---- the generator ---------------------------------------------------------------------------
 
 const BODIES = ["省总工会", "市总工会", "区总工会", "企业", "行业工会"];
@@ -236,7 +267,8 @@ function randomBook(seed: number): RandomBook {
   const programs: { code: Cell; name: string }[] = [];
   for (let k = 0; k < nProg; k++) {
     const code: Cell = r() < 0.15 ? 100 + k : pick(r, ["W", "N", "Ab", "x"]) + (k + 1);
-    const name = NAMES[k] + (r() < 0.3 ? String(k) : "");
+    // Sometimes a second batch under the same name as the one before (the name then means the first).
+    const name = k > 0 && r() < 0.15 ? programs[k - 1].name : NAMES[k] + (r() < 0.3 ? String(k) : "");
     programs.push({ code, name });
     const perFen = pick(r, [300000, 268000, 450000, 123456, 99999, 1, 268037, 3333]) + (r() < 0.3 ? Math.floor(r() * 100) : 0);
     const shares = shareMix(r, perFen, nPayers);
@@ -250,10 +282,11 @@ function randomBook(seed: number): RandomBook {
   const headcounts = programs.map(() => (r() < 0.2 ? 0 : Math.floor(r() * 60)));
   programs.forEach((p, k) => {
     for (let i = 0; i < headcounts[k]; i++) {
-      const ways: Cell[] = [p.code, p.name];
+      const nameIsOurs = programs.findIndex((q) => q.name === p.name) === k;
+      const ways: Cell[] = nameIsOurs ? [p.code, p.name] : [p.code];
       if (typeof p.code === "string") ways.push(p.code.toLowerCase(), p.code.toUpperCase(), p.code + " ", " " + p.code);
       else ways.push(String(p.code));
-      ways.push(p.name + " ");
+      if (nameIsOurs) ways.push(p.name + " ");
       rosterRows.push([0, `员工${k}-${i}`, idFor(r), "某单位", "是", "职工", pick(r, ways), ""]);
     }
   });
