@@ -1,0 +1,277 @@
+// The Excel host on the shipped samples, inside the strict Excel double: validate marks exactly
+// the flagged cells, clearing restores every format, generate writes the seed's figures as live
+// formulas, regenerating replaces only the add-in's sheet, and the user's sheets stay untouched.
+import * as fs from "fs";
+import * as host from "../../src/excel";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { analyse } from "../../src/core/engine";
+import { MARK_COLORS } from "../../src/excel/marks";
+import { MISTAKES, OPTIONS, openSample, rowOf, sheetState, uninstall, USER_SHEETS } from "./helpers";
+
+afterEach(uninstall);
+
+async function engineIssues(file: string) {
+  const book = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  return analyse(await book.readWorkbook(), OPTIONS).issues;
+}
+
+/** The marks the double shows, as "sheet!cell severity". */
+function shownMarks(d: Awaited<ReturnType<typeof openSample>>): string[] {
+  const out: string[] = [];
+  for (const s of d.sheetNames()) {
+    d.snapshot(s).marks.forEach((row, r) =>
+      row.forEach((m, c) => {
+        if (m) out.push(`${s}!${String.fromCharCode(65 + c)}${r + 1} ${m}`);
+      }),
+    );
+  }
+  return out.sort();
+}
+
+describe("校验 (runValidate)", () => {
+  it("marks exactly the cells the engine flags on the mistakes sample, errors and warnings apart", async () => {
+    const d = await openSample(MISTAKES);
+    const analysis = await host.runValidate(OPTIONS);
+    const expected = await engineIssues(MISTAKES);
+    expect(analysis.issues).toEqual(expected);
+    const want = new Map<string, string>();
+    for (const i of expected) {
+      if (!i.cell) continue;
+      const k = `${i.sheet}!${i.cell}`;
+      if (want.get(k) !== "error") want.set(k, i.severity);
+    }
+    expect(shownMarks(d)).toEqual([...want].map(([k, s]) => `${k} ${s}`).sort());
+    expect(shownMarks(d)).toEqual(
+      expect.arrayContaining(["花名册!D7 error", "花名册!D12 error", "花名册!G15 error", "花名册!D20 error", "花名册!D25 error", "花名册!J30 error", "花名册!B33 warning", "花名册!B35 warning", "花名册!F56 error"]),
+    );
+    // The marks are conditional formats in the two colours, not changes to the cells' fills.
+    const fills = d.snapshot("花名册").fills;
+    expect(fills[6][3]).toBe(MARK_COLORS.error.fill);
+    expect(fills[32][1]).toBe(MARK_COLORS.warning.fill);
+    expect(d.formatState("花名册")).toMatchObject({ cells: expect.not.arrayContaining([[expect.anything(), expect.objectContaining({ fill: MARK_COLORS.error.fill })]]) });
+  });
+
+  it("clearing the marks leaves every format exactly as it was, and the user's own conditional formats too", async () => {
+    const d = await openSample(MISTAKES);
+    // The user has a conditional format of their own on the roster.
+    await Excel.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("花名册").getRange("K3:K20").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=LEN(K3)<>11";
+      cf.custom.format.fill.color = "#00B0F0";
+      await ctx.sync();
+    });
+    const before = USER_SHEETS.map((s) => sheetState(d, s));
+    await host.runValidate(OPTIONS);
+    expect(shownMarks(d).length).toBeGreaterThan(0);
+    expect(USER_SHEETS.map((s) => sheetState(d, s))).not.toEqual(before);
+    await host.runClearMarks();
+    expect(shownMarks(d)).toEqual([]);
+    expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(before);
+  });
+
+  it("re-validating replaces the old marks instead of stacking them", async () => {
+    const d = await openSample(MISTAKES);
+    await host.runValidate(OPTIONS);
+    const once = d.formatState("花名册") as { conditionalFormats: unknown[] };
+    await host.runValidate(OPTIONS);
+    const twice = d.formatState("花名册") as { conditionalFormats: unknown[] };
+    expect(twice.conditionalFormats.length).toBe(once.conditionalFormats.length);
+    expect(shownMarks(d).length).toBe(10 - 1); // ten issues, one of them (BUDGET_EXCEEDED) without a cell
+  });
+
+  it("finds the marks again after the user renames the sheet (they are recorded by sheet id)", async () => {
+    const d = await openSample(MISTAKES);
+    await host.runValidate(OPTIONS);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("花名册").name = "名单";
+      await ctx.sync();
+    });
+    await host.runClearMarks();
+    expect(shownMarks(d)).toEqual([]);
+  });
+
+  it("shows no marks on a clean workbook and leaves it unchanged", async () => {
+    const d = await openSample();
+    const before = USER_SHEETS.map((s) => sheetState(d, s));
+    const a = await host.runValidate(OPTIONS);
+    expect(a.errorCount).toBe(0);
+    expect(shownMarks(d)).toEqual([]);
+    expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(before);
+  });
+});
+
+describe("生成经费分摊表 (runGenerate)", () => {
+  it("writes 经费分摊表 whose evaluated formulas give the seed's figures (DOMAIN.md §2)", async () => {
+    const d = await openSample();
+    const r = await host.runGenerate(OPTIONS, false);
+    expect(r.blocked).toBe(false);
+    expect(r.written).toEqual([
+      { role: "allocation", name: "经费分摊表", renamed: false },
+      { role: "report", name: "校验结果", renamed: false },
+    ]);
+    const v = d.values("经费分摊表");
+    const f = d.snapshot("经费分摊表").formulas;
+    const header = v[2] as string[];
+    const col = (h: string) => header.indexOf(h);
+    const n1 = rowOf(v, "N1");
+    expect([n1[col("省总工会承担")], n1[col("市总工会承担")], n1[col("高新区总工会承担")]]).toEqual([41093.33, 41093.33, 41093.34]);
+    expect(n1[col("人数")]).toBe(46);
+    expect(rowOf(v, "W1")[col("费用合计")]).toBe(150000);
+    expect(rowOf(v, "合计")[col("费用合计")]).toBe(441280);
+    expect(rowOf(v, "高新区总工会承担合计")[2]).toBe(132093.34);
+    expect(rowOf(v, "资金来源合计")[2]).toBe(132000);
+    expect(rowOf(v, "差额（来源－承担，负数为超支）")[2]).toBe(-93.34);
+    // Live formulas referring to the user's sheets, not pasted numbers.
+    const n1Row = v.indexOf(n1);
+    expect(f[n1Row][col("人数")]).toMatch(/^=COUNTIFS\('花名册'!\$H:\$H/);
+    expect(f[n1Row][col("省总工会承担")]).toMatch(/^=ROUND\(/);
+    // Frozen header, landscape print area, money formats, marker name hidden.
+    expect(d.sheetInfo("经费分摊表")).toMatchObject({ freezeRows: 3, orientation: "Landscape" });
+    expect(d.sheetInfo("经费分摊表").printArea).toMatch(/^A1:/);
+    expect(d.numberFormat("经费分摊表", "F4")).toBe("#,##0.00");
+    expect(d.names()).toEqual(
+      expect.arrayContaining([
+        { name: "LXY_generated_allocation", formula: "=经费分摊表!$A$1", visible: false },
+        { name: "LXY_generated_report", formula: "=校验结果!$A$1", visible: false },
+      ]),
+    );
+    expect(d.activeSheet).toBe("经费分摊表");
+    expect(d.suspendCalls).toBeGreaterThan(0);
+  });
+
+  it("generating twice yields the same sheets and leaves the user's sheets unchanged", async () => {
+    const d = await openSample();
+    const users = USER_SHEETS.map((s) => sheetState(d, s));
+    await host.runGenerate(OPTIONS, false);
+    const first = { alloc: sheetState(d, "经费分摊表"), report: sheetState(d, "校验结果"), values: d.values("经费分摊表") };
+    const second = await host.runGenerate(OPTIONS, false);
+    expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
+    expect({ alloc: sheetState(d, "经费分摊表"), report: sheetState(d, "校验结果"), values: d.values("经费分摊表") }).toEqual(first);
+    expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(users);
+    expect(d.names().filter((n) => n.name.startsWith("LXY_"))).toHaveLength(2);
+  });
+
+  it("keeps a user's own sheet named 经费分摊表 and writes 经费分摊表(2) instead, every time", async () => {
+    const d = await openSample();
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("经费分摊表");
+      ws.getRange("A1:B2").values = [["我自己的表", 1], ["别删", 2]];
+      ws.getRange("A1").format.fill.color = "#FFFF00";
+      await ctx.sync();
+    });
+    const mine = sheetState(d, "经费分摊表");
+    const r1 = await host.runGenerate(OPTIONS, false);
+    expect(r1.written[0]).toEqual({ role: "allocation", name: "经费分摊表(2)", renamed: true });
+    const r2 = await host.runGenerate(OPTIONS, false);
+    expect(r2.written[0]).toEqual({ role: "allocation", name: "经费分摊表(2)", renamed: true });
+    expect(sheetState(d, "经费分摊表")).toEqual(mine);
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "经费分摊表(2)", "校验结果"]);
+    expect(rowOf(d.values("经费分摊表(2)"), "高新区总工会承担合计")[2]).toBe(132093.34);
+  });
+
+  it("writes user text that starts with = + - @ as text, never as a formula", async () => {
+    const d = await openSample();
+    // A programme named like a formula in the user's rate sheet (typed with an apostrophe).
+    const names = ["=SUM(1,2)", "+市外", "-特殊", "@项目"];
+    d.edit("项目费率", "B3", "'" + names[0]);
+    d.edit("项目费率", "B4", "'" + names[1]);
+    d.edit("项目费率", "B5", "'" + names[2]);
+    d.edit("项目费率", "B6", "'" + names[3]);
+    expect(d.values("项目费率")[2][1]).toBe(names[0]);
+    const r = await host.runGenerate(OPTIONS, false);
+    expect(r.analysis.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const v = d.values("经费分摊表");
+    const f = d.snapshot("经费分摊表").formulas;
+    for (const [k, code] of ["W1", "W2", "W3", "W4"].entries()) {
+      const r = v.findIndex((row) => row[0] === code);
+      expect(v[r][1]).toBe(names[k]);
+      expect(f[r][1]).toBeNull();
+    }
+  });
+
+  it("does not write when errors block it, unless forced", async () => {
+    const d = await openSample(MISTAKES);
+    const blocked = await host.runGenerate(OPTIONS, false);
+    expect(blocked.blocked).toBe(true);
+    expect(d.sheetNames()).toEqual(USER_SHEETS);
+    const forced = await host.runGenerate(OPTIONS, true);
+    expect(forced.blocked).toBe(false);
+    expect(d.values("经费分摊表")[1][0]).toMatch(/^⚠ 校验发现7个错误/);
+    // The report links each issue to its cell.
+    const rep = d.snapshot("校验结果");
+    const link = rep.formulas.flat().find((x) => x && x.startsWith("=HYPERLINK("));
+    expect(link).toBe(`=HYPERLINK("#'花名册'!D7","D7")`);
+  });
+});
+
+describe("the other entry points", () => {
+  it("detects the sheets by their headers and remembers them for the next action", async () => {
+    const d = await openSample();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("花名册").name = "2024名单";
+      await ctx.sync();
+    });
+    const r = await host.detectWorkbookSheets();
+    expect(r.sheets).toEqual(["2024名单", "项目费率", "预算"]);
+    expect(r.mapping).toMatchObject({ roster: "2024名单", rates: "项目费率", budget: "预算" });
+    expect(d.settings["lxy.sheets"]).toEqual(["2024名单", "项目费率", "预算"]);
+  });
+
+  it("goes to a cell and to a sheet", async () => {
+    const d = await openSample();
+    await host.goToCell("花名册", "D7");
+    expect(d.selection).toEqual({ sheet: "花名册", address: "D7" });
+    await host.goToSheet("预算");
+    expect(d.activeSheet).toBe("预算");
+  });
+
+  it("reports Excel's error code with a Chinese message", async () => {
+    await openSample();
+    const e = await host.goToSheet("没有这个表").catch((x) => x);
+    expect(e).toBeInstanceOf(host.ExcelHostError);
+    expect(e.code).toBe("ItemNotFound");
+    expect(e.message).toMatch(/^打开工作表失败：找不到所需的工作表/);
+  });
+
+  it("keeps the pane's settings in the document", async () => {
+    const d = await openSample();
+    expect(host.loadSettings()).toEqual({});
+    await host.saveSettings({ ownUnion: "高新区总工会", nearRetirementMonths: 12, mapping: { roster: "花名册" } });
+    expect(host.loadSettings()).toEqual({ ownUnion: "高新区总工会", nearRetirementMonths: 12, mapping: { roster: "花名册" } });
+    expect(d.settings["lxy.pane"]).toBeDefined();
+  });
+
+  it("groups each action into one undo step where Excel supports it", async () => {
+    const d = await openSample();
+    await host.runValidate(OPTIONS);
+    expect(d.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    const old = await openSample(undefined, { apiVersion: "1.12" });
+    await host.runValidate(OPTIONS);
+    expect(old.lastRunOptions).toEqual({}); // Excel.run(batch) without options on 1.12
+  });
+});
+
+describe("requirement sets", () => {
+  it("explains in Chinese when Excel is too old, and refuses to run", async () => {
+    const d = await openSample(undefined, { apiVersion: "1.8" });
+    const problem = host.requirementProblem();
+    expect(problem).toMatch(/ExcelApi 1\.9/);
+    expect(problem).toMatch(/版本过旧/);
+    const e = await host.runValidate(OPTIONS).catch((x) => x);
+    expect(e).toBeInstanceOf(host.ExcelHostError);
+    expect(e.code).toBe("ApiNotFound");
+    expect(d.syncCount).toBe(0);
+  });
+
+  it("is satisfied on ExcelApi 1.9", async () => {
+    await openSample(undefined, { apiVersion: "1.9" });
+    expect(host.requirementProblem()).toBeNull();
+    await expect(host.runGenerate(OPTIONS, false)).resolves.toMatchObject({ blocked: false });
+  });
+
+  it("says so when not running inside Excel at all", () => {
+    uninstall();
+    expect(host.requirementProblem()).toMatch(/未检测到 Excel/);
+  });
+});
