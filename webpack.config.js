@@ -56,6 +56,9 @@ module.exports = async (env = {}, options = {}) => {
   };
 
   const common = {
+    // Office's WebView2 / Edge and current browsers: ES2020 (BigInt for exact money, globalThis,
+    // so webpack's runtime needs no `new Function` fallback).
+    target: ["web", "es2020"],
     // source-map, not eval-*: the pages' CSP forbids eval in development too.
     devtool: dev ? "source-map" : false,
     resolve: { extensions: [".ts", ".tsx", ".js", ".html"] },
