@@ -395,19 +395,31 @@ export function parseBudget(table: Table, sink: IssueSink): Budget {
     const name = table.text(i, "source");
     const raw = table.get(i, "amount");
     if (name === "" && cellText(raw) === "") continue;
-    const fen = parseFen(raw);
+    const fen = tenThousand ? wanToFen(raw) : parseFen(raw);
     if (fen === null) {
       table.issue(sink, cellText(raw) === "" ? "MISSING_REQUIRED" : "RATE_INVALID", i, "amount", cellText(raw) === "" ? MSG.missingRequired("金额") : MSG.rateInvalid(cellText(raw), "不是金额"));
       continue;
     }
     sources.push({
       name: name || `来源${sources.length + 1}`,
-      fen: tenThousand ? fen * 10000n : fen,
+      fen,
       ref: table.ref(i, table.header.columns.amount),
       tenThousand,
     });
   }
   return { sheet: table.name, sources };
+}
+
+/** An amount in 万元 as fen: 1.2345 万元 is 12,345.00 元 (reading it in 元 first would keep only 0.01 万元). */
+function wanToFen(c: Cell): bigint | null {
+  if (typeof c === "number") return parseFen(c * 10000);
+  const m = /^(-?\d+)(?:\.(\d+))?$/.exec(cellText(c).normalize("NFKC").replace(/[,\s]/g, ""));
+  if (!m) {
+    const fen = parseFen(c);
+    return fen === null ? null : fen * 10000n;
+  }
+  const frac = (m[2] ?? "").padEnd(4, "0");
+  return parseFen(m[1] + frac.slice(0, 4) + "." + (frac.slice(4) || "0"));
 }
 
 export const FIELD_SETS = { ROSTER_FIELDS, RATE_FIELDS, HISTORY_FIELDS, BUDGET_FIELDS };

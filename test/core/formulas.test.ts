@@ -306,8 +306,8 @@ function randomBook(seed: number): RandomBook {
   if (r() < 0.6) {
     const inWan = r() < 0.25;
     const sources: Cell[][] = [
-      ["本级财政预算", inWan ? 6.4 : pick(r, [64000, 12345.67, 0.01])],
-      ["本级工会经费", inWan ? 6.8 : pick(r, [68000, "1,000.50元", 99999.99])],
+      ["本级财政预算", inWan ? pick(r, [6.4, 1.2345, 0.000001]) : pick(r, [64000, 12345.67, 0.01])],
+      ["本级工会经费", inWan ? pick(r, [6.8, "2.5678", 13.2]) : pick(r, [68000, "1,000.50元", 99999.99])],
     ];
     if (r() < 0.3) sources.push(["其他来源", inWan ? 0.05 : 500]);
     addSheet(wb, { name: pick(r, ["预算", "资金来源"]), header: ["资金来源", inWan ? "金额（万元）" : "金额（元）"], rows: sources });

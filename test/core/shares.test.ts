@@ -142,3 +142,18 @@ describe("money helpers", () => {
     expect(formatYuan(5n)).toBe("0.05");
   });
 });
+
+describe("budget sources", () => {
+  it("amounts in 万元 keep all four decimals (1.2345 万元 is 12,345.00 元), as numbers or text", () => {
+    const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(), budgetSheet([["财政预算", 1.2345], ["本级支出", "2.5678"], ["其他", "0.000001"]], { header: ["资金来源", "金额（万元）"] })));
+    expect(a.allocation!.budget!.sources.map((s) => [s.name, s.fen, s.tenThousand])).toEqual([
+      ["财政预算", 1234500n, true],
+      ["本级支出", 2567800n, true],
+      ["其他", 1n, true],
+    ]);
+  });
+  it("amounts in 元 with separators and 元", () => {
+    const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(), budgetSheet([["财政预算", "64,000元"], ["本级支出", 68000.5]])));
+    expect(a.allocation!.budget!.totalFen).toBe(13200050n);
+  });
+});
