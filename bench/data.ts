@@ -117,6 +117,15 @@ function withTitle(title: string, header: Cell[], rows: Cell[][], fmt?: (c: numb
 
 /** The workbook as a host hands it to the core: values and number formats (ID and phone as text). */
 export function benchBook(b: BenchRoster): WorkbookData {
+  return hostCopy(benchBookRaw(b));
+}
+
+/** Values as a host really hands them over: deserialised (Office.js sends JSON), so strings are flat. */
+function hostCopy<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function benchBookRaw(b: BenchRoster): WorkbookData {
   const roster = withTitle(ROSTER_TITLE, ROSTER_HEADER, b.rows, (c) => (c === ID_COL || c === PHONE_COL ? "@" : c === DATE_COL ? "yyyy-mm-dd" : "General"));
   roster.name = "花名册";
   const rates = withTitle(RATES_TITLE, RATE_HEADER, b.rates, (c) => (c === 4 || c === 5 ? "yyyy-mm-dd" : "General"));
@@ -138,7 +147,7 @@ export function benchSheets(b: BenchRoster): SheetSpec[] {
 export function idOnlyBook(b: BenchRoster, n: number): WorkbookData {
   const rows = b.rows.slice(0, n).map((row) => [row[0], row[1], row[ID]]);
   const values: Cell[][] = [["序号", "姓名", "身份证号"], ...rows];
-  return { sheets: [{ name: "花名册", values, numberFormats: values.map((_, i) => ["", "", i > 0 ? "@" : ""]) }] };
+  return hostCopy({ sheets: [{ name: "花名册", values, numberFormats: values.map((_, i) => ["", "", i > 0 ? "@" : ""]) }] });
 }
 
 export { ID as ID_INDEX };

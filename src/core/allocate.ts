@@ -169,7 +169,13 @@ function spellings(prog: Program, people: Participant[], ownsName: boolean): Cel
   };
   addSpelling(prog.code);
   if (ownsName) addSpelling(prog.name);
-  for (const p of people) addSpelling(p.programRaw);
+  // Rows mostly repeat a few spellings: each distinct cell value is keyed once.
+  const seenRaw = new Set<Cell>();
+  for (const p of people) {
+    if (seenRaw.has(p.programRaw)) continue;
+    seenRaw.add(p.programRaw);
+    addSpelling(p.programRaw);
+  }
   return out;
 }
 

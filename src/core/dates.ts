@@ -12,15 +12,33 @@ export function isValidDay(y: number, m: number, d: number): boolean {
   return d <= daysInMonth(y, m);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
+  // Arithmetic for the usual case (no Date per call); Date.UTC otherwise (it reads years 0–99 as 19xx).
+  if (Number.isInteger(y) && y >= 100 && Number.isInteger(m) && m >= 1 && m <= 12) {
+    return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function serialToDay(serial: number): Day | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const whole = Math.floor(serial);
-  const dt = new Date(EPOCH + (whole < 61 ? whole + 1 : whole) * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  return civilFromDays((EPOCH / DAY_MS) + (whole < 61 ? whole + 1 : whole));
+}
+
+/** Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days; no Date object). */
+function civilFromDays(days: number): Day {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function dayToSerial(day: Day): number {

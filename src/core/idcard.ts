@@ -74,6 +74,7 @@ function fromText(text: string, today: Day): IdCheck {
 
 /** 性别 as typed: 男/女, M/F; null when blank or unreadable. */
 export function readGender(s: string): Gender | null {
+  if (s === "男" || s === "女") return s;
   const k = fold(s).trim().toUpperCase();
   if (/^(男|男性|M|MALE)$/.test(k)) return "男";
   if (/^(女|女性|F|FEMALE)$/.test(k)) return "女";

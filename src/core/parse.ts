@@ -187,9 +187,13 @@ function checkIdCell(table: Table, i: number, p: Participant, today: Day, sink: 
   }
 }
 
+const MOBILE = /^1[3-9]\d{9}$/;
+
 function isMobile(c: Cell): boolean {
-  const s = cellText(c).normalize("NFKC").replace(/[\s-]/g, "").replace(/^(\+?86)/, "");
-  return /^1[3-9]\d{9}$/.test(s);
+  const t = cellText(c);
+  if (MOBILE.test(t)) return true; // already plain: nothing for NFKC or the replaces to change
+  const s = t.normalize("NFKC").replace(/[\s-]/g, "").replace(/^(\+?86)/, "");
+  return MOBILE.test(s);
 }
 
 /** Rational helpers for checking that shares add up, in fen. */

@@ -3,7 +3,23 @@ import type { Cell } from "./types";
 
 /** Full-width forms folded to half-width (NFKC), ideographic spaces included. */
 export function fold(s: string): string {
-  return s.normalize("NFKC");
+  return nfkcStable(s) ? s : s.normalize("NFKC");
+}
+
+/** Characters NFKC leaves alone in any context: ASCII and the CJK Unified Ideographs block. */
+function stableCode(c: number): boolean {
+  return c < 0x80 || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/** True when NFKC would return `s` unchanged (checked cheaply; most cells are plain ASCII or 汉字). */
+function nfkcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!stableCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A character that trimming never removes: printable ASCII or a CJK ideograph. */
+function keptAtEdge(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 /** The cell as the user sees it, trimmed; numbers in plain decimal form. */
@@ -11,11 +27,14 @@ export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
   if (typeof c === "number") return Number.isFinite(c) ? numberText(c) : "";
   if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  if (c.length > 0 && keptAtEdge(c.charCodeAt(0)) && keptAtEdge(c.charCodeAt(c.length - 1))) return c;
   return c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
 }
 
 /** Plain decimal text for a number (no exponent for integers below 1e21). */
 export function numberText(n: number): string {
+  // String() already gives plain digits for safe integers (and "0" for -0, as BigInt does).
+  if (Number.isSafeInteger(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   return String(n);
 }
@@ -41,6 +60,13 @@ export function headerUnit(s: string): string {
 
 /** A value as compared: folded, trimmed, inner spaces removed, case-insensitive. */
 export function valueKey(s: string): string {
+  // Already a key (汉字, digits, capitals, no spaces): the common case, returned as is.
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a);
+  }
+  if (plain) return s;
   return fold(s).replace(/[\s\u00a0]+/g, "").toUpperCase();
 }
 

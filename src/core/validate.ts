@@ -29,6 +29,13 @@ export function checkRoster(roster: Roster, rates: RateTable | null, history: Hi
   const index = rates ? programIndex(rates) : new Map<string, Program>();
   const counts = new Map<Program, number>();
   const i0 = (p: Participant) => p.row - 1 - t.originRow;
+  // Each programme's 参加对象 as a set of keys, built once rather than once per row.
+  const eligibleKeys = new Map<Program, Set<string>>();
+  const eligibleOf = (prog: Program): Set<string> => {
+    let keys = eligibleKeys.get(prog);
+    if (!keys) eligibleKeys.set(prog, (keys = new Set(prog.eligible.map(valueKey))));
+    return keys;
+  };
 
   for (const p of roster.participants) {
     if (!p.programText) continue;
@@ -43,7 +50,8 @@ export function checkRoster(roster: Roster, rates: RateTable | null, history: Hi
     counts.set(prog, n);
 
     if (prog.eligible.length > 0 && p.categories.length > 0) {
-      const ok = p.categories.some((c) => prog.eligible.some((e) => valueKey(e) === valueKey(c)));
+      const keys = eligibleOf(prog);
+      const ok = p.categories.some((c) => keys.has(valueKey(c)));
       if (!ok) t.issue(sink, "NOT_ELIGIBLE", i0(p), "categories", MSG.notEligible(p.categories, label, prog.eligible));
     }
     if (prog.memberRequired && p.member !== true && t.has("member")) {
@@ -86,33 +94,41 @@ function inWindow(d: Day, p: Program): boolean {
 /** The same person twice (by normalised ID), and the same name and unit under different IDs. */
 function checkDuplicates(roster: Roster, sink: IssueSink): void {
   const t = roster.table;
-  const byId = new Map<string, Participant[]>();
+  // One entry per person; a list only for the rare repeats (no array per row).
+  const byId = new Map<string, Participant | Participant[]>();
   for (const p of roster.participants) {
     if (!p.id.id18) continue;
-    const list = byId.get(p.id.id18);
-    if (list) list.push(p);
-    else byId.set(p.id.id18, [p]);
+    const seen = byId.get(p.id.id18);
+    if (seen === undefined) byId.set(p.id.id18, p);
+    else if (Array.isArray(seen)) seen.push(p);
+    else byId.set(p.id.id18, [seen, p]);
   }
   for (const list of byId.values()) {
-    if (list.length < 2) continue;
+    if (!Array.isArray(list)) continue;
     const rows = list.map((p) => p.row);
     for (const p of list) t.issue(sink, "DUPLICATE_ID", p.row - 1 - t.originRow, "idNumber", MSG.duplicateId(rows));
   }
 
-  const byNameUnit = new Map<string, Participant[]>();
+  // Unit, then name: two small lookups instead of hashing a joined key per row.
+  const byUnit = new Map<string, Map<string, Participant[]>>();
   for (const p of roster.participants) {
     if (!p.name || !p.unit || !p.id.id18) continue;
-    const k = valueKey(p.name) + "\u0000" + valueKey(p.unit);
-    const list = byNameUnit.get(k);
+    const u = valueKey(p.unit);
+    let byName = byUnit.get(u);
+    if (!byName) byUnit.set(u, (byName = new Map()));
+    const k = valueKey(p.name);
+    const list = byName.get(k);
     if (list) list.push(p);
-    else byNameUnit.set(k, [p]);
+    else byName.set(k, [p]);
   }
-  for (const list of byNameUnit.values()) {
-    if (list.length < 2) continue;
-    const ids = new Set(list.map((p) => p.id.id18));
-    if (ids.size < 2) continue;
-    const rows = list.map((p) => p.row);
-    for (const p of list) t.issue(sink, "POSSIBLE_DUPLICATE", p.row - 1 - t.originRow, "name", MSG.possibleDuplicate(rows));
+  for (const byName of byUnit.values()) {
+    for (const list of byName.values()) {
+      if (list.length < 2) continue;
+      const ids = new Set(list.map((p) => p.id.id18));
+      if (ids.size < 2) continue;
+      const rows = list.map((p) => p.row);
+      for (const p of list) t.issue(sink, "POSSIBLE_DUPLICATE", p.row - 1 - t.originRow, "name", MSG.possibleDuplicate(rows));
+    }
   }
 }
 
