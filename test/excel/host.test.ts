@@ -122,7 +122,7 @@ describe("生成经费分摊表 (runGenerate)", () => {
     expect(rowOf(v, "资金来源合计")[2]).toBe(132000);
     expect(rowOf(v, "差额（来源－承担，负数为超支）")[2]).toBe(-93.34);
     // Live formulas referring to the user's sheets, not pasted numbers.
-    const n1Row = v.indexOf(n1);
+    const n1Row = v.findIndex((row) => row[0] === "N1");
     expect(f[n1Row][col("人数")]).toMatch(/^=COUNTIFS\('花名册'!\$H:\$H/);
     expect(f[n1Row][col("省总工会承担")]).toMatch(/^=ROUND\(/);
     // Frozen header, landscape print area, money formats, marker name hidden.
@@ -264,10 +264,18 @@ describe("requirement sets", () => {
     expect(d.syncCount).toBe(0);
   });
 
-  it("is satisfied on ExcelApi 1.9", async () => {
-    await openSample(undefined, { apiVersion: "1.9" });
+  it("runs every action on ExcelApi 1.9, the version manifest.xml declares", async () => {
+    const d = await openSample(MISTAKES, { apiVersion: "1.9" });
     expect(host.requirementProblem()).toBeNull();
-    await expect(host.runGenerate(OPTIONS, false)).resolves.toMatchObject({ blocked: false });
+    await host.detectWorkbookSheets();
+    await host.runValidate(OPTIONS);
+    expect(shownMarks(d).length).toBe(9);
+    await host.runClearMarks();
+    expect(shownMarks(d)).toEqual([]);
+    await expect(host.runGenerate(OPTIONS, true)).resolves.toMatchObject({ blocked: false });
+    await host.goToCell("花名册", "D7");
+    await host.goToSheet("经费分摊表");
+    expect(d.syncs.filter((s) => s.error)).toEqual([]);
   });
 
   it("says so when not running inside Excel at all", () => {
