@@ -1,7 +1,7 @@
 // 校验 results: counts by severity, then the issues grouped by code; a row with a cell is a
 // button that selects that cell in the sheet.
 import * as React from "react";
-import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import type { Issue, IssueCode } from "../core/types";
 import type { Analysis } from "../core/engine";
 import { useStrings } from "./context";
@@ -32,6 +32,9 @@ const useStyles = makeStyles({
   cell: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
 });
 
+/** Rows shown per group before "显示全部": a systematic mistake can flag thousands of rows. */
+export const GROUP_PREVIEW = 50;
+
 interface Group {
   code: IssueCode;
   severity: Issue["severity"];
@@ -59,6 +62,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
   const s = useStrings();
   const styles = useStyles();
   const groups = groupIssues(analysis.issues);
+  const [expanded, setExpanded] = React.useState<Set<IssueCode>>(new Set());
   return (
     <section className={styles.section} aria-labelledby="issues-heading">
       <h2 id="issues-heading" className={styles.h2}>
@@ -80,7 +84,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
             </span>
           </h3>
           <ul className={styles.list}>
-            {g.issues.map((i, n) => (
+            {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => (
               <li key={n}>
                 {i.cell ? (
                   <button type="button" className={styles.row} onClick={() => onGoTo(i.sheet, i.cell!)}>
@@ -95,6 +99,11 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
               </li>
             ))}
           </ul>
+          {g.issues.length > GROUP_PREVIEW && !expanded.has(g.code) && (
+            <Button size="small" appearance="subtle" onClick={() => setExpanded(new Set([...expanded, g.code]))}>
+              {s.showAll(g.issues.length)}
+            </Button>
+          )}
         </section>
       ))}
     </section>

@@ -61,6 +61,7 @@ const zh = {
     `${sheet}!${cell}：${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}：${message}`,
   marksCleared: "已清除本加载项添加的标记。",
+  showAll: (n: number) => `显示全部 ${n} 条`,
 
   blocked: (errors: number) =>
     `发现 ${errors} 个错误，已暂停生成。建议先修正；如确需生成，请点击“仍然生成”，生成的表中将注明存在错误。`,
@@ -163,6 +164,7 @@ const en: Strings = {
     `${sheet}!${cell}: ${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}: ${message}`,
   marksCleared: "The add-in's marks were removed.",
+  showAll: (n: number) => `Show all ${n}`,
 
   blocked: (errors: number) =>
     `${errors} errors found; nothing was generated. Fix them, or choose “Generate anyway” and the sheet will say it has errors.`,

@@ -33,6 +33,7 @@ let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
 const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
 const officeRequests: string[] = [];
 
 async function buildDemo(): Promise<void> {
@@ -98,6 +99,10 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(String(e)));
+  // React warnings, CSP violations and failed requests all land here.
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   page.on("request", (r) => {
     if (/office\.js|appsforoffice/i.test(r.url())) officeRequests.push(r.url());
   });
@@ -191,4 +196,5 @@ test("生成经费分摊表 on the clean sample shows the golden totals in the g
 
   expect(officeRequests).toEqual([]);
   expect(pageErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });

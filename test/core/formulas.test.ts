@@ -252,6 +252,8 @@ function shareMix(r: () => number, perFen: number, n: number): ShareCellSpec[] {
 interface RandomBook {
   wb: ExcelJS.Workbook;
   headcounts: number[];
+  /** Programmes whose shares were written wrong on purpose (RATE_INVALID / RATE_SHARES_MISMATCH). */
+  broken: number;
 }
 
 function randomBook(seed: number): RandomBook {
@@ -259,6 +261,7 @@ function randomBook(seed: number): RandomBook {
   const nPayers = 2 + Math.floor(r() * 3);
   const payers = BODIES.slice(0, nPayers);
   const nProg = 1 + Math.floor(r() * 6);
+  let broken = 0;
   const rosterName = pick(r, ["花名册", "It's 名单", "参加 人员", "Sheet1"]);
   const ratesName = pick(r, ["项目费率", "Bob's 费率", "费率 表", "标准"]);
   const rateHeader: Cell[] = ["项目编号", "项目名称", "名额", "人均标准（元）", ...payers.map((p) => p + "承担"), "往返交通费", "交通费承担方", "须为会员"];
@@ -271,11 +274,26 @@ function randomBook(seed: number): RandomBook {
     const name = k > 0 && r() < 0.15 ? programs[k - 1].name : NAMES[k] + (r() < 0.3 ? String(k) : "");
     programs.push({ code, name });
     const perFen = pick(r, [300000, 268000, 450000, 123456, 99999, 1, 268037, 3333]) + (r() < 0.3 ? Math.floor(r() * 100) : 0);
-    const shares = shareMix(r, perFen, nPayers);
+    let shares = shareMix(r, perFen, nPayers);
+    if (r() < 0.08) {
+      // Generated anyway (--force): each payer keeps its own figure, no one absorbs the gap.
+      broken++;
+      shares = pick<ShareCellSpec[]>(r, [
+        [{ value: perFen / 200 }, { value: 1 }],
+        [{ value: "1/3" }, { value: "1/3" }],
+        [{ value: "abc" }, { value: "其余" }],
+        [{ value: "其余" }, { value: "其余" }],
+        [{ value: "60%" }, { value: "1/2" }],
+        [{ value: -3000 }, { value: "其余" }],
+        [{ value: 2 }, { value: -0.5, numFmt: "0%" }],
+      ]).concat(Array.from({ length: nPayers }, () => ({ value: null }))).slice(0, nPayers);
+    }
     shares.forEach((s, j) => s.numFmt && shareFormats.push({ row: k, col: 4 + j, fmt: s.numFmt }));
-    const transport = pick(r, [0, 4000, 3000, 1234.56, null, 0.01]);
+    // Digits below the fen are read as Excel rounds them: 1234.565 is 1,234.57.
+    const transport = pick(r, [0, 4000, 3000, 1234.56, null, 0.01, 1234.565]);
     const tPayer = pick(r, [...payers, payers[nPayers - 1], "交通局", ` ${payers[0]} `, ""]);
-    rateRows.push([code, name, 20 + Math.floor(r() * 60), perFen / 100, ...shares.map((s) => s.value), transport, tPayer, "否"]);
+    const perCell = perFen > 1 && r() < 0.1 ? perFen / 100 - 0.005 : perFen / 100;
+    rateRows.push([code, name, 20 + Math.floor(r() * 60), perCell, ...shares.map((s) => s.value), transport, tPayer, "否"]);
   }
   const rosterHeader: Cell[] = ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目", "备注"];
   const rosterRows: Cell[][] = [];
@@ -306,13 +324,13 @@ function randomBook(seed: number): RandomBook {
   if (r() < 0.6) {
     const inWan = r() < 0.25;
     const sources: Cell[][] = [
-      ["本级财政预算", inWan ? pick(r, [6.4, 1.2345, 0.000001]) : pick(r, [64000, 12345.67, 0.01])],
+      ["本级财政预算", inWan ? pick(r, [6.4, 1.2345, 0.000001]) : pick(r, [64000, 12345.67, 0.01, 12345.675])],
       ["本级工会经费", inWan ? pick(r, [6.8, "2.5678", 13.2]) : pick(r, [68000, "1,000.50元", 99999.99])],
     ];
     if (r() < 0.3) sources.push(["其他来源", inWan ? 0.05 : 500]);
     addSheet(wb, { name: pick(r, ["预算", "资金来源"]), header: ["资金来源", inWan ? "金额（万元）" : "金额（元）"], rows: sources });
   }
-  return { wb, headcounts };
+  return { wb, headcounts, broken };
 }
 
 function idFor(r: () => number): string {
@@ -323,10 +341,12 @@ function idFor(r: () => number): string {
 describe("random workbooks: the evaluated 经费分摊表 equals the engine to the fen", () => {
   const SEEDS = Array.from({ length: Number(process.env.FORMULA_SEEDS ?? 60) }, (_, i) => 7001 + i);
   it.each(SEEDS)("seed %i", async (seed) => {
-    const { wb, headcounts } = randomBook(seed);
+    const { wb, headcounts, broken } = randomBook(seed);
     const g = await generate(Buffer.from(await wb.xlsx.writeBuffer()));
     const al = g.report.allocation!;
-    expect([seed, g.report.issues.filter((i) => i.code.startsWith("RATE") || i.code === "HEADER_MISSING" || i.code === "SHEET_MISSING" || i.code === "UNKNOWN_PROGRAM")]).toEqual([seed, []]);
+    const structural = g.report.issues.filter((i) => i.code.startsWith("RATE") || i.code === "HEADER_MISSING" || i.code === "SHEET_MISSING" || i.code === "UNKNOWN_PROGRAM");
+    if (broken === 0) expect([seed, structural]).toEqual([seed, []]);
+    else expect([seed, structural.length > 0, structural.filter((i) => i.code !== "RATE_INVALID" && i.code !== "RATE_SHARES_MISMATCH")]).toEqual([seed, true, []]);
     expect(al.programs.map((p) => p.headcount)).toEqual(headcounts);
     compare(g, `seed ${seed}`);
   });

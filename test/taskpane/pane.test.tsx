@@ -135,6 +135,18 @@ describe("校验", () => {
     expect(host.goToCell).toHaveBeenLastCalledWith("花名册", "G15");
   });
 
+  test("a code with many rows shows the first 50 until the user asks for all", async () => {
+    const many = Array.from({ length: 120 }, (_, n) => ({ ...mistakes.issues.find((i) => i.code === "DUPLICATE_ID")!, row: n + 3, cell: `D${n + 3}` }));
+    const host = fakeHost(book, { runValidate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }) });
+    await renderPane(host);
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    const group = await screen.findByRole("region", { name: /重复报名（120）/ });
+    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(50);
+    await userEvent.click(within(group).getByRole("button", { name: "显示全部 120 条" }));
+    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(120);
+    expect(within(group).queryByRole("button", { name: "显示全部 120 条" })).toBeNull();
+  });
+
   test("errors are listed before warnings", async () => {
     const host = fakeHost(book, { runValidate: async () => mistakes });
     await renderPane(host);
