@@ -14,8 +14,11 @@ export function parseFen(c: Cell): bigint | null {
 
 export function numberToFen(n: number): bigint | null {
   if (!Number.isFinite(n)) return null;
-  // Values like 2200.1 are stored as 2200.0999…; round to the nearest fen.
-  return BigInt(Math.round(n * 100));
+  // As Excel rounds: on the 15 significant digits it shows. 2200.1 is stored as 2200.0999… and
+  // 617.285 as 617.28499…; read as decimals they are 2200.10 and 617.29 (half away from zero).
+  const t = n.toPrecision(15);
+  if (/e/i.test(t)) return BigInt(Math.round(n * 100));
+  return decimalToFen(t);
 }
 
 function decimalToFen(s: string): bigint {

@@ -76,7 +76,9 @@ export class Table {
   }
   ref(i: number, col: number): CellRef {
     const v = this.sheet.values[i]?.[col];
-    return { sheet: this.sheet.name, row: this.originRow + i, col: this.originCol + col, numeric: typeof v === "number" };
+    return typeof v === "number"
+      ? { sheet: this.sheet.name, row: this.originRow + i, col: this.originCol + col, numeric: true, value: v }
+      : { sheet: this.sheet.name, row: this.originRow + i, col: this.originCol + col, numeric: false };
   }
   /** Data rows below the header, skipping blank rows and footers such as 合计 or 制表人. */
   *rows(): Generator<number> {
@@ -277,7 +279,8 @@ function parseProgram(table: Table, i: number, code: string, name: string, sink:
     if (!r.ok) {
       sink.add("RATE_INVALID", table.name, MSG.rateInvalid(cellText(table.sheet.values[i]?.[col] ?? null), r.reason), table.row0(i), table.originCol + col, s.title);
       bad = true;
-      shares.push({ payer: s.body, spec: { kind: "zero" }, ref: table.ref(i, col) });
+      // Counted as 0, so the formula must not refer to the unreadable cell (e.g. -3000).
+      shares.push({ payer: s.body, spec: { kind: "zero" }, ref: { ...table.ref(i, col), numeric: false } });
     } else {
       shares.push({ payer: s.body, spec: r.spec, ref: table.ref(i, col) });
     }

@@ -3,7 +3,7 @@
 import type { Cell, CellRef, Issue } from "./types";
 import type { Allocation, PayerShare, ProgramAllocation } from "./allocate";
 import { a1, absA1, colLetter, formulaString, sheetRef } from "./a1";
-import { fenToYuan } from "./money";
+import { fenToYuan, numberToFen } from "./money";
 import { SEVERITY_LABEL, TITLE } from "./messages";
 import { numberText } from "./text";
 
@@ -73,6 +73,18 @@ function refText(r: CellRef): string {
   return sheetRef(r.sheet) + absA1(r.row, r.col);
 }
 
+/**
+ * A money cell in a formula, in 元: the plain reference, or — when the cell has digits below
+ * the fen (617.285), which the engine rounds away — that rounding written out in whole fen, so
+ * it is exact in every spreadsheet: ROUND(ROUND(ref*100,6),0)/100.
+ */
+function moneyRef(r: CellRef, tenThousand = false): string {
+  const v = (r.value ?? 0) * (tenThousand ? 10000 : 1);
+  const fen = numberToFen(v);
+  if (fen !== null && Number(fen) / 100 === v) return refText(r) + (tenThousand ? "*10000" : "");
+  return `ROUND(ROUND(${refText(r)}*${tenThousand ? 1000000 : 100},6),0)/100`;
+}
+
 /** COUNTIFS criterion for an exact, case-insensitive match: wildcards escaped, "=" first. */
 export function exactCriterion(c: Cell): string {
   const s = typeof c === "number" ? numberText(c) : String(c ?? "");
@@ -132,12 +144,12 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
     const qRef = quotaRef(p);
     row[C.quota] = p.quota === null ? null : qRef ? fx("=" + qRef, p.quota) : num(p.quota);
     row[C.count] = fx("=" + countFormula(pa, ctx), pa.headcount);
-    row[C.per] = p.perPersonRef?.numeric ? fx("=" + refText(p.perPersonRef), yuan(p.perPersonFen)) : num(yuan(p.perPersonFen));
+    row[C.per] = p.perPersonRef?.numeric ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen)) : num(yuan(p.perPersonFen));
     row[C.cost] = fx(`=ROUND(${cell(r, C.count)}*${cell(r, C.per)},2)`, yuan(pa.costFen));
     pa.shares.forEach((s, j) => {
       row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C, payers.length), yuan(s.fen));
     });
-    row[cTransport] = p.transportRef?.numeric ? fx("=" + refText(p.transportRef), yuan(pa.transportFen)) : num(yuan(pa.transportFen));
+    row[cTransport] = p.transportRef?.numeric ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen)) : num(yuan(pa.transportFen));
     row[cTPayer] = text(pa.transportPayer);
     const ownIdx = payers.indexOf(al.ownUnion);
     const ownFen = (pa.shares[ownIdx]?.fen ?? 0n) + (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n);
@@ -196,7 +208,7 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
   if (al.budget) {
     const srcStart = rows.length;
     for (const s of al.budget.sources) {
-      const f = s.ref?.numeric ? `=${refText(s.ref)}${s.tenThousand ? "*10000" : ""}` : `=${numberText(yuan(s.fen))}`;
+      const f = s.ref?.numeric ? `=${moneyRef(s.ref, s.tenThousand)}` : `=${numberText(yuan(s.fen))}`;
       line(s.name, f, s.fen);
     }
     const srcEnd = rows.length - 1;
@@ -265,9 +277,9 @@ function shareFormula(s: PayerShare, pa: ProgramAllocation, r: number, C: { coun
   const spec = s.spec;
   switch (spec.kind) {
     case "zero":
-      return s.ref.numeric ? `ROUND(${count}*${refText(s.ref)},2)` : "0";
+      return s.ref.numeric ? `ROUND(${count}*${moneyRef(s.ref)},2)` : "0";
     case "amount":
-      return `ROUND(${count}*${s.ref.numeric ? refText(s.ref) : numberText(Number(spec.fen) / 100)},2)`;
+      return `ROUND(${count}*${s.ref.numeric ? moneyRef(s.ref) : numberText(Number(spec.fen) / 100)},2)`;
     case "ratio": {
       // Whole fen, as the engine computes: ROUND(cost*1/6,2) would see 72386.73/6 = 12064.455 as
       // 12064.4549999… in floating point and round it down in spreadsheets whose ROUND is not

@@ -110,6 +110,8 @@ export interface CellRef {
   col: number;
   /** Whether the cell holds a number, so a formula may refer to it directly. */
   numeric: boolean;
+  /** The number in the cell, when numeric (a formula rounds it to the fen when it has more digits). */
+  value?: number;
 }
 
 export interface ShareCell {
