@@ -1,6 +1,6 @@
 // Share cells and money: amounts, fractions, percentages, 全额, 其余, blanks, number formats,
 // and what cannot be read (RATE_INVALID).
-import { parseFen, parseShare, roundDiv, formatYuan } from "../../src/core/money";
+import { numberToFen, parseFen, parseShare, roundDiv, formatYuan } from "../../src/core/money";
 import { book, budgetSheet, issuesOf, person, rateRows, ratesSheet, rosterSheet, rows, run } from "../helpers/books";
 
 const spec = (c: Parameters<typeof parseShare>[0], fmt = "") => {
@@ -128,6 +128,15 @@ describe("money helpers", () => {
     expect(parseFen("12.3")).toBe(1230n);
     expect(parseFen("abc")).toBeNull();
     expect(parseFen(true)).toBeNull();
+  });
+  it("numbers are read as Excel rounds them, on their 15 significant digits", () => {
+    expect(numberToFen(2200.1)).toBe(220010n); // stored as 2200.0999…
+    expect(numberToFen(617.285)).toBe(61729n); // stored as 617.28499…; Excel's ROUND gives 617.29
+    expect(numberToFen(-617.285)).toBe(-61729n);
+    expect(numberToFen(1.005)).toBe(101n);
+    expect(numberToFen(0.125)).toBe(13n);
+    expect(numberToFen(1e16)).toBe(1000000000000000000n);
+    expect(numberToFen(Infinity)).toBeNull();
   });
   it("roundDiv rounds half away from zero, like Excel's ROUND", () => {
     expect(roundDiv(5n, 2n)).toBe(3n);
