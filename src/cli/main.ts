@@ -126,6 +126,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`错误：无法读取 ${path.basename(input)}：工作簿已损坏或不是 .xlsx 格式（${oneLine(e)}）`);
     return 2;
   }
+  // A zip that holds no worksheet (a renamed .docx or .zip) is not a workbook: say so instead
+  // of reporting every sheet as missing.
+  if (book.wb.worksheets.length === 0) {
+    io.err(`错误：无法读取 ${path.basename(input)}：不是 .xlsx 工作簿（压缩包中没有工作表）`);
+    return 2;
+  }
   const data = await book.readWorkbook();
   const rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
   if (large || rows > LARGE_ROWS) io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
