@@ -2,7 +2,7 @@
 //   1. sheet names and ids, the add-in's named items, and — when the document remembers the
 //      sheet names from last time — those sheets' used ranges and a small sample of each;
 //   2. (only when a sheet was not remembered) the used ranges and samples of the others;
-//   3. the cells, in row chunks packed several to a sync, each sync under ~3.5 MB by an
+//   3. the cells, in row chunks packed several to a sync, each sync under ~3.75 MB by an
 //      estimate from the sample and then from what earlier chunks measured, never more
 //      than 5M cells in one read.
 import type { Cell, SheetData, WorkbookData } from "../core/types";
@@ -15,7 +15,7 @@ import { getMarks, getSheetHint } from "./settings";
 export type Progress = (step: string, done: number, total: number) => void;
 
 /** Bytes one data sync may carry (estimated); Excel on the web refuses more than 5 MB. */
-export const READ_BUDGET = 3.5 * 1024 * 1024;
+export const READ_BUDGET = 3.75 * 1024 * 1024;
 /** Excel's guidance: no more than 5 million cells in one read. */
 export const READ_CELL_LIMIT = 5_000_000;
 /** Sheets up to this many cells are read with their number formats (rate and budget sheets). */

@@ -45,6 +45,24 @@ describe("sync counts", () => {
     }
   });
 
+  it("1,000 and 10,000 rows take the same number of syncs: the count does not follow the rows", async () => {
+    const counts: number[] = [];
+    for (const n of [1_000, 10_000]) {
+      const d = open(n);
+      try {
+        await host.detectWorkbookSheets();
+        d.resetCounters();
+        await host.runValidate(OPTIONS);
+        await host.runGenerate(OPTIONS, true);
+        counts.push(d.syncCount);
+      } finally {
+        d.uninstallGlobals();
+      }
+    }
+    console.log("syncs for 1k vs 10k rows", counts);
+    expect(counts[0]).toBe(counts[1]);
+  });
+
   it("10,000 rows without the pane having opened first: one more round trip for the sheet list", async () => {
     const d = open(10_000);
     try {
@@ -59,7 +77,7 @@ describe("sync counts", () => {
     }
   });
 
-  it("100,000 rows: every request under 4 MB, and syncs grow with bytes (≈ one per 3.5 MB read), not rows", async () => {
+  it("100,000 rows: every request under 4 MB, and syncs grow with bytes (≈ one per 3.75 MB read), not rows", async () => {
     const d = open(100_000);
     try {
       await host.detectWorkbookSheets();
@@ -73,7 +91,7 @@ describe("sync counts", () => {
       expect(g.blocked).toBe(false);
       for (const s of [validate, generate]) {
         expect(s.maxMB).toBeLessThan(4);
-        // Two fixed round trips (sheet list, writes) plus one per ~3.5 MB actually moved, with slack
+        // Two fixed round trips (sheet list, writes) plus one per ~3.75 MB actually moved, with slack
         // for chunks that the estimate closes early.
         expect(s.syncs).toBeLessThanOrEqual(2 + Math.ceil(s.totalMB / 2.5));
       }

@@ -62,7 +62,7 @@ export function bookFromExcelJs(wb: ExcelJS.Workbook): DoubleBook {
       const w = ws.getColumn(c).width;
       if (w) widths[c - 1] = Math.round((w * 7 + 5) * 0.75 * 100) / 100;
     }
-    const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {}).map((k) => String(((ws as unknown as { _merges: Record<string, { range: string }> })._merges[k]).range ?? k));
+    const merges: string[] = ((ws.model as { merges?: string[] }).merges ?? []).slice();
     const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
     sheets.push({
       name: ws.name,
