@@ -14,10 +14,13 @@ describe("the header row is found within the first 10 rows", () => {
     expect(m.headerRow).toBe(1);
     expect(m.columns).toMatchObject({ name: 1, idNumber: 3, unit: 4, member: 5, categories: 6, program: 7, date: 9, phone: 10 });
   });
-  it("below blank rows and a title, on sheet row 10 at the latest", () => {
+  it("below blank rows and a title, on the tenth row at the latest", () => {
     const values: Cell[][] = [["标题"], ...Array.from({ length: 8 }, () => [] as Cell[]), ROSTER_HEADER];
     expect(findHeader(values, ROSTER_FIELDS)!.headerRow).toBe(9);
-    expect(findHeader([[], ...values], ROSTER_FIELDS)).toBeNull();
+    // Ten rows of notes above it: too far down.
+    const notes: Cell[][] = Array.from({ length: 10 }, (_, i) => [`填表说明${i + 1}`]);
+    expect(findHeader([...notes, ROSTER_HEADER], ROSTER_FIELDS)).toBeNull();
+    expect(findHeader([...notes.slice(1), ROSTER_HEADER], ROSTER_FIELDS)!.headerRow).toBe(9);
   });
   it("the row naming the most fields wins over a title that mentions one", () => {
     const m = findHeader([["姓名", "（请按身份证号填写）"], ROSTER_HEADER], ROSTER_FIELDS)!;
