@@ -101,11 +101,18 @@ export interface HeaderMatch {
 
 const SCAN_ROWS = 10;
 
-/** Find the header row within the first 10 rows: the row that names the most fields. */
+/**
+ * Find the header row within the first 10 non-blank rows: the row that names the most fields.
+ * Blank rows are not counted, so a file read from A1 and Excel's used range (which starts at
+ * the first non-blank row) find the same header.
+ */
 export function findHeader(values: Cell[][], fields: FieldDef[], withShares = false): HeaderMatch | null {
   let best: HeaderMatch | null = null;
-  for (let r = 0; r < Math.min(SCAN_ROWS, values.length); r++) {
-    const m = matchRow(values[r] ?? [], fields, withShares);
+  for (let r = 0, seen = 0; r < values.length && seen < SCAN_ROWS; r++) {
+    const row = values[r] ?? [];
+    if (!row.some((c) => cellText(c) !== "")) continue;
+    seen++;
+    const m = matchRow(row, fields, withShares);
     m.headerRow = r;
     if (m.score > 0 && (!best || m.score > best.score)) best = m;
   }

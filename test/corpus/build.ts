@@ -226,11 +226,24 @@ export const CASES: CaseDef[] = [
   },
   { file: "header-missing-unit.xlsx", damage: "no 工作单位 column", exit: 1, expected: [{ code: "HEADER_MISSING", sheet: "花名册" }], headcounts: BASE_HEADCOUNTS, make: edit((s) => dropColumn(roster(s), R.unit)) },
   {
-    file: "header-below-row10.xlsx",
-    damage: "roster header pushed to row 12 (beyond the 10 rows scanned)",
+    file: "header-below-10-rows.xlsx",
+    damage: "roster header under 10 lines of notes (beyond the 10 non-blank rows scanned)",
     exit: 1,
     expected: headerMissing("花名册"),
     headcounts: { W1: 0 },
+    make: () => {
+      const s = baseSheets();
+      roster(s).title = undefined;
+      roster(s).blankRowsAbove = 10;
+      return { sheets: s, post: (wb) => notesAbove(wb.getWorksheet("花名册")!, 10) };
+    },
+  },
+  {
+    file: "blank-rows-above-header.xlsx",
+    damage: "11 blank rows above the roster header (Excel's used range starts at the header)",
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
     make: edit((s) => {
       roster(s).title = undefined;
       roster(s).blankRowsAbove = 11;
@@ -465,6 +478,10 @@ function dropColumn(s: SheetSpec, col: number): void {
   s.header = s.header.filter((_, i) => i !== col);
   s.rows = s.rows.map((r) => r.filter((_, i) => i !== col));
   s.widths = undefined;
+}
+
+function notesAbove(ws: ExcelJS.Worksheet, n: number): void {
+  for (let r = 1; r <= n; r++) ws.getCell(r, 1).value = `填表说明第${r}条：请按要求填写`;
 }
 
 function truncate(buf: Buffer): Buffer {
