@@ -20,7 +20,8 @@ export function isGeneratedName(name: string): boolean {
   return name.startsWith(ALLOCATION_SHEET) || name.startsWith(REPORT_SHEET);
 }
 
-/** Which sheet plays which role: by name and by headers, each sheet used once. */
+/** Which sheet plays which role: by name and by headers, each sheet used once; a role mapped
+ *  to "" explicitly has none. */
 export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): SheetMapping {
   const out: SheetMapping = {};
   const taken = new Set<string>();
@@ -32,7 +33,8 @@ export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): S
     }
   }
   for (const role of ROLES) {
-    if (out[role]) continue;
+    // An explicit "" means the user chose no sheet for this role (the pane's "（无）").
+    if (out[role] || explicit[role] === "") continue;
     let best: { name: string; score: number } | null = null;
     for (const s of book.sheets) {
       if (taken.has(s.name) || isGeneratedName(s.name)) continue;

@@ -99,7 +99,8 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         // A remembered choice wins while its sheet still exists.
         const next: SheetMapping = { ...r.mapping };
         for (const [role, name] of Object.entries(keepChoice) as [SheetRole, string | undefined][]) {
-          if (name && r.sheets.includes(name)) next[role] = name;
+          // "" is an explicit "（无）": the engine then leaves that role empty.
+          if (name === "" || (name && r.sheets.includes(name))) next[role] = name;
         }
         setMapping(next);
       } catch (e) {
@@ -123,9 +124,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   };
 
   const changeRole = (role: SheetRole, name: string) => {
-    const next = { ...mapping };
-    if (name) next[role] = name;
-    else delete next[role];
+    const next = { ...mapping, [role]: name };
     setMapping(next);
     void persist(next, settings);
   };

@@ -79,11 +79,13 @@ describe("sheet mapping", () => {
     await noAxeViolations(container);
 
     await userEvent.selectOptions(screen.getByLabelText("预算（可选）"), "");
-    expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ mapping: { roster: "花名册", rates: "项目费率" } }));
+    expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ mapping: { roster: "花名册", rates: "项目费率", budget: "" } }));
 
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
-    await screen.findByText(/错误 0 个/, IGNORE);
-    expect(host.runValidate.mock.calls[0][0].sheets).toEqual({ roster: "花名册", rates: "项目费率" });
+    // Without the budget sheet there is no BUDGET_EXCEEDED either.
+    await screen.findAllByText("未发现问题。", IGNORE);
+    // "（无）" is sent as an explicit "" so the engine does not detect a budget sheet anyway.
+    expect(host.runValidate.mock.calls[0][0].sheets).toEqual({ roster: "花名册", rates: "项目费率", budget: "" });
   });
 
   test("a remembered choice wins over detection while its sheet exists", async () => {
