@@ -61,7 +61,7 @@ export const MSG = {
   missingRequired: (canonical: string) => `“${canonical}”为必填项，此处为空。`,
   idFormat: (text: string) => `身份证号“${text}”不是18位（前17位数字，末位为数字或X）。`,
   idChecksum: (expected: string) => `身份证号校验位错误（按GB 11643应为“${expected}”），请核对是否录错。`,
-  idBirthdate: (reason: string) => `身份证号中的${reason}。`,
+  idBirthdate: (reason: string, digits?: string) => `身份证号中的${reason}${digits ? "（第7至14位为" + digits + "）" : ""}。`,
   idNumeric: (digits: string) =>
     `身份证号以数字形式保存（${digits}），Excel只保留15位有效数字，后几位已丢失。请将该列设为文本后重新录入。`,
   id15: (id18: string) => `15位旧身份证号，已按18位（${id18}）比对。`,
@@ -83,6 +83,7 @@ export const MSG = {
   genderMismatch: (typed: string, fromId: string) => `性别填写为“${typed}”，身份证号显示为“${fromId}”。`,
   phoneFormat: (text: string) => `联系电话“${text}”不是11位手机号。`,
   rateInvalid: (text: string, reason: string) => `费率“${text}”无法使用：${reason}。`,
+  amountInvalid: (text: string, reason: string) => `金额“${text}”无法使用：${reason}。`,
   rateDuplicateCode: (code: string, first: number) => `项目编号“${code}”重复（与第${first}行相同），仅使用第一行。`,
   sharesMismatch: (program: string, sum: string, per: string) =>
     `“${program}”各方承担合计每人${sum}元，与人均标准${per}元不符。`,

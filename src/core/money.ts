@@ -7,9 +7,15 @@ import { cellText, fold } from "./text";
 export function parseFen(c: Cell): bigint | null {
   if (typeof c === "number") return numberToFen(c);
   if (typeof c !== "string") return null;
-  const s = fold(cellText(c)).replace(/[,\s]/g, "").replace(/(元|¥|￥|rmb)$/i, "").replace(/^[¥￥]/, "");
+  const s = minusSign(fold(cellText(c)).replace(/[,\s]/g, "").replace(/(元|¥|￥|rmb)$/i, "").replace(/^[¥￥]/, ""));
   if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
   return decimalToFen(s);
+}
+
+/** A minus typed as − (U+2212) or – before digits is a minus sign (NFKC keeps them), so
+ *  "−3000" is reported as negative rather than as unreadable. */
+function minusSign(s: string): string {
+  return s.replace(/^[\u2212\u2013](?=\d)/, "-");
 }
 
 export function numberToFen(n: number): bigint | null {
@@ -71,7 +77,7 @@ export function parseShare(c: Cell, numberFormat = ""): ShareParse {
     const fen = numberToFen(c);
     return fen === null ? { ok: false, reason: "不是金额" } : { ok: true, spec: fen === 0n ? { kind: "zero" } : { kind: "amount", fen } };
   }
-  const s = fold(cellText(c)).replace(/\s+/g, "");
+  const s = minusSign(fold(cellText(c)).replace(/\s+/g, ""));
   if (s === "" || s === "-" || s === "—" || s === "/") return { ok: true, spec: { kind: "zero" } };
   if (/^(全额|全部|100%)$/.test(s)) return { ok: true, spec: { kind: "full" } };
   if (/^(其余|剩余|余额|其余部分|差额)$/.test(s)) return { ok: true, spec: { kind: "rest" } };

@@ -176,7 +176,7 @@ function checkIdCell(table: Table, i: number, p: Participant, today: Day, sink: 
       table.issue(sink, "ID_FORMAT", i, "idNumber", MSG.idFormat(r.text));
       return;
     case "birthdate":
-      table.issue(sink, "ID_BIRTHDATE", i, "idNumber", MSG.idBirthdate(r.reason));
+      table.issue(sink, "ID_BIRTHDATE", i, "idNumber", MSG.idBirthdate(r.reason, r.id18.slice(6, 14)));
       p.id = { id18: r.id18 };
       return;
     case "checksum":
@@ -404,7 +404,7 @@ export function parseBudget(table: Table, sink: IssueSink): Budget {
     if (name === "" && cellText(raw) === "") continue;
     const fen = tenThousand ? wanToFen(raw) : parseFen(raw);
     if (fen === null) {
-      table.issue(sink, cellText(raw) === "" ? "MISSING_REQUIRED" : "RATE_INVALID", i, "amount", cellText(raw) === "" ? MSG.missingRequired("金额") : MSG.rateInvalid(cellText(raw), "不是金额"));
+      table.issue(sink, cellText(raw) === "" ? "MISSING_REQUIRED" : "RATE_INVALID", i, "amount", cellText(raw) === "" ? MSG.missingRequired("金额") : MSG.amountInvalid(cellText(raw), "不是金额"));
       continue;
     }
     sources.push({

@@ -17,6 +17,8 @@ export interface ExpectedIssue {
   sheet: string;
   /** A1 cell; absent for sheet-level issues. */
   cell?: string;
+  /** A fragment the Chinese message must contain (where the wording matters). */
+  says?: string;
 }
 
 export interface CorpusCase {
@@ -106,7 +108,7 @@ const id1 = () => baseRoster()[1][R.id] as string;
 const ROSTER_REQUIRED = ["姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"];
 const headerMissing = (sheetName: string, n = ROSTER_REQUIRED.length): ExpectedIssue[] =>
   new Array(n).fill(0).map(() => ({ code: "HEADER_MISSING" as IssueCode, sheet: sheetName }));
-const at = (code: IssueCode, cell: string, sheetName = "花名册"): ExpectedIssue => ({ code, sheet: sheetName, cell });
+const at = (code: IssueCode, cell: string, sheetName = "花名册", says?: string): ExpectedIssue => ({ code, sheet: sheetName, cell, ...(says ? { says } : {}) });
 
 // ---------------------------------------------------------------- the cases
 
@@ -270,18 +272,18 @@ export const CASES: CaseDef[] = [
   },
 
   // --- ID numbers
-  { file: "id-as-number.xlsx", damage: "ID typed as a number (Excel keeps 15 digits)", exit: 1, expected: [at("ID_NUMERIC_PRECISION", "D4")], make: setRoster(1, R.id, Number(id1().slice(0, 15) + "000")) },
+  { file: "id-as-number.xlsx", damage: "ID typed as a number (Excel keeps 15 digits)", exit: 1, expected: [at("ID_NUMERIC_PRECISION", "D4", "花名册", "Excel只保留15位有效数字")], make: setRoster(1, R.id, Number(id1().slice(0, 15) + "000")) },
   { file: "id-lowercase-x.xlsx", damage: "ID ending in a lowercase x", exit: 0, expected: [], make: setRoster(0, R.id, "53040219850312019x") },
   { file: "id-fullwidth-digits.xlsx", damage: "ID in full-width digits", exit: 0, expected: [], make: setRoster(1, R.id, toFullWidth(id1())) },
   { file: "id-surrounding-spaces.xlsx", damage: "ID with leading/trailing spaces, an ideographic space and a leading apostrophe", exit: 0, expected: [], make: edit((s) => ((roster(s).rows[0][R.id] = "  " + id0() + "\u3000"), (roster(s).rows[1][R.id] = "'" + id1()))) },
-  { file: "id-inner-spaces.xlsx", damage: "ID with spaces inside", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, `${id1().slice(0, 6)} ${id1().slice(6, 14)} ${id1().slice(14)}`) },
+  { file: "id-inner-spaces.xlsx", damage: "ID with spaces inside", exit: 1, expected: [at("ID_FORMAT", "D4", "花名册", "不是18位")], make: setRoster(1, R.id, `${id1().slice(0, 6)} ${id1().slice(6, 14)} ${id1().slice(14)}`) },
   { file: "id-inner-dashes.xlsx", damage: "ID with dashes inside", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, `${id1().slice(0, 6)}-${id1().slice(6, 14)}-${id1().slice(14)}`) },
   { file: "id-15-digit-text.xlsx", damage: "first-generation 15-digit ID as text", exit: 0, expected: [at("ID_15_DIGIT", "D3")], make: setRoster(0, R.id, "530402850312011") },
   { file: "id-15-digit-number.xlsx", damage: "15-digit ID typed as a number", exit: 0, expected: [at("ID_15_DIGIT", "D3")], make: setRoster(0, R.id, 530402850312011) },
   { file: "id-17-digits.xlsx", damage: "ID one digit short", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, id1().slice(0, 17)) },
   { file: "id-letters.xlsx", damage: "ID that is not a number at all", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, "护照E12345678") },
-  { file: "id-impossible-birthdate.xlsx", damage: "ID with birth date 1990-02-30", exit: 1, expected: [at("ID_BIRTHDATE", "D4")], make: setRoster(1, R.id, idOf("19900230", "022")) },
-  { file: "id-future-birthdate.xlsx", damage: "ID with birth date 2090-01-01", exit: 1, expected: [at("ID_BIRTHDATE", "D4")], make: setRoster(1, R.id, idOf("20900101", "022")) },
+  { file: "id-impossible-birthdate.xlsx", damage: "ID with birth date 1990-02-30", exit: 1, expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期不存在（第7至14位为19900230）")], make: setRoster(1, R.id, idOf("19900230", "022")) },
+  { file: "id-future-birthdate.xlsx", damage: "ID with birth date 2090-01-01", exit: 1, expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期在未来（第7至14位为20900101）")], make: setRoster(1, R.id, idOf("20900101", "022")) },
   { file: "id-checksum.xlsx", damage: "ID with a wrong check digit", exit: 1, expected: [at("ID_CHECKSUM", "D4")], make: setRoster(1, R.id, flipCheck(id1())) },
   { file: "id-blank.xlsx", damage: "ID cell left blank", exit: 1, expected: [at("MISSING_REQUIRED", "D4")], make: setRoster(1, R.id, null) },
   {
@@ -349,7 +351,7 @@ export const CASES: CaseDef[] = [
   // --- rate cells
   { file: "rate-divide-by-zero.xlsx", damage: "share 1/0", exit: 1, expected: [at("RATE_INVALID", "I7", "项目费率")], headcounts: BASE_HEADCOUNTS, make: setRate("N1", T.prov, "1/0") },
   { file: "rate-abc.xlsx", damage: "share abc", exit: 1, expected: [at("RATE_INVALID", "I3", "项目费率")], make: setRate("W1", T.prov, "abc") },
-  { file: "rate-unicode-minus.xlsx", damage: "per-person cost −3000 (Unicode minus, as text)", exit: 1, expected: [at("RATE_INVALID", "H3", "项目费率")], make: setRate("W1", T.per, "−3000") },
+  { file: "rate-unicode-minus.xlsx", damage: "per-person cost −3000 (Unicode minus, as text)", exit: 1, expected: [at("RATE_INVALID", "H3", "项目费率", "不能为负数")], make: setRate("W1", T.per, "−3000") },
   { file: "rate-negative-number.xlsx", damage: "share −800 as a number", exit: 1, expected: [at("RATE_INVALID", "K3", "项目费率")], make: setRate("W1", T.own, -800) },
   { file: "rate-110-percent.xlsx", damage: "share 110%", exit: 1, expected: [at("RATE_INVALID", "J7", "项目费率")], make: setRate("N1", T.city, "110%") },
   { file: "rate-shares-mismatch.xlsx", damage: "shares 2000+800 for a 3000 cost", exit: 1, expected: [at("RATE_SHARES_MISMATCH", "I3", "项目费率")], headcounts: BASE_HEADCOUNTS, make: setRate("W1", T.prov, 2000) },
@@ -415,7 +417,7 @@ export const CASES: CaseDef[] = [
     make: edit((s) => s.push({ name: "历史记录", header: ["姓名", "身份证号", "项目", "年份"], rows: [["张伟", id0(), "职工疗休养（外单位）", 2024], ["某某", idOf("19700101", "111"), "W1", 2023]], textColumns: ["身份证号"] })),
   },
   { file: "budget-exceeded.xlsx", damage: "budget sources smaller than the own union's share", exit: 0, expected: [{ code: "BUDGET_EXCEEDED", sheet: "预算" }], make: edit((s) => (sheet(s, "预算").rows = [["高新区财政年初预算", 10000]])) },
-  { file: "budget-amount-text.xlsx", damage: "budget amount 六万 (not a number)", exit: 1, expected: [at("RATE_INVALID", "B2", "预算")], make: edit((s) => (sheet(s, "预算").rows[0][1] = "六万")) },
+  { file: "budget-amount-text.xlsx", damage: "budget amount 六万 (not a number)", exit: 1, expected: [at("RATE_INVALID", "B2", "预算", "金额“六万”无法使用")], make: edit((s) => (sheet(s, "预算").rows[0][1] = "六万")) },
 
   // --- dates in the roster
   {
@@ -442,7 +444,7 @@ export const CASES: CaseDef[] = [
     }),
   },
   { file: "date-outside-window-text.xlsx", damage: "2024年11月15日 for W1 (ends 10-31)", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3")], make: setRoster(0, R.date, "2024年11月15日") },
-  { file: "date-unreadable.xlsx", damage: "date typed as 下月初", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3")], make: setRoster(0, R.date, "下月初") },
+  { file: "date-unreadable.xlsx", damage: "date typed as 下月初", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3", "花名册", "无法识别日期“下月初”")], make: setRoster(0, R.date, "下月初") },
   { file: "date-impossible.xlsx", damage: "date 2024-02-30", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3")], make: setRoster(0, R.date, "2024-02-30") },
 
   // --- files that are not workbooks

@@ -61,6 +61,9 @@ describe("the bad-input corpus", () => {
         expect(i.message).toMatch(/[\u4e00-\u9fff]/);
         if (i.cell) expect(i.row).toBe(Number(i.cell.replace(/^[A-Z]+/, "")));
       }
+      for (const e of c.expected.filter((x) => x.says)) {
+        expect(report.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(e.says);
+      }
       expect(r.outExists).toBe(c.exit === 0);
       if (c.headcounts) {
         const got = Object.fromEntries(report.allocation!.programs.map((p) => [p.code, p.headcount]));

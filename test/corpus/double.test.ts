@@ -31,6 +31,9 @@ describe("the bad-input corpus in the Excel double", () => {
       const worst = a.issues.some((j) => j.sheet === i.sheet && j.cell === i.cell && j.severity === "error") ? "error" : "warning";
       expect(d.snapshot(i.sheet).marks[row]?.[col]).toBe(worst);
     }
+    for (const e of c.expected.filter((x) => x.says)) {
+      expect(a.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(e.says);
+    }
     if (c.headcounts) {
       const got = Object.fromEntries(a.allocation!.programs.map((p) => [p.program.code, p.headcount]));
       expect(got).toMatchObject(c.headcounts);
