@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
+import { patchWorkbook, PatchUnsupported } from "./patch";
 
 const DAY_MS = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -149,17 +150,33 @@ export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet
 
 /** An in-memory ExcelJS workbook as a port (highlights are not kept in files). */
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly wb: ExcelJS.Workbook) {}
+  /** The file it was read from, and the plans written since: saved by patching that file. */
+  private source: Buffer | ArrayBuffer | null = null;
+  private batches: { plans: SheetPlan[]; written: WrittenSheet[] }[] = [];
+  /** Someone took the ExcelJS workbook itself (and may have changed it): save it whole. */
+  private exposed = false;
+  /** How the last toBuffer saved: the input patched, or the whole model written (and why). */
+  saveMode: "patch" | "full" | null = null;
+  patchError: Error | null = null;
+
+  constructor(private readonly book: ExcelJS.Workbook) {}
+
+  get wb(): ExcelJS.Workbook {
+    this.exposed = true;
+    return this.book;
+  }
 
   static async fromBuffer(buf: Buffer | ArrayBuffer): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as ArrayBuffer);
-    return new XlsxWorkbook(wb);
+    const x = new XlsxWorkbook(wb);
+    x.source = buf;
+    return x;
   }
 
   async readWorkbook(progress?: Progress): Promise<WorkbookData> {
     const sheets: SheetData[] = [];
-    const list = this.wb.worksheets.filter((ws) => ws.state !== "veryHidden");
+    const list = this.book.worksheets.filter((ws) => ws.state !== "veryHidden");
     list.forEach((ws, i) => {
       progress?.(`读取“${ws.name}”`, i, list.length);
       sheets.push(sheetData(ws));
@@ -168,14 +185,37 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
-    return addPlans(this.wb, plans);
+    const written = addPlans(this.book, plans);
+    this.batches.push({ plans, written });
+    return written;
   }
 
   // A file copy carries the issues in its 校验结果 sheet instead of colouring the user's cells.
   async highlight(_issues: Issue[]): Promise<void> {}
   async clearHighlights(): Promise<void> {}
 
+  /**
+   * The workbook as .xlsx. Read from a file and changed only through writeSheets: that file with
+   * the generated sheets added (the user's sheets are not re-serialised). Otherwise, or if the
+   * file's layout is one the patcher does not handle, ExcelJS writes the whole model.
+   */
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.wb.xlsx.writeBuffer());
+    if (this.source && !this.exposed && this.batches.length > 0) {
+      try {
+        let buffer: Buffer = Buffer.from(this.source as ArrayBuffer);
+        // Each writeSheets call in turn, as addPlans applied them; the names must come out the same.
+        for (const batch of this.batches) {
+          const r = await patchWorkbook(buffer, batch.plans, writePlan);
+          if (JSON.stringify(r.written) !== JSON.stringify(batch.written)) throw new PatchUnsupported("names differ");
+          buffer = r.buffer;
+        }
+        this.saveMode = "patch";
+        return buffer;
+      } catch (e) {
+        this.patchError = e as Error; // then the full write below
+      }
+    }
+    this.saveMode = "full";
+    return Buffer.from(await this.book.xlsx.writeBuffer());
   }
 }

@@ -1,0 +1,121 @@
+// Saving by patching the input zip gives the same workbook as writing the whole ExcelJS model:
+// same sheets, values, formulas, formats, merges, widths, panes, links and names — and the
+// user's own parts byte for byte as they were.
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { analyse, planSheets } from "../../src/core/engine";
+import { addPlans, XlsxWorkbook } from "../../src/xlsx/workbook";
+import { patchWorkbook } from "../../src/xlsx/patch";
+import { writePlan } from "../../src/xlsx/workbook";
+import { buildWorkbook } from "../../scripts/book-spec";
+import { sampleSheets, withMistakes } from "../../scripts/make-samples";
+import { sampleRoster } from "../../scripts/sample-data";
+
+const TODAY = { y: 2024, m: 5, d: 1 };
+const ASSETS = path.resolve(__dirname, "../../assets");
+
+async function planFor(buf: Buffer) {
+  const book = await XlsxWorkbook.fromBuffer(buf);
+  const p = planSheets(analyse(await book.readWorkbook(), { today: TODAY }));
+  return [p.allocation!, p.report];
+}
+
+/** Everything a user sees in a workbook, as plain data. */
+async function view(buf: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return {
+    sheets: wb.worksheets.map((ws) => {
+      const cells: unknown[] = [];
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (c) => {
+          cells.push([c.address, c.value, c.numFmt ?? null, c.font ?? null, c.fill ?? null, c.border ?? null, c.alignment ?? null]);
+        }),
+      );
+      return {
+        name: ws.name,
+        cells,
+        merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(),
+        widths: ws.columns?.map((c) => c.width ?? null) ?? [],
+        views: (ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
+        tab: ws.properties.tabColor ?? null,
+        print: [ws.pageSetup.printArea, ws.pageSetup.orientation, ws.pageSetup.fitToPage],
+      };
+    }),
+    names: wb.definedNames.model.map((n) => [n.name, [...n.ranges].sort()]).sort(),
+  };
+}
+
+async function both(input: Buffer, wbFix?: (wb: ExcelJS.Workbook) => void) {
+  const plans = await planFor(input);
+  // The whole-model way.
+  const full = new ExcelJS.Workbook();
+  await full.xlsx.load(input as unknown as ArrayBuffer);
+  wbFix?.(full);
+  const writtenFull = addPlans(full, plans);
+  const fullBuf = Buffer.from(await full.xlsx.writeBuffer());
+  // The patch.
+  const patched = await patchWorkbook(input, plans, writePlan);
+  return { fullBuf, writtenFull, patched };
+}
+
+describe("saving by patching the input .xlsx", () => {
+  test("the sample with mistakes: same workbook as the full ExcelJS write", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024-mistakes.xlsx"));
+    const { fullBuf, writtenFull, patched } = await both(input);
+    expect(patched.written).toEqual(writtenFull);
+    expect(await view(patched.buffer)).toEqual(await view(fullBuf));
+  });
+
+  test("the user's parts are kept byte for byte", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const { patched } = await both(input);
+    const a = await JSZip.loadAsync(input);
+    const b = await JSZip.loadAsync(patched.buffer);
+    for (const name of Object.keys(a.files)) {
+      if (a.files[name].dir || /workbook\.xml(\.rels)?$|styles\.xml$|Content_Types/.test(name)) continue;
+      expect([name, await b.file(name)!.async("nodebuffer")]).toEqual([name, await a.file(name)!.async("nodebuffer")]);
+    }
+  });
+
+  test("regenerating replaces only the generated sheets; a user sheet of the same name is kept", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const once = (await both(input)).patched.buffer;
+    const { fullBuf, writtenFull, patched } = await both(once);
+    expect(patched.written).toEqual(writtenFull);
+    const d = await view(patched.buffer);
+    expect(d.sheets.map((s) => s.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect(d).toEqual(await view(fullBuf));
+
+    // A user's own sheet named 经费分摊表 (not generated) is never replaced.
+    const wb = buildWorkbook(sampleSheets(withMistakes(sampleRoster())));
+    wb.addWorksheet("经费分摊表").getCell("A1").value = "我的表";
+    const withUser = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await both(withUser);
+    expect(r.patched.written.map((w) => [w.name, w.renamed])).toEqual([
+      ["经费分摊表(2)", true],
+      ["校验结果", false],
+    ]);
+    expect(await view(r.patched.buffer)).toEqual(await view(r.fullBuf));
+  });
+
+  test("XlsxWorkbook.toBuffer patches, and falls back to the full write when the workbook object was taken", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const book = await XlsxWorkbook.fromBuffer(input);
+    const p = planSheets(analyse(await book.readWorkbook(), { today: TODAY }));
+    await book.writeSheets([p.allocation!, p.report]);
+    await book.toBuffer();
+    expect([book.saveMode, book.patchError]).toEqual(["patch", null]);
+
+    const other = await XlsxWorkbook.fromBuffer(input);
+    other.wb.getWorksheet("预算")!.getCell("D1").value = "changed through .wb";
+    await other.writeSheets([p.allocation!, p.report]);
+    const out = await other.toBuffer();
+    expect(other.saveMode).toBe("full");
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(out as unknown as ArrayBuffer);
+    expect(back.getWorksheet("预算")!.getCell("D1").value).toBe("changed through .wb");
+  });
+});
