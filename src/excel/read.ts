@@ -20,7 +20,10 @@ export const READ_BUDGET = 3.75 * 1024 * 1024;
 export const READ_CELL_LIMIT = 5_000_000;
 /** Sheets up to this many cells are read with their number formats (rate and budget sheets). */
 export const FORMAT_CELL_LIMIT = 20_000;
-const SAMPLE_ADDRESS = "A1:AX40";
+/** The sample: the top rows of each used range, within the first 50 columns. A sheet that fits
+ *  (rate, budget and history sheets usually do) needs no further read. */
+const SAMPLE_ROWS = 40;
+const SAMPLE_COLUMNS = "A:AX";
 const DEFAULT_CELL_BYTES = 24;
 const FORMAT_CELL_BYTES = 12;
 export const MARKER_PREFIX = "LXY_generated_";
@@ -76,20 +79,35 @@ interface SheetProbe {
 
 function probe(ws: Excel.Worksheet): SheetProbe {
   const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-  const sample = ws.getRange(SAMPLE_ADDRESS).getIntersectionOrNullObject(ws.getUsedRange(true)).load("values,rowCount,columnCount");
+  // getUsedRange (not OrNullObject) is A1 on a blank sheet, so the chain is always valid.
+  const top = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
+  const sample = top.getIntersectionOrNullObject(ws.getRange(SAMPLE_COLUMNS)).load("values,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
   return { ws, used, sample };
 }
 
-function dimsOf(p: SheetProbe): { dims: Dims | null; cellBytes: number } {
-  if (p.used.isNullObject) return { dims: null, cellBytes: DEFAULT_CELL_BYTES };
+interface Probed {
+  dims: Dims | null;
+  cellBytes: number;
+  /** The sheet's cells when the sample already holds every row wanted. */
+  whole: { values: Cell[][]; numberFormats: string[][] } | null;
+}
+
+function dimsOf(p: SheetProbe, headRows?: number): Probed {
+  if (p.used.isNullObject) return { dims: null, cellBytes: DEFAULT_CELL_BYTES, whole: null };
   const dims = { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
   let cellBytes = DEFAULT_CELL_BYTES;
+  let whole: Probed["whole"] = null;
   if (!p.sample.isNullObject) {
-    const cells = p.sample.rowCount * p.sample.columnCount;
+    const s = p.sample;
+    const cells = s.rowCount * s.columnCount;
     // The sample holds titles and headers too; a margin keeps the estimate on the safe side.
-    if (cells > 0) cellBytes = Math.max(6, (jsonBytes(p.sample.values) / cells) * 1.3);
+    if (cells > 0) cellBytes = Math.max(6, (jsonBytes(s.values) / cells) * 1.3);
+    const want = headRows ? Math.min(headRows, dims.rows) : dims.rows;
+    if (s.rowIndex === dims.row && s.columnIndex === dims.col && s.columnCount === dims.cols && s.rowCount >= want) {
+      whole = { values: (s.values as Cell[][]).slice(0, want), numberFormats: (s.numberFormat as string[][]).slice(0, want) };
+    }
   }
-  return { dims, cellBytes };
+  return { dims, cellBytes, whole };
 }
 
 /** Named items LXY_generated_<role> point at the sheets this add-in wrote. */
@@ -186,9 +204,13 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
   const jobs: Job[] = [];
   const book: WorkbookData = { sheets: [] };
   for (const w of toRead) {
-    const { dims, cellBytes } = dimsOf(probes.get(w.name)!);
+    const { dims, cellBytes, whole } = dimsOf(probes.get(w.name)!, opts.headRows);
     if (!dims) {
       book.sheets.push({ name: w.name, values: [] });
+      continue;
+    }
+    if (whole) {
+      book.sheets.push({ name: w.name, values: whole.values, numberFormats: whole.numberFormats, origin: { row: dims.row, col: dims.col } });
       continue;
     }
     const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
