@@ -314,10 +314,27 @@ function randomBook(seed: number): RandomBook {
 
   const wb = new ExcelJS.Workbook();
   const hasTitle = r() < 0.7;
-  addSheet(wb, { name: rosterName, title: hasTitle ? "2024年疗休养花名册" : undefined, header: rosterHeader, rows: rosterRows, textColumns: ["身份证号"] });
+  const roster = addSheet(wb, { name: rosterName, title: hasTitle ? "2024年疗休养花名册" : undefined, header: rosterHeader, rows: rosterRows, textColumns: ["身份证号"] });
+  // Staff's own formulas: a programme cell computed from text (="W"&"1"), read as its result.
+  if (r() < 0.2) {
+    roster.eachRow((row, n) => {
+      const c = row.getCell(7);
+      if (n > (hasTitle ? 2 : 1) && typeof c.value === "string" && /^[A-Za-z]+\d+$/.test(c.value) && r() < 0.3) {
+        const [, letters, digits] = /^([A-Za-z]+)(\d+)$/.exec(c.value)!;
+        c.value = { formula: `"${letters}"&"${digits}"`, result: c.value } as ExcelJS.CellFormulaValue;
+      }
+    });
+  }
   const rates = addSheet(wb, { name: ratesName, title: r() < 0.5 ? "项目费率" : undefined, header: rateHeader, rows: rateRows });
   const rateHeaderRow = rates.getCell("A1").value === "项目费率" ? 2 : 1;
   for (const f of shareFormats) rates.getCell(rateHeaderRow + 1 + f.row, f.col + 1).numFmt = f.fmt;
+  // A per-person cost typed as a formula (=2000+680): the allocation refers to its value.
+  rateRows.forEach((row, k) => {
+    if (r() < 0.15 && typeof row[3] === "number" && row[3] > 1) {
+      const whole = Math.floor(row[3]);
+      rates.getCell(rateHeaderRow + 1 + k, 4).value = { formula: `${whole}+${Number((row[3] - whole).toFixed(3))}`, result: row[3] } as ExcelJS.CellFormulaValue;
+    }
+  });
   // Dates make the year; one programme has a window so the sheet has a year.
   rates.getCell(rateHeaderRow, rateHeader.length + 1).value = "开始日期";
   rates.getCell(rateHeaderRow + 1, rateHeader.length + 1).value = new Date(Date.UTC(2024, 5, 1));
