@@ -4,6 +4,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { cleanTmpDirs, copyInto, folderHashes, runCli, SAMPLE, SAMPLE_MISTAKES, sha256, tmpDir } from "../helpers/cli";
 import type { ReportJson } from "../../src/core/engine";
+import { buildWorkbook } from "../../scripts/book-spec";
+import { sampleSheets } from "../../scripts/make-samples";
+import { sampleRoster } from "../../scripts/sample-data";
 
 const OUT = "sample-2024.经费分摊.xlsx";
 const readJson = (file: string): ReportJson => JSON.parse(fs.readFileSync(file, "utf8"));
@@ -256,5 +259,29 @@ describe("never overwrite", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "v2.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+  });
+});
+
+describe("reports and missing sheets", () => {
+  it("a report path that cannot be written is exit 2 with one line, and no workbook", async () => {
+    const dir = tmpDir();
+    copyInto(dir, SAMPLE, "plan.xlsx");
+    const run = await runCli(["plan.xlsx", "--json", path.join("no", "such", "dir", "r.json")], dir);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(/^错误：无法写入报告 /);
+    expect(fs.readdirSync(dir)).toEqual(["plan.xlsx"]);
+  });
+
+  it("a workbook without a rate sheet: SHEET_MISSING in the report, exit 1 even with --force", async () => {
+    const dir = tmpDir();
+    await buildWorkbook([sampleSheets(sampleRoster())[0]]).xlsx.writeFile(path.join(dir, "roster-only.xlsx"));
+    const run = await runCli(["roster-only.xlsx", "--force", "--json", "r.json"], dir);
+    expect(run.code).toBe(1);
+    const r = readJson(path.join(dir, "r.json"));
+    expect(r.ok).toBe(false);
+    expect(r.allocation).toBeNull();
+    expect(r.issues[0]).toMatchObject({ severity: "error", code: "SHEET_MISSING", sheet: "项目费率" });
+    expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
   });
 });
