@@ -8,6 +8,7 @@ import { officeHost } from "../taskpane/officeHost";
 import { langOf } from "../taskpane/strings";
 import { Grid } from "./Grid";
 import { loadSample, SampleName } from "./loadSample";
+import { installDialogs, Notice, NoticeDialog, runRibbonCommand } from "./ribbon";
 
 const params = new URLSearchParams(window.location.search);
 const lang = langOf(params.get("lang") ?? "zh-CN");
@@ -17,6 +18,17 @@ function Playground(): React.ReactElement {
   const [dbl, setDbl] = React.useState<ExcelDouble | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [generation, setGeneration] = React.useState(0);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [ribbonBusy, setRibbonBusy] = React.useState(false);
+
+  const ribbon = async () => {
+    setRibbonBusy(true);
+    try {
+      await runRibbonCommand();
+    } finally {
+      setRibbonBusy(false);
+    }
+  };
 
   React.useEffect(() => {
     let cancelled = false;
@@ -27,6 +39,7 @@ function Playground(): React.ReactElement {
         if (cancelled) return;
         const d = createExcelDouble(book, { displayLanguage: lang === "en" ? "en-US" : "zh-CN" });
         d.installGlobals();
+        installDialogs(d, setNotice);
         setDbl(d);
         setGeneration((g) => g + 1);
       },
@@ -42,6 +55,9 @@ function Playground(): React.ReactElement {
       <header className="topbar">
         <h1>疗休养经费助手 · 浏览器试用</h1>
         <span className="note">工作簿为浏览器内的模拟 Excel，不连接 Office。</span>
+        <button type="button" className="ribbon" disabled={!dbl || ribbonBusy} onClick={() => void ribbon()}>
+          {ribbonBusy ? "正在生成…" : "一键生成（功能区按钮）"}
+        </button>
         <div className="samples" role="group" aria-label="样例工作簿">
           <button type="button" aria-pressed={sample === "clean"} onClick={() => setSample("clean")}>
             样例（无错误）
@@ -60,6 +76,7 @@ function Playground(): React.ReactElement {
           {dbl && <Pane key={generation} host={officeHost} lang={lang} />}
         </aside>
       </div>
+      {notice && <NoticeDialog notice={notice} lang={lang} />}
     </div>
   );
 }

@@ -159,6 +159,16 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
   await page.waitForFunction(
     () => document.querySelectorAll("table.grid td[data-mark]").length === 0,
   );
+
+  // The ribbon's 一键生成: blocked by the errors, it marks them again and says so in a dialog.
+  await page.getByRole("button", { name: "一键生成（功能区按钮）" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText(/^发现 7 个错误，未生成经费分摊表/).waitFor();
+  await cell("花名册", "D7").and(page.locator('[data-mark="error"]')).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "playground-ribbon-blocked.png") });
+  await dialog.getByRole("button", { name: "关闭" }).click();
+  await dialog.waitFor({ state: "detached" });
+  expect(await page.getByRole("tab", { name: "经费分摊表" }).count()).toBe(0);
 });
 
 test("生成经费分摊表 on the clean sample shows the golden totals in the generated sheet", async () => {
