@@ -204,7 +204,13 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   };
 
   const disabled = !!problem || !!busy || sheets === null;
-  const analysis = result.kind === "validated" || result.kind === "blocked" ? result.analysis : null;
+  // The issues stay in view after generating too (a forced sheet's errors, the budget warning).
+  const analysis =
+    result.kind === "validated" || result.kind === "blocked"
+      ? result.analysis
+      : result.kind === "generated" && result.outcome.analysis.issues.length > 0
+        ? result.outcome.analysis
+        : null;
 
   return (
     <StringsContext.Provider value={s}>
