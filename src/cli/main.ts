@@ -128,7 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   // A zip that holds no worksheet (a renamed .docx or .zip) is not a workbook: say so instead
   // of reporting every sheet as missing.
-  if (book.wb.worksheets.length === 0) {
+  if (book.sheetNames.length === 0) {
     io.err(`错误：无法读取 ${path.basename(input)}：不是 .xlsx 工作簿（压缩包中没有工作表）`);
     return 2;
   }

@@ -166,6 +166,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.book;
   }
 
+  /** The worksheets' names (reading them does not stop toBuffer from patching the file). */
+  get sheetNames(): string[] {
+    return this.book.worksheets.map((ws) => ws.name);
+  }
+
   static async fromBuffer(buf: Buffer | ArrayBuffer): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as ArrayBuffer);

@@ -106,6 +106,7 @@ describe("saving by patching the input .xlsx", () => {
     const book = await XlsxWorkbook.fromBuffer(input);
     const p = planSheets(analyse(await book.readWorkbook(), { today: TODAY }));
     await book.writeSheets([p.allocation!, p.report]);
+    expect(book.sheetNames).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
     await book.toBuffer();
     expect([book.saveMode, book.patchError]).toEqual(["patch", null]);
 
