@@ -34,9 +34,13 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
   const headcount = al ? al.programs.reduce((n, p) => n + p.headcount, 0) : 0;
   const total = al ? [...al.byPayer.values()].reduce((a, b) => a + b, 0n) : 0n;
   const b = al?.budget ?? null;
+  // Focus moves to the result: the button that was clicked (仍然生成) may be gone, and a
+  // screen reader then reads the outcome.
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => heading.current?.focus(), [outcome]);
   return (
     <section className={styles.section} aria-labelledby="summary-heading">
-      <h2 id="summary-heading" className={styles.h2}>
+      <h2 id="summary-heading" className={styles.h2} ref={heading} tabIndex={-1}>
         {s.summaryHeading}
       </h2>
       {sheet && <p className={styles.p}>{sheet.renamed ? s.renamed(sheet.name) : s.writtenTo(sheet.name)}</p>}

@@ -245,6 +245,7 @@ describe("生成经费分摊表", () => {
     await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
     expect(host.runGenerate).toHaveBeenLastCalledWith(expect.any(Object), true, expect.any(Function));
     expect(await screen.findByText("本次在存在错误的情况下生成，表中已注明。", IGNORE)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "生成结果" }));
     // The errors it was generated with stay listed, still clickable.
     expect(screen.getByRole("region", { name: /重复报名（2）/ })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "仍然生成" })).toBeNull();
