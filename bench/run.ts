@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
   if (want("excel")) {
     const host = path.resolve(__dirname, "..", "src", "excel", "index.ts");
-    const double = path.resolve(__dirname, "..", "src", "testing", "excel-double", "index.ts");
+    const double = path.resolve(__dirname, "..", "src", "testing", "excel-double", "index.ts"); // written by the host helper
     if (!fs.existsSync(host) || !fs.existsSync(double)) {
       emit({ bench: "excel", skipped: "src/excel/index.ts or src/testing/excel-double/index.ts is not in this tree yet" });
     } else {
