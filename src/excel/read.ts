@@ -1,10 +1,10 @@
 // Reading the user's sheets in few round trips:
-//   1. sheet names and ids, the add-in's named items, and — when the document remembers the
-//      sheet names from last time — those sheets' used ranges and a small sample of each;
-//   2. (only when a sheet was not remembered) the used ranges and samples of the others;
-//   3. the cells, in row chunks packed several to a sync, each sync under ~3.75 MB by an
-//      estimate from the sample and then from what earlier chunks measured, never more
-//      than 5M cells in one read.
+//   1. sheet names and ids, the add-in's named items, and the used range and top rows of the
+//      sheets remembered from last time (else of the first, active and last sheets);
+//   2. the cells, in row chunks packed several to a sync, each sync under ~3.75 MB by an
+//      estimate from the sample and then from what earlier chunks measured, never more than
+//      5M cells in one read — plus, in the first of them, the used ranges of the other sheets.
+//   Small sheets come whole with their sample; a sheet probed late may need one more sync.
 import type { Cell, SheetData, WorkbookData } from "../core/types";
 import type { SheetRole as PlanRole } from "../core/plan";
 import { isGeneratedName } from "../core/engine";
@@ -26,6 +26,8 @@ const SAMPLE_ROWS = 40;
 const SAMPLE_COLUMNS = "A:AX";
 const DEFAULT_CELL_BYTES = 24;
 const FORMAT_CELL_BYTES = 12;
+/** What one probe (used range and sample) may bring back, at most. */
+const PROBE_BYTES = SAMPLE_ROWS * 50 * 40;
 export const MARKER_PREFIX = "LXY_generated_";
 
 export interface SheetInfo {
@@ -141,17 +143,28 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
   const hint = getSheetHint();
   progress?.("读取工作表列表", 0, 1);
 
-  // Round trip 1: names and ids, markers, and (by the remembered names) used ranges.
+  // Round trip 1: names and ids, markers, and used ranges with a sample — of the remembered
+  // sheets, or else of the first, active and last sheets (the only ones reachable without names).
   const first = async (useHint: boolean) => {
     const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
     const names = wb.names.load("items/name,items/formula");
-    const probes = new Map<string, SheetProbe>();
+    const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
     const cfs = new Map<string, Excel.ConditionalFormatCollection>();
     if (useHint && hint) {
-      for (const n of hint) probes.set(n, probe(wb.worksheets.getItem(n)));
+      for (const n of hint) {
+        const ws = wb.worksheets.getItem(n);
+        anchors.push({ ws, p: probe(ws) });
+      }
       for (const id of Object.keys(recorded)) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+    } else {
+      for (const ws of [wb.worksheets.getFirst(), wb.worksheets.getActiveWorksheet(), wb.worksheets.getLast()]) anchors.push({ ws: ws.load("name"), p: probe(ws) });
     }
     await ctx.sync();
+    const probes = new Map<string, SheetProbe>();
+    anchors.forEach((a, i) => {
+      const name = useHint && hint ? hint[i] : a.ws.name;
+      if (!probes.has(name)) probes.set(name, a.p);
+    });
     return { sheetsColl, names, probes, cfs };
   };
   let r1: Awaited<ReturnType<typeof first>>;
@@ -174,22 +187,6 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
     return w.visibility !== "VeryHidden" && !ours.has(k) && !isGeneratedName(w.name);
   });
 
-  // Round trip 2, only for what the hint did not cover.
-  const probes = new Map<string, SheetProbe>();
-  for (const w of toRead) {
-    const p = r1.probes.get(w.name);
-    if (p) probes.set(w.name, p);
-  }
-  const missing = toRead.filter((w) => !probes.has(w.name));
-  const cfs = new Map(r1.cfs);
-  const recordedIds = Object.keys(recorded).filter((id) => sheets.some((s) => s.id === id) && !cfs.has(id));
-  if (missing.length || recordedIds.length) {
-    for (const w of missing) probes.set(w.name, probe(w));
-    for (const id of recordedIds) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
-    await ctx.sync();
-  }
-
-  // Plan the data reads.
   interface Job {
     ws: Excel.Worksheet;
     name: string;
@@ -203,31 +200,41 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
   }
   const jobs: Job[] = [];
   const book: WorkbookData = { sheets: [] };
+  const addSheet = (w: Excel.Worksheet, p: SheetProbe) => {
+    const { dims, cellBytes, whole } = dimsOf(p, opts.headRows);
+    if (!dims) book.sheets.push({ name: w.name, values: [] });
+    else if (whole) book.sheets.push({ name: w.name, values: whole.values, numberFormats: whole.numberFormats, origin: { row: dims.row, col: dims.col } });
+    else {
+      const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
+      const formats = rows * dims.cols <= FORMAT_CELL_LIMIT;
+      jobs.push({ ws: w, name: w.name, dims, rows, next: 0, cellBytes, formats, values: [], numberFormats: formats ? [] : undefined });
+    }
+  };
+  let unprobed: Excel.Worksheet[] = [];
   for (const w of toRead) {
-    const { dims, cellBytes, whole } = dimsOf(probes.get(w.name)!, opts.headRows);
-    if (!dims) {
-      book.sheets.push({ name: w.name, values: [] });
-      continue;
-    }
-    if (whole) {
-      book.sheets.push({ name: w.name, values: whole.values, numberFormats: whole.numberFormats, origin: { row: dims.row, col: dims.col } });
-      continue;
-    }
-    const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
-    const formats = rows * dims.cols <= FORMAT_CELL_LIMIT;
-    jobs.push({ ws: w, name: w.name, dims, rows, next: 0, cellBytes, formats, values: [], numberFormats: formats ? [] : undefined });
+    const p = r1.probes.get(w.name);
+    if (p) addSheet(w, p);
+    else unprobed.push(w);
   }
-  const totalRows = jobs.reduce((n, j) => n + j.rows, 0);
+  const cfs = new Map(r1.cfs);
+  let recordedIds = Object.keys(recorded).filter((id) => sheets.some((s) => s.id === id) && !cfs.has(id));
+
+  // Then the cells, in row chunks packed several to a sync; the sheets not probed yet are probed
+  // in the first of these syncs (their samples often hold all their rows).
   let doneRows = 0;
-  while (jobs.some((j) => j.next < j.rows)) {
-    let budget = READ_BUDGET;
+  while (unprobed.length || recordedIds.length || jobs.some((j) => j.next < j.rows)) {
+    let budget = READ_BUDGET - unprobed.length * PROBE_BYTES;
     let cells = READ_CELL_LIMIT;
+    const probing = unprobed.map((w) => ({ w, p: probe(w) }));
+    unprobed = [];
+    for (const id of recordedIds) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+    recordedIds = [];
     const batch: { job: Job; range: Excel.Range; n: number }[] = [];
     for (const job of jobs) {
       while (job.next < job.rows) {
         const perRow = job.dims.cols * (job.cellBytes + (job.formats ? FORMAT_CELL_BYTES : 0));
         const fit = Math.min(Math.floor(budget / perRow), Math.floor(cells / job.dims.cols));
-        if (fit < 1 && batch.length) break;
+        if (fit < 1 && (batch.length || probing.length)) break;
         const n = Math.max(1, Math.min(job.rows - job.next, fit));
         const range = job.ws.getRangeByIndexes(job.dims.row + job.next, job.dims.col, n, job.dims.cols).load(job.formats ? "values,numberFormat" : "values");
         batch.push({ job, range, n });
@@ -247,7 +254,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
       job.cellBytes = Math.max(4, measured * 1.15);
       doneRows += n;
     }
-    progress?.("读取单元格", doneRows, totalRows);
+    for (const { w, p } of probing) addSheet(w, p);
+    progress?.("读取单元格", doneRows, jobs.reduce((a, j) => a + j.rows, 0));
   }
   for (const job of jobs) {
     const sd: SheetData = { name: job.name, values: job.values, origin: { row: job.dims.row, col: job.dims.col } };

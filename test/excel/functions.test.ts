@@ -62,7 +62,8 @@ describe("readWorkbook(ctx)", () => {
     d!.settings["lxy.sheets"] = ["A", "B", "C"]; // C was deleted since
     const r = await Excel.run((ctx) => readWorkbook(ctx));
     expect(r.book.sheets.map((s) => s.name)).toEqual(["A", "B"]);
-    expect(d!.syncs.map((s) => s.error ?? "ok")).toEqual(["ItemNotFound", "ok", "ok"]);
+    // Retried without the hint: the first and last sheets are A and B, so one sync still suffices.
+    expect(d!.syncs.map((s) => s.error ?? "ok")).toEqual(["ItemNotFound", "ok"]);
   });
 
   it("packs row chunks into syncs under the byte budget", async () => {

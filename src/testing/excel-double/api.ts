@@ -262,6 +262,16 @@ export class WorksheetCollection extends ClientObject {
     const m = this.context._host.model;
     return created(new Worksheet(this.context), { a: "getActiveWorksheet" }, () => m.sheetById(m.activeSheetId ?? "") ?? m.sheets[0]);
   }
+  getFirst(visibleOnly = false): Worksheet {
+    this.context._need("1.5", "WorksheetCollection.getFirst");
+    const m = this.context._host.model;
+    return created(new Worksheet(this.context), { a: "getFirst", visibleOnly }, () => m.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? fail(itemNotFound("No worksheet.")));
+  }
+  getLast(visibleOnly = false): Worksheet {
+    this.context._need("1.5", "WorksheetCollection.getLast");
+    const m = this.context._host.model;
+    return created(new Worksheet(this.context), { a: "getLast", visibleOnly }, () => [...m.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ?? fail(itemNotFound("No worksheet.")));
+  }
   add(name?: string): Worksheet {
     const m = this.context._host.model;
     const ws = new Worksheet(this.context);
