@@ -14,6 +14,8 @@ export interface CoreResult {
   runs: number;
   analyseMs: number;
   planMs: number;
+  /** CPU time of the process during a run (GC threads included); less sensitive to other load than wall time. */
+  cpuMs: number;
   peakHeapMB: number;
   /** Heap with only the inputs alive (every bench roster is built up front). */
   inputHeapMB: number;
@@ -24,9 +26,11 @@ export interface CoreResult {
 }
 
 function once(book: WorkbookData) {
+  const cpu = process.cpuUsage();
   const a = time(() => analyse(book, { today: TODAY }));
   const p = time(() => planSheets(a.value));
-  return { analyseMs: a.ms, planMs: p.ms, total: a.ms + p.ms, analysis: a.value, plans: p.value };
+  const used = process.cpuUsage(cpu);
+  return { analyseMs: a.ms, planMs: p.ms, total: a.ms + p.ms, cpuMs: (used.user + used.system) / 1000, analysis: a.value, plans: p.value };
 }
 
 export function benchCore(b: BenchRoster, runs = 7): CoreResult {
@@ -46,6 +50,7 @@ export function benchCore(b: BenchRoster, runs = 7): CoreResult {
   const totals: number[] = [];
   const an: number[] = [];
   const pl: number[] = [];
+  const cpu: number[] = [];
   let last = once(book);
   for (let i = 0; i < runs; i++) {
     gc();
@@ -53,6 +58,7 @@ export function benchCore(b: BenchRoster, runs = 7): CoreResult {
     totals.push(last.total);
     an.push(last.analyseMs);
     pl.push(last.planMs);
+    cpu.push(last.cpuMs);
   }
   return {
     bench: "core",
@@ -62,6 +68,7 @@ export function benchCore(b: BenchRoster, runs = 7): CoreResult {
     runs,
     analyseMs: round(median(an)),
     planMs: round(median(pl)),
+    cpuMs: round(median(cpu)),
     peakHeapMB: round(peak),
     inputHeapMB: round(inputHeap),
     runHeapMB: round(peak - inputHeap),

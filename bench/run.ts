@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model ?? "?",
     memGB: round(os.totalmem() / 1073741824, 1),
     platform: `${os.platform()} ${os.release()}`,
+    loadavg: os.loadavg().map((x) => round(x, 2)),
   });
   const rosters = new Map<number, BenchRoster>();
   for (const n of SIZES) {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  emit({ bench: "total", wallMs: round(performance.now() - started, 0) });
+  emit({ bench: "total", wallMs: round(performance.now() - started, 0), loadavg: os.loadavg().map((x) => round(x, 2)) });
 }
 
 main().catch((e) => {
