@@ -283,3 +283,35 @@ describe("requirement sets", () => {
     expect(host.requirementProblem()).toMatch(/未检测到 Excel/);
   });
 });
+
+describe("the generated sheets after the user changed them", () => {
+  it("regenerates after the user deleted 经费分摊表 (its marker name became #REF!)", async () => {
+    const d = await openSample();
+    await host.runGenerate(OPTIONS, false);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("经费分摊表").delete();
+      await ctx.sync();
+    });
+    expect(d.names().find((n) => n.name === "LXY_generated_allocation")!.formula).toBe("=#REF!$A$1");
+    const r = await host.runGenerate(OPTIONS, false);
+    expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
+    expect(d.names().filter((n) => n.name.startsWith("LXY_")).map((n) => n.formula).sort()).toEqual(["=经费分摊表!$A$1", "=校验结果!$A$1"].sort());
+  });
+
+  it("recognises its sheet after the user renamed it, and formulas follow renamed input sheets", async () => {
+    const d = await openSample();
+    await host.runGenerate(OPTIONS, false);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("经费分摊表").name = "分摊（旧）";
+      ctx.workbook.worksheets.getItem("花名册").name = "名单";
+      await ctx.sync();
+    });
+    // Excel rewrote the formulas: the renamed roster is still counted.
+    expect(rowOf(d.values("分摊（旧）"), "N1")[3]).toBe(46);
+    expect(d.snapshot("分摊（旧）").formulas.flat().some((f) => f?.includes("'名单'!$H:$H"))).toBe(true);
+    const r = await host.runGenerate(OPTIONS, false);
+    expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
+    expect(d.sheetNames()).toEqual(["名单", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect(rowOf(d.values("经费分摊表"), "高新区总工会承担合计")[2]).toBe(132093.34);
+  });
+});

@@ -232,16 +232,29 @@ export class WorkbookModel {
   removeSheet(s: SheetModel): void {
     this.sheets = this.sheets.filter((x) => x !== s);
     // Excel turns references to a deleted sheet into #REF!.
-    const ref = new RegExp("(?:'" + escapeRe(s.name.replace(/'/g, "''")) + "'|" + escapeRe(s.name) + ")!", "g");
-    for (const n of this.names) n.formula = n.formula.replace(ref, "#REF!");
+    this.rewriteRefs(s.name, "#REF!");
     if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
     if (this.selection?.sheetId === s.id) this.selection = null;
     this.hfStructureDirty = true;
   }
 
   renameSheet(s: SheetModel, name: string): void {
+    // Excel follows a rename in every formula and defined name that refers to the sheet.
+    this.rewriteRefs(s.name, "'" + name.replace(/'/g, "''") + "'!");
     s.name = name;
     this.hfStructureDirty = true;
+  }
+
+  /** Replace references to sheet `from` ('from'! or from!) in names and cell formulas. */
+  private rewriteRefs(from: string, to: string): void {
+    const ref = new RegExp("(?<![\\w\\u3400-\\u9fff.'])(?:'" + escapeRe(from.replace(/'/g, "''")) + "'|" + escapeRe(from) + ")!", "gi");
+    for (const n of this.names) n.formula = n.formula.replace(ref, to);
+    for (const sheet of this.sheets) {
+      for (const row of sheet.rows) {
+        if (!row) continue;
+        for (const rec of row) if (rec?.f !== undefined) rec.f = rec.f.replace(ref, to);
+      }
+    }
   }
 
   /** Record a content change (for HyperFormula). */
