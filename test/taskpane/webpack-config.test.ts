@@ -1,0 +1,60 @@
+// The build's promises, read from webpack.config.js without building: pages' CSP (no eval,
+// office.js only from Microsoft's CDN and never in the playground), the production manifest
+// rewrite, and no dev certificates outside the dev-server.
+import * as fs from "fs";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+
+interface Plugin {
+  constructor: { name: string };
+  userOptions?: { filename: string; template: string; csp: string };
+  patterns?: { from: string; to: string; transform?: (c: Buffer) => string | Buffer }[];
+}
+
+const pages = (cfg: { plugins: Plugin[] }) => cfg.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => p.userOptions!);
+
+test("production pages: office.js from the CDN only, no eval, nothing else from outside", async () => {
+  const cfg = await makeConfig({}, { mode: "production" });
+  expect(Object.keys(cfg.entry).sort()).toEqual(["commands", "notice", "taskpane"]);
+  const html = pages(cfg);
+  expect(html.map((h) => h.filename).sort()).toEqual(["commands.html", "notice.html", "taskpane.html"]);
+  for (const h of html) {
+    expect(h.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(h.csp).not.toMatch(/unsafe-eval|localhost|\*/);
+    expect(fs.readFileSync(path.join(ROOT, h.template), "utf8")).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+  }
+  expect(cfg.devtool).toBe(false);
+  expect(cfg.devServer).toBeUndefined();
+});
+
+test("the production manifest points at the real URL instead of https://localhost:3000/", async () => {
+  const cfg = await makeConfig({}, { mode: "production" });
+  const copy = cfg.plugins.find((p: Plugin) => p.constructor.name === "CopyPlugin") as Plugin;
+  const manifest = copy.patterns!.find((p) => p.from === "manifest*.xml")!;
+  const out = String(manifest.transform!(Buffer.from('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>')));
+  expect(out).toBe('<SourceLocation DefaultValue="https://www.contoso.com/taskpane.html"/>');
+  const dev = await makeConfig({}, { mode: "development" });
+  const devCopy = (dev.plugins.find((p: Plugin) => p.constructor.name === "CopyPlugin") as Plugin).patterns!.find((p) => p.from === "manifest*.xml")!;
+  expect(String(devCopy.transform!(Buffer.from("https://localhost:3000/")))).toBe("https://localhost:3000/");
+});
+
+test("the playground: its own entry, no office.js, no eval even in development", async () => {
+  const cfg = await makeConfig({ demo: true }, { mode: "development" });
+  expect(Object.keys(cfg.entry)).toEqual(["playground"]);
+  const [page] = pages(cfg);
+  expect(page.csp).toContain("script-src 'self';");
+  expect(page.csp).not.toMatch(/unsafe-eval|appsforoffice/);
+  expect(fs.readFileSync(path.join(ROOT, page.template), "utf8")).not.toMatch(/<script[^>]+office\.js/);
+  expect(cfg.devtool).toBe("source-map");
+  expect(cfg.output.path).toBe(path.join(ROOT, "dist", "demo"));
+});
+
+test("dev certificates are needed by the dev-server only", async () => {
+  await makeConfig({}, { mode: "production" });
+  await makeConfig({ demo: true }, { mode: "development" });
+  await makeConfig({}, { mode: "development" });
+  expect(Object.keys(require.cache).some((k) => k.includes("office-addin-dev-certs"))).toBe(false);
+});
