@@ -12,7 +12,7 @@ import { requirementProblem, runOptions } from "./requirements";
 import { readWorkbook, ReadResult, SheetInfo } from "./read";
 import { writeSheets } from "./write";
 import { queueClear, queueMarks, recordMarks, clearHighlights as clearMarksIn } from "./highlight";
-import { loadSettings, saveSettings, persist, setSheetHint, setMarks, PaneSettings } from "./settings";
+import { loadSettings, persist, setSheetHint, setMarks } from "./settings";
 import { rectOf } from "./a1";
 
 export { ExcelHostError } from "./errors";

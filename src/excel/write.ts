@@ -80,23 +80,22 @@ function applyFormat(ws: Excel.Worksheet, f: RangeFormat): void {
     const row = new Array(r.c1 - r.c0 + 1).fill(f.numberFormat);
     range.numberFormat = Array.from({ length: r.r1 - r.r0 + 1 }, () => row.slice());
   }
-  const fmt = range.format;
-  if (f.bold !== undefined) fmt.font.bold = f.bold;
-  if (f.italic !== undefined) fmt.font.italic = f.italic;
-  if (f.fontSize) fmt.font.size = f.fontSize;
-  if (f.fontColor) fmt.font.color = f.fontColor;
-  if (f.fill) fmt.fill.color = f.fill;
-  if (f.horizontal) fmt.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.horizontal];
+  if (f.bold !== undefined) range.format.font.bold = f.bold;
+  if (f.italic !== undefined) range.format.font.italic = f.italic;
+  if (f.fontSize) range.format.font.size = f.fontSize;
+  if (f.fontColor) range.format.font.color = f.fontColor;
+  if (f.fill) range.format.fill.color = f.fill;
+  if (f.horizontal) range.format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.horizontal];
   if (f.wrap) {
-    fmt.wrapText = true;
-    fmt.verticalAlignment = "Top";
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
   }
   if (f.border) {
     const r = rectOf(f.address);
     const sides: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
     if (r.c1 > r.c0) sides.push("InsideVertical" as Excel.BorderIndex);
     if (r.r1 > r.r0) sides.push("InsideHorizontal" as Excel.BorderIndex);
-    for (const s of sides) fmt.borders.getItem(s).style = "Continuous";
+    for (const s of sides) range.format.borders.getItem(s).style = "Continuous";
   }
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- these tests read before loading on purpose */
 // The double is only useful if it is at least as strict as Excel: these are the rules the host
 // code is held to.
 import { createExcelDouble, ExcelDouble, PAYLOAD_LIMIT } from "../../src/testing/excel-double";

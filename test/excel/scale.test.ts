@@ -6,7 +6,6 @@ import * as host from "../../src/excel";
 import { OPTIONS } from "./helpers";
 
 const MB = 1024 * 1024;
-const LIMIT = 4 * MB;
 
 function summary(d: ExcelDouble, from = 0) {
   const s = d.syncs.slice(from);
