@@ -44,7 +44,7 @@ describe("the input file is never modified", () => {
       await runCli([input, "-o", path.join(dir, "out-" + c.file), "--force"], dir);
       expect([c.file, sha256(input)]).toEqual([c.file, before]);
     }
-  });
+  }, 120_000);
 
   it("refuses an output path that is the input itself, even with --force", async () => {
     const dir = tmpDir();
