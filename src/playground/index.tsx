@@ -72,9 +72,9 @@ function Playground(): React.ReactElement {
           {error && <p role="alert">{error}</p>}
           {dbl ? <Grid dbl={dbl} /> : !error && <p className="loading">正在载入样例工作簿…</p>}
         </section>
-        <aside className="pane" aria-label="任务窗格">
+        <div className="pane">
           {dbl && <Pane key={generation} host={officeHost} lang={lang} />}
-        </aside>
+        </div>
       </div>
       {notice && <NoticeDialog notice={notice} lang={lang} />}
     </div>

@@ -2,7 +2,8 @@
 // It talks only to a PaneHost, so tests run it against a fake host and the playground against
 // the Excel double.
 import * as React from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import type { Options, SheetRole } from "../core/types";
 import type { Analysis, SheetMapping } from "../core/engine";
 import { DEFAULT_NEAR_MONTHS } from "../core/engine";
@@ -221,12 +222,9 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         </header>
 
         {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{s.tooOld}</MessageBarTitle>
-              {problem}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" title={s.tooOld}>
+            {problem}
+          </Notice>
         )}
 
         <section className={styles.section} aria-labelledby="actions-heading">
@@ -252,18 +250,15 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         </div>
 
         {failure && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{s.failed(s.actionNames[failure.action])}</MessageBarTitle>
-              {failureText(s, failure)}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" title={s.failed(s.actionNames[failure.action])}>
+            {failureText(s, failure)}
+          </Notice>
         )}
 
         {result.kind === "blocked" && (
-          <MessageBar intent={result.analysis.allocation ? "warning" : "error"} layout="multiline">
-            <MessageBarBody>{result.analysis.allocation ? s.blocked(result.analysis.errorCount) : s.cannotGenerate}</MessageBarBody>
-          </MessageBar>
+          <Notice intent={result.analysis.allocation ? "warning" : "error"} multiline>
+            {result.analysis.allocation ? s.blocked(result.analysis.errorCount) : s.cannotGenerate}
+          </Notice>
         )}
         {result.kind === "blocked" && result.analysis.allocation && (
           <div className={styles.actions}>
@@ -276,9 +271,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         {result.kind === "generated" && <Summary outcome={result.outcome} forced={result.forced} onOpen={(name) => void goTo(name)} />}
 
         {result.kind === "cleared" && (
-          <MessageBar intent="success">
-            <MessageBarBody>{s.marksCleared}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="success">{s.marksCleared}</Notice>
         )}
 
         {analysis && <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />}

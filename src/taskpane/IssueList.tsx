@@ -1,7 +1,8 @@
 // 校验 results: counts by severity, then the issues grouped by code; a row with a cell is a
 // button that selects that cell in the sheet.
 import * as React from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import type { Issue, IssueCode } from "../core/types";
 import type { Analysis } from "../core/engine";
 import { useStrings } from "./context";
@@ -69,9 +70,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
         {s.issuesHeading}
       </h2>
       {analysis.issues.length === 0 ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{s.noIssues}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="success">{s.noIssues}</Notice>
       ) : (
         <p className={styles.counts}>{s.counts(analysis.errorCount, analysis.warningCount)}</p>
       )}

@@ -1,7 +1,8 @@
 // Which sheet is the roster, the rates, the history and the budget: detected by headers,
 // changeable with dropdowns.
 import * as React from "react";
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import type { SheetRole } from "../core/types";
 import type { SheetMapping } from "../core/engine";
 import { isGeneratedName } from "../core/engine";
@@ -65,14 +66,14 @@ export function MappingPanel({ sheets, detected, mapping, disabled, onChange, on
         );
       })}
       {empty && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{s.emptyWorkbook}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" multiline>
+          {s.emptyWorkbook}
+        </Notice>
       )}
       {missing.map((r) => (
-        <MessageBar key={r} intent="warning" layout="multiline">
-          <MessageBarBody>{s.missingRole(s.role[r])}</MessageBarBody>
-        </MessageBar>
+        <Notice key={r} intent="warning" multiline>
+          {s.missingRole(s.role[r])}
+        </Notice>
       ))}
       <Button className={styles.refresh} size="small" disabled={disabled} onClick={onRefresh}>
         {s.refresh}

@@ -1,7 +1,8 @@
 // After 生成经费分摊表: headcount, what each payer bears, and the own union against its budget
 // sources with the exact gap.
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import { formatYuan } from "../core/money";
 import type { GenerateOutcome } from "./host";
 import { useStrings } from "./context";
@@ -45,9 +46,7 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
       </h2>
       {sheet && <p className={styles.p}>{sheet.renamed ? s.renamed(sheet.name) : s.writtenTo(sheet.name)}</p>}
       {forced && outcome.analysis.errorCount > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.forcedNote}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{s.forcedNote}</Notice>
       )}
       {al && (
         <>

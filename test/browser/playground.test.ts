@@ -114,6 +114,19 @@ afterAll(async () => {
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
+/** axe-core in the real browser (layout, so colour contrast is checked too) on the task pane. */
+async function paneViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays in force.
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  }
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector(".pane main")!);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
 const grid = (sheet: string) =>
   page.locator(`table.grid[data-sheet="${sheet}"]`);
 const cell = (sheet: string, address: string) =>
@@ -153,6 +166,7 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
   await page.screenshot({
     path: path.join(SHOTS, "playground-mistakes-validated.png"),
   });
+  expect(await paneViolations()).toEqual([]);
 
   // 清除标记 removes them all.
   await page.getByRole("button", { name: "清除标记", exact: true }).click();
@@ -203,6 +217,7 @@ test("生成经费分摊表 on the clean sample shows the golden totals in the g
   await page.screenshot({
     path: path.join(SHOTS, "playground-clean-generated.png"),
   });
+  expect(await paneViolations()).toEqual([]);
 
   expect(officeRequests).toEqual([]);
   expect(pageErrors).toEqual([]);
