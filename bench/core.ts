@@ -17,7 +17,7 @@ export interface CoreResult {
   /** CPU time of the process during a run (GC threads included); less sensitive to other load than wall time. */
   cpuMs: number;
   peakHeapMB: number;
-  /** Heap with only the inputs alive (every bench roster is built up front). */
+  /** Heap with only the input alive (the roster rows and the workbook handed to the core). */
   inputHeapMB: number;
   /** peakHeapMB − inputHeapMB: what one run holds on to. */
   runHeapMB: number;

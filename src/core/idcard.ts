@@ -60,13 +60,15 @@ function fromText(text: string, today: Day): IdCheck {
   } else {
     return { kind: "format", text };
   }
-  const y = +id18.slice(6, 10);
-  const m = +id18.slice(10, 12);
-  const d = +id18.slice(12, 14);
+  // Positions 0–16 are digits here: read them without cutting substrings.
+  const dg = (i: number) => id18.charCodeAt(i) - 48;
+  const y = dg(6) * 1000 + dg(7) * 100 + dg(8) * 10 + dg(9);
+  const m = dg(10) * 10 + dg(11);
+  const d = dg(12) * 10 + dg(13);
   if (!isValidDay(y, m, d) || y < 1900) return { kind: "birthdate", id18, reason: "出生日期不存在" };
   const birth = { y, m, d };
   if (compareDays(birth, today) > 0) return { kind: "birthdate", id18, reason: "出生日期在未来" };
-  const expected = checkDigit(id18.slice(0, 17));
+  const expected = checkDigit(id18); // reads the first 17 characters
   if (!from15 && expected !== id18[17]) return { kind: "checksum", id18, expected };
   const gender: Gender = (id18.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
   return { kind: "ok", id18, birth, gender, from15 };

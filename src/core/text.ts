@@ -72,6 +72,8 @@ export function valueKey(s: string): string {
 
 /** Split a category list on 、，,;；/ and spaces. */
 export function splitList(s: string): string[] {
+  // A single category (no separator, no space) is the usual cell: one array, no split.
+  if (s !== "" && valueKey(s) === s && !/[、,;/]/.test(s)) return [s];
   return fold(s)
     .split(/[、,;/\s\u00a0]+/)
     .map((x) => x.trim())
