@@ -55,11 +55,23 @@ function rememberSheets(r: ReadResult): void {
   setSheetHint(r.book.sheets.map((s) => s.name));
 }
 
+/** The remembered sheet names are only a speed-up: failing to save them is not an error. */
 async function persistQuietly(): Promise<void> {
   try {
     await persist();
   } catch {
-    // The marks are on the sheets either way; a failed save only loses the record.
+    // Next time the sheet list simply costs its own round trip.
+  }
+}
+
+/** The record of marks is what 清除标记 relies on: failing to save it must be said. */
+async function persistMarks(step: string): Promise<void> {
+  try {
+    await persist();
+  } catch (e) {
+    const code = errorCode(e) ?? "SettingsSaveFailed";
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new ExcelHostError(code, `${step}已完成，但${detail}，“清除标记”可能找不到这些标记。请确认工作簿可以编辑后重新校验。（错误代码 ${code}）`, e);
   }
 }
 
@@ -94,7 +106,7 @@ export async function runValidate(options: Options, progress?: ProgressFn): Prom
     progress?.("完成", 3, 3);
     return a;
   });
-  await persistQuietly();
+  await persistMarks("校验");
   return analysis;
 }
 
@@ -122,7 +134,7 @@ export async function runClearMarks(): Promise<void> {
   await act("清除标记", async (ctx) => {
     await clearMarksIn(ctx);
   });
-  await persistQuietly();
+  await persistMarks("清除标记");
 }
 
 /** Select a cell (from the issue list). */

@@ -67,7 +67,7 @@ export function persist(): Promise<void> {
   if (!st) return Promise.resolve();
   return new Promise((resolve, reject) => {
     st.saveAsync((r: Office.AsyncResult<void>) => {
-      if (String(r.status) === "failed") reject(new ExcelHostError(r.error?.code ? String(r.error.code) : "SettingsSaveFailed", `无法把加载项设置保存到工作簿：${r.error?.message ?? "未知原因"}`));
+      if (String(r.status) === "failed") reject(new ExcelHostError(r.error?.code ? String(r.error.code) : "SettingsSaveFailed", `无法把加载项设置保存到工作簿（${r.error?.message ?? "未知原因"}）`));
       else resolve();
     });
   });

@@ -315,3 +315,23 @@ describe("the generated sheets after the user changed them", () => {
     expect(rowOf(d.values("经费分摊表"), "高新区总工会承担合计")[2]).toBe(132093.34);
   });
 });
+
+describe("failures are reported, never silent", () => {
+  it("runs an action without the undo group when Excel refuses to group one of its operations", async () => {
+    const d = await openSample(undefined, { undoUnsupported: ["delete"] });
+    await host.runGenerate(OPTIONS, false);
+    const second = await host.runGenerate(OPTIONS, false);
+    expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
+    expect(d.syncs.map((s) => s.error).filter(Boolean)).toEqual(["UndoNotSupported"]);
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
+  });
+
+  it("says so when the record of the marks cannot be saved (清除标记 relies on it)", async () => {
+    const d = await openSample(MISTAKES, { settingsSaveFails: true });
+    const e = await host.runValidate(OPTIONS).catch((x) => x);
+    expect(e).toBeInstanceOf(host.ExcelHostError);
+    expect(e.code).toBe("5001");
+    expect(e.message).toMatch(/^校验已完成，但无法把加载项设置保存到工作簿.*“清除标记”可能找不到这些标记/);
+    expect(d.snapshot("花名册").marks.flat().filter(Boolean)).toHaveLength(9);
+  });
+});

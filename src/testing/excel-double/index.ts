@@ -39,6 +39,10 @@ export interface DoubleOptions {
   apiVersion?: string;
   displayLanguage?: string;
   platform?: string;
+  /** Operations (e.g. "delete", "add") that fail with UndoNotSupported inside a merged undo group. */
+  undoUnsupported?: string[];
+  /** Make Office.context.document.settings.saveAsync fail (e.g. a read-only document). */
+  settingsSaveFails?: boolean;
 }
 
 export interface SyncRecord {
@@ -134,6 +138,13 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
         rec.error = ErrorCodes.requestPayloadSizeLimitExceeded;
         throw new OfficeExtensionError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${request} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes.`);
       }
+      if (ctx.runOptions.mergeUndoGroup && opts.undoUnsupported) {
+        const bad = ops.find((o) => opts.undoUnsupported!.includes(String((o.payload as { a?: string })?.a)));
+        if (bad) {
+          rec.error = ErrorCodes.undoNotSupported;
+          throw new OfficeExtensionError(ErrorCodes.undoNotSupported, `The operation '${(bad.payload as { a: string }).a}' cannot be part of an undo group.`);
+        }
+      }
       const commits: (() => void)[] = [];
       let wrote = false;
       try {
@@ -203,7 +214,10 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
     },
     saveAsync: (a?: unknown, b?: unknown) => {
       const cb = (typeof a === "function" ? a : b) as ((r: unknown) => void) | undefined;
-      setTimeout(() => cb?.({ status: "succeeded", value: undefined, error: null }), 0);
+      const r = opts.settingsSaveFails
+        ? { status: "failed", value: undefined, error: { code: 5001, name: "Internal Error", message: "An internal error has occurred." } }
+        : { status: "succeeded", value: undefined, error: null };
+      setTimeout(() => cb?.(r), 0);
     },
   };
 
