@@ -23,7 +23,11 @@ export function numberToFen(n: number): bigint | null {
   // As Excel rounds: on the 15 significant digits it shows. 2200.1 is stored as 2200.0999… and
   // 617.285 as 617.28499…; read as decimals they are 2200.10 and 617.29 (half away from zero).
   const t = n.toPrecision(15);
-  if (/e/i.test(t)) return BigInt(Math.round(n * 100));
+  if (/e/i.test(t)) {
+    // 1e308 * 100 overflows to Infinity: too large to be money, so unreadable rather than a crash.
+    const f = Math.round(n * 100);
+    return Number.isFinite(f) ? BigInt(f) : null;
+  }
   return decimalToFen(t);
 }
 

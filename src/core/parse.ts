@@ -97,7 +97,8 @@ export class Table {
     }
   }
   issue(sink: IssueSink, code: IssueCode, i: number, field: string, message: string): void {
-    sink.add(code, this.name, message, this.row0(i), this.col0(field), this.title(field));
+    // A field whose column is missing (already HEADER_MISSING) has no cell: report the row only.
+    sink.add(code, this.name, message, this.row0(i), this.has(field) ? this.col0(field) : undefined, this.title(field));
   }
 }
 
@@ -214,8 +215,10 @@ export function parseRates(table: Table, sink: IssueSink): RateTable {
   const seen = new Map<string, number>();
   const payers = table.header.shares.map((s) => s.body);
   for (const i of table.rows()) {
-    const code = table.text(i, "code");
     const name = table.text(i, "name");
+    // Without a 项目编号 column (HEADER_MISSING), the name stands in as the code, so the
+    // programmes are still read and shown.
+    const code = table.has("code") ? table.text(i, "code") : name;
     if (code === "" && name === "") continue;
     if (code === "") {
       table.issue(sink, "MISSING_REQUIRED", i, "code", MSG.missingRequired("项目编号"));

@@ -367,6 +367,22 @@ export const CASES: CaseDef[] = [
     make: edit((s) => rates(s).rows.push([...rates(s).rows[P.W1]])),
   },
   {
+    // Found by the property tests: this used to crash the whole analysis.
+    file: "rates-code-header-misspelled.xlsx",
+    damage: "rate sheet header 项目代号 instead of 项目编号 (programmes then known by name only)",
+    exit: 1,
+    expected: [{ code: "HEADER_MISSING", sheet: "项目费率" }, ...["H3", "H4", "H5", "H6", "H7", "H8", "H10"].map((c) => at("UNKNOWN_PROGRAM", c))],
+    headcounts: { 市内疗休养: 1 },
+    make: edit((s) => (rates(s).header[T.code] = "项目代号")),
+  },
+  {
+    file: "rate-per-person-huge.xlsx",
+    damage: "per-person cost 1e308 (overflows when counted in fen)",
+    exit: 1,
+    expected: [at("RATE_INVALID", "H3", "项目费率")],
+    make: setRate("W1", T.per, 1e308),
+  },
+  {
     file: "rate-dates-as-text.xlsx",
     damage: "programme windows typed as text: 2024年6月1日, 2024/6/1, 2024.6.1",
     exit: 0,
