@@ -68,7 +68,7 @@ export interface ExcelDouble {
   OfficeExtension: any;
   installGlobals(): void;
   uninstallGlobals(): void;
-  /** Number of context.sync() calls (failed ones included: they are round trips too). */
+  /** Round trips: context.sync() calls with something queued, failed ones included. */
   readonly syncCount: number;
   /** Per sync: request + response bytes (the bytes moved by that round trip). */
   readonly requestBytes: number[];
@@ -130,6 +130,8 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       await Promise.resolve();
       const ops = ctx._queue;
       ctx._queue = [];
+      // Office.js sends nothing when nothing is queued: no round trip.
+      if (ops.length === 0) return;
       let request = 0;
       for (const op of ops) request += utf8Length(JSON.stringify(op.payload) ?? "");
       const rec: SyncRecord = { request, response: 0, ops: ops.length, writes: ops.filter((o) => o.write).length };
@@ -181,11 +183,13 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
     if ((options as { mergeUndoGroup?: boolean }).mergeUndoGroup && !host.supports("1.20")) {
       // Older Excel ignores unknown run options; nothing to simulate beyond recording them.
     }
-    const result = await batch(ctx);
-    if (ctx._queue.some((o) => o.write)) {
-      // Excel.run does not apply what was never synced: a forgotten sync is a bug.
-      throw new OfficeExtensionError(ErrorCodes.invalidOperation, `Excel.run ended with ${ctx._queue.length} queued operations that were never synced.`);
+    const pending = batch(ctx);
+    if (!pending || typeof (pending as Promise<T>).then !== "function") {
+      throw new OfficeExtensionError(ErrorCodes.invalidArgument, "Excel.run: the batch function must return a promise.");
     }
+    const result = await pending;
+    // As Office.js does, Excel.run ends with a sync: whatever is still queued is sent then.
+    await ctx.sync();
     return result;
   }
 
