@@ -12,11 +12,13 @@ export function checkDigit(first17: string): string {
   return CHECK[sum % 11];
 }
 
-/** Trimmed, full-width folded, x upper-cased. Internal spaces or dashes are kept (and fail). */
+/** Trimmed, full-width folded, x upper-cased. Internal spaces or dashes are kept (and fail).
+ *  Only the ASCII x is upper-cased: a full toUpperCase() can unfold characters that NFKC then
+ *  recomposes differently (ΐ), which made normalising twice differ from normalising once. */
 export function normaliseId(s: string): string {
   return fold(s)
     .replace(/^[\s'‘’`]+|\s+$/g, "")
-    .toUpperCase();
+    .replace(/x/g, "X");
 }
 
 export type IdCheck =
