@@ -165,7 +165,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const plans = planSheets(analysis);
   const written = await book.writeSheets([plans.allocation!, plans.report]);
   try {
-    writeFileAtomic(output, await book.toBuffer());
+    writeFileAtomic(output, await book.toBuffer({ release: true }));
   } catch (e) {
     io.err(`错误：无法写入输出文件 ${output}（${oneLine(e)}）`);
     return 2;

@@ -159,16 +159,26 @@ export class XlsxWorkbook implements WorkbookPort {
   saveMode: "patch" | "full" | null = null;
   patchError: Error | null = null;
 
-  constructor(private readonly book: ExcelJS.Workbook) {}
+  /** The ExcelJS model; null once toBuffer({ release: true }) let it go. */
+  private book: ExcelJS.Workbook | null;
+
+  constructor(book: ExcelJS.Workbook) {
+    this.book = book;
+  }
+
+  private get model(): ExcelJS.Workbook {
+    if (!this.book) throw new Error("XlsxWorkbook: the workbook was released by toBuffer({ release: true })");
+    return this.book;
+  }
 
   get wb(): ExcelJS.Workbook {
     this.exposed = true;
-    return this.book;
+    return this.model;
   }
 
   /** The worksheets' names (reading them does not stop toBuffer from patching the file). */
   get sheetNames(): string[] {
-    return this.book.worksheets.map((ws) => ws.name);
+    return this.model.worksheets.map((ws) => ws.name);
   }
 
   static async fromBuffer(buf: Buffer | ArrayBuffer): Promise<XlsxWorkbook> {
@@ -181,7 +191,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readWorkbook(progress?: Progress): Promise<WorkbookData> {
     const sheets: SheetData[] = [];
-    const list = this.book.worksheets.filter((ws) => ws.state !== "veryHidden");
+    const list = this.model.worksheets.filter((ws) => ws.state !== "veryHidden");
     list.forEach((ws, i) => {
       progress?.(`读取“${ws.name}”`, i, list.length);
       sheets.push(sheetData(ws));
@@ -190,7 +200,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
-    const written = addPlans(this.book, plans);
+    const written = addPlans(this.model, plans);
     this.batches.push({ plans, written });
     return written;
   }
@@ -203,9 +213,12 @@ export class XlsxWorkbook implements WorkbookPort {
    * The workbook as .xlsx. Read from a file and changed only through writeSheets: that file with
    * the generated sheets added (the user's sheets are not re-serialised). Otherwise, or if the
    * file's layout is one the patcher does not handle, ExcelJS writes the whole model.
+   * `release`: the caller is done with this object; the in-memory model is let go before the
+   * save (the command line: on a 100,000-row roster that model is most of the memory in use).
    */
-  async toBuffer(): Promise<Buffer> {
+  async toBuffer(opts: { release?: boolean } = {}): Promise<Buffer> {
     if (this.source && !this.exposed && this.batches.length > 0) {
+      if (opts.release) this.book = null;
       try {
         let buffer: Buffer = Buffer.from(this.source as ArrayBuffer);
         // Each writeSheets call in turn, as addPlans applied them; the names must come out the same.
@@ -221,6 +234,15 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     this.saveMode = "full";
-    return Buffer.from(await this.book.xlsx.writeBuffer());
+    if (!this.book) {
+      // Released above and the patch failed: the same model again, from the file and the plans.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(this.source as ArrayBuffer);
+      for (const batch of this.batches) addPlans(wb, batch.plans);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    }
+    const out = Buffer.from(await this.book.xlsx.writeBuffer());
+    if (opts.release) this.book = null;
+    return out;
   }
 }

@@ -110,6 +110,11 @@ describe("saving by patching the input .xlsx", () => {
     await book.toBuffer();
     expect([book.saveMode, book.patchError]).toEqual(["patch", null]);
 
+    // Released: the model is let go; saving again still gives the same file.
+    const first = await book.toBuffer({ release: true });
+    expect(await view(await book.toBuffer())).toEqual(await view(first));
+    expect(() => book.wb).toThrow(/released/);
+
     const other = await XlsxWorkbook.fromBuffer(input);
     other.wb.getWorksheet("预算")!.getCell("D1").value = "changed through .wb";
     await other.writeSheets([p.allocation!, p.report]);
