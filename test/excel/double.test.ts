@@ -236,3 +236,16 @@ describe("versions, settings and the pane's view", () => {
     expect((d.formatState("花名册") as { cells: unknown[] }).cells.flat().some((x) => JSON.stringify(x).includes("FFC7CE"))).toBe(false);
   });
 });
+
+describe("Office.js proxy behaviour", () => {
+  it("reports a value just set on the proxy, while the workbook changes only at sync", async () => {
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("花名册").getRange("C1");
+      r.values = [["新"]];
+      expect(r.values).toEqual([["新"]]);
+      expect(d.values("花名册")[0]).toEqual(["姓名", "金额"]);
+      await ctx.sync();
+      expect(d.values("花名册")[0]).toEqual(["姓名", "金额", "新"]);
+    });
+  });
+});

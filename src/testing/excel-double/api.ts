@@ -104,11 +104,13 @@ export abstract class ClientObject {
     return this._loaded[prop] as T;
   }
 
-  /** Queue a property write; Excel applies it at sync. */
-  _set(prop: string, value: unknown, apply: (v: unknown) => void): void {
+  /** Queue a property write; Excel applies it at sync. As in Office.js, the proxy then reports
+   *  the value it was given (the workbook itself changes only at sync). */
+  _set(prop: string, value: unknown, apply: (v: unknown) => void, local: unknown = value): void {
     this.context._op({ a: "set", o: this.constructor.name, p: prop, v: value }, () => {
       apply(value);
     });
+    this._loaded[prop] = local;
   }
 
   load(arg?: LoadArg): this {
@@ -1215,7 +1217,7 @@ export class RangeBorder extends ClientObject {
           side.startsWith("Diagonal");
         if (on) s.updateFormat(r, c, { borders: { ...(s.format(r, c)?.borders ?? {}), [side]: v } });
       });
-    });
+    }, v);
   }
   get color(): string {
     return this._get("color");
