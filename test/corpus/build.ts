@@ -1,11 +1,12 @@
 // The bad-input corpus: one small valid workbook (8 people, the seed's rate sheet and budget)
 // and, for each case, a copy with exactly one kind of damage plus the issues it must produce.
-// Deterministic: the same cell contents every run (ExcelJS stamps zip entry times, so bytes
-// differ; the tests regenerate the files into a temp dir each run and compare contents).
+// Deterministic, byte for byte (zip entry times are fixed); the tests regenerate the files into
+// a temp dir on every run and check that two builds are identical.
 // Run: npx tsx test/corpus/build.ts [DIR]   (writes the .xlsx files and cases.json)
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Cell, IssueCode } from "../../src/core/types";
 import { buildWorkbook, SheetSpec } from "../../scripts/book-spec";
 import { sampleSheets } from "../../scripts/make-samples";
@@ -559,7 +560,12 @@ const FIXED_DATE = new Date(Date.UTC(2024, 4, 1));
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // ExcelJS stamps each zip entry with the current time; re-stamp them so the bytes never vary.
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  zip.forEach((_, f) => {
+    f.date = FIXED_DATE;
+  });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 /** The bytes of one case's file. */
@@ -587,7 +593,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
 if (require.main === module) {
   const dir = path.resolve(process.argv[2] ?? path.join(process.cwd(), "corpus-out"));
   buildCorpus(dir).then(
-    (m) => console.log(`已生成 ${m.length} 个损坏工作簿与 cases.json：${dir}`),
+    (m) => console.log(`已生成 ${m.length - 1} 个损坏工作簿、1 个完好的基准与 cases.json：${dir}`),
     (e) => {
       console.error(e);
       process.exit(1);

@@ -5,7 +5,10 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { ReportJson } from "../../src/core/engine";
-import { buildCorpus, CASES, CorpusCase, ExpectedIssue } from "./build";
+import { createHash } from "crypto";
+import { buildCorpus, CASES, caseBytes, CorpusCase, ExpectedIssue } from "./build";
+
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-corpus-"));
 let manifest: CorpusCase[] = [];
@@ -39,6 +42,11 @@ describe("the bad-input corpus", () => {
     expect(new Set(CASES.map((c) => c.file)).size).toBe(CASES.length);
     expect(manifest.map((c) => c.file)).toEqual(CASES.map((c) => c.file));
     expect(fs.existsSync(path.join(dir, "cases.json"))).toBe(true);
+  });
+
+  it("is reproducible byte for byte: a second build gives the same sha256 for every file", async () => {
+    const again = await Promise.all(CASES.map(async (c) => [c.file, sha256(await caseBytes(c))]));
+    expect(again).toEqual(CASES.map((c) => [c.file, sha256(fs.readFileSync(path.join(dir, c.file)))]));
   });
 
   describe.each(CASES.map((c) => [c.file, c] as const))("%s", (_file, c) => {
