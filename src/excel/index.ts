@@ -3,7 +3,7 @@
 //   生成      read → analyse → write 经费分摊表 and 校验结果 in one sync (more only for huge sheets)
 // A 10,000-row roster takes three round trips per action — sheet list with used ranges, cells,
 // writes — and more only as the bytes grow (about one per 3.75 MB read), never per row.
-import type { Options } from "../core/types";
+import type { Issue, Options } from "../core/types";
 import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
 import type { SheetPlan } from "../core/plan";
 import { analyse, Analysis, detectSheets, planSheets, SheetMapping } from "../core/engine";
@@ -12,7 +12,7 @@ import { requirementProblem, runOptions } from "./requirements";
 import { readWorkbook, ReadResult, SheetInfo } from "./read";
 import { writeSheets } from "./write";
 import { queueClear, queueMarks, recordMarks, clearHighlights as clearMarksIn } from "./highlight";
-import { loadSettings, persist, setSheetHint, setMarks } from "./settings";
+import { loadSettings, persist, setSheetHint } from "./settings";
 import { rectOf } from "./a1";
 
 export { ExcelHostError } from "./errors";
@@ -26,15 +26,15 @@ export { MARK_COLORS } from "./marks";
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
 
-function ensureExcel(step: string): void {
+/** Before any Excel call: a clear Chinese message when Excel is missing or too old. */
+function ensureExcel(): void {
   const problem = requirementProblem();
   if (problem) throw new ExcelHostError(typeof Office === "undefined" ? "NotInExcel" : "ApiNotFound", problem);
-  void step;
 }
 
 /** One Excel.run per action, with one undo step where supported; errors become ExcelHostError. */
 async function act<T>(step: string, body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-  ensureExcel(step);
+  ensureExcel();
   const opts = runOptions();
   try {
     return await (opts.mergeUndoGroup ? Excel.run(opts as Excel.RunOptions, body) : Excel.run(body));
@@ -60,7 +60,7 @@ async function persistQuietly(): Promise<void> {
   try {
     await persist();
   } catch {
-    // Next time the sheet list simply costs its own round trip.
+    // Next time the sheets are found without the hint, at worst one round trip more.
   }
 }
 
@@ -174,17 +174,18 @@ export class ExcelWorkbook implements WorkbookPort {
   async writeSheets(plans: SheetPlan[], progress?: Progress): Promise<WrittenSheet[]> {
     return writeSheets(this.ctx, plans, (await this.layout()).layout, progress);
   }
-  async highlight(issues: import("../core/types").Issue[]): Promise<void> {
+  async highlight(issues: Issue[]): Promise<void> {
     const r = await this.layout();
     const q = queueMarks(this.ctx, issues, r.layout.sheets);
     await this.ctx.sync();
     recordMarks(q);
+    await persistMarks("标记问题单元格");
   }
   async clearHighlights(): Promise<void> {
     await clearMarksIn(this.ctx);
     if (this.last) this.last.marksFound = {};
+    await persistMarks("清除标记");
   }
 }
 
 export type { SheetInfo };
-export { setMarks };
