@@ -9,6 +9,7 @@ import { groupAddresses, runs } from "./a1";
 import { MARK_COLORS } from "./marks";
 import type { ConditionalFormatInfo, SheetInfo } from "./read";
 import { getMarks, MarkRecord, setMarks } from "./settings";
+import { errorCode } from "./errors";
 
 /** Queue the deletion of recorded marks that are still there. Returns how many. */
 export function queueClear(ctx: Excel.RequestContext, found: Record<string, ConditionalFormatInfo[]>, record: MarkRecord = getMarks()): number {
@@ -94,11 +95,20 @@ export async function clearHighlights(ctx: Excel.RequestContext): Promise<number
   const record = getMarks();
   const ids = Object.keys(record);
   if (ids.length === 0) return 0;
-  const sheets = ctx.workbook.worksheets.load("items/id");
-  await ctx.sync();
-  const found: Record<string, Excel.ConditionalFormatCollection> = {};
-  for (const w of sheets.items) if (record[w.id]) found[w.id] = w.getRange().conditionalFormats.load("items/id,items/type");
-  await ctx.sync();
+  let found: Record<string, Excel.ConditionalFormatCollection> = {};
+  try {
+    // Usually every marked sheet still exists: list their conditional formats straight away.
+    for (const id of ids) found[id] = ctx.workbook.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type");
+    await ctx.sync();
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+    // A marked sheet was deleted since: look only at the sheets that are left.
+    found = {};
+    const sheets = ctx.workbook.worksheets.load("items/id");
+    await ctx.sync();
+    for (const w of sheets.items) if (record[w.id]) found[w.id] = w.getRange().conditionalFormats.load("items/id,items/type");
+    await ctx.sync();
+  }
   const info: Record<string, ConditionalFormatInfo[]> = {};
   for (const [id, coll] of Object.entries(found)) info[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
   const n = queueClear(ctx, info, record);

@@ -335,3 +335,30 @@ describe("failures are reported, never silent", () => {
     expect(d.snapshot("花名册").marks.flat().filter(Boolean)).toHaveLength(9);
   });
 });
+
+describe("清除标记 (runClearMarks)", () => {
+  it("takes two round trips, and still works after the user deleted a marked sheet", async () => {
+    const d = await openSample(MISTAKES);
+    await host.runValidate(OPTIONS);
+    d.resetCounters();
+    await host.runClearMarks();
+    expect(d.syncCount).toBe(2);
+    await host.runValidate(OPTIONS);
+    // Marks on the rate sheet too: make one, then delete that sheet.
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("临时");
+      ws.getRange("A1").values = [["x"]];
+      await ctx.sync();
+    });
+    const rec = d.settings["lxy.marks"] as Record<string, string[]>;
+    const tmpId = d.model.sheet("临时")!.id;
+    d.settings["lxy.marks"] = { ...rec, [tmpId]: ["{CF-none}"] };
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("临时").delete();
+      await ctx.sync();
+    });
+    await host.runClearMarks();
+    expect(d.snapshot("花名册").marks.flat().filter(Boolean)).toEqual([]);
+    expect(d.settings["lxy.marks"]).toBeUndefined();
+  });
+});
