@@ -80,7 +80,8 @@ export const SHEET_LABEL: Record<SheetRole, string> = {
 
 /** A share column: "<body>承担" (not the transport payer column). */
 export function shareBody(header: string): string | null {
-  const k = headerKey(header);
+  // Case kept: the body is the payer's name as shown (ABC集团承担 → ABC集团, not abc集团).
+  const k = headerKey(header, true);
   if (/^(交通费|往返交通费)/.test(k)) return null;
   const m = /^(.+?)(承担|补贴)(金额|部分|标准)?$/.exec(k);
   return m ? m[1] : null;

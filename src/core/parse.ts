@@ -20,7 +20,7 @@ import { HeaderMatch, BUDGET_FIELDS, FieldDef, HISTORY_FIELDS, RATE_FIELDS, ROST
 import { checkId, readGender } from "./idcard";
 import { MSG, SEVERITY } from "./messages";
 import { parseFen, parseShare, formatYuan } from "./money";
-import { cellText, headerUnit, splitList, yesNo } from "./text";
+import { cellText, headerKey, headerUnit, splitList, yesNo } from "./text";
 
 /** Issues are gathered here with their sheet position. */
 export class IssueSink {
@@ -232,8 +232,12 @@ export function parseRates(table: Table, sink: IssueSink): RateTable {
     seen.set(key, table.row0(i) + 1);
     programs.push(parseProgram(table, i, code, name, sink));
   }
+  // The transport payer as the share column spells it (abc集团 / ＡＢＣ集团 → ABC集团): one payer, one column.
   for (const p of programs) {
-    if (p.transportPayer && !payers.includes(p.transportPayer)) payers.push(p.transportPayer);
+    if (!p.transportPayer) continue;
+    const same = payers.find((x) => headerKey(x) === headerKey(p.transportPayer));
+    if (same) p.transportPayer = same;
+    else payers.push(p.transportPayer);
   }
   return { sheet: table.name, payers, programs };
 }

@@ -44,12 +44,12 @@ export function isBlank(c: Cell | undefined): boolean {
 }
 
 /** A header or key as compared: folded, no spaces, no trailing unit like （元）, no * or colon. */
-export function headerKey(s: string): string {
+export function headerKey(s: string, keepCase = false): string {
   let k = fold(s).replace(/[\s\u00a0]+/g, "");
   k = k.replace(/^[*＊]+|[*＊:：]+$/g, "");
   // Trailing units: (元), (元/人), (人), (万元) …
   k = k.replace(/\([^()]*\)$/, "");
-  return k.toLowerCase();
+  return keepCase ? k : k.toLowerCase();
 }
 
 /** The unit written in a header's trailing parentheses, e.g. "万元" for "金额（万元）". */

@@ -34,6 +34,8 @@ export interface CorpusCase {
   headcounts?: Record<string, number>;
   /** For exit 2: a fragment of the one-line reason on stderr. */
   reason?: string;
+  /** The payers of the JSON allocation (totals.byPayer keys), where it matters. */
+  payers?: string[];
 }
 
 interface Made {
@@ -382,6 +384,18 @@ export const CASES: CaseDef[] = [
     exit: 1,
     expected: [at("RATE_INVALID", "H3", "项目费率")],
     make: setRate("W1", T.per, 1e308),
+  },
+  {
+    file: "payer-latin-letters.xlsx",
+    damage: "a payer column in Latin letters: ＡＢＣ集团承担 (full-width), transport paid by abc集团",
+    exit: 0,
+    expected: [],
+    payers: ["省总工会", "市总工会", "ABC集团"],
+    make: edit((s) => {
+      const t = rates(s);
+      t.header[T.own] = "ＡＢＣ集团承担";
+      t.rows.forEach((r) => (r[T.transport + 1] = "abc集团"));
+    }),
   },
   {
     file: "rate-dates-as-text.xlsx",

@@ -73,6 +73,7 @@ describe("the bad-input corpus", () => {
         expect(report.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(e.says);
       }
       expect(r.outExists).toBe(c.exit === 0);
+      if (c.payers) expect(Object.keys(report.allocation!.totals.byPayer)).toEqual(c.payers);
       if (c.headcounts) {
         const got = Object.fromEntries(report.allocation!.programs.map((p) => [p.code, p.headcount]));
         expect(got).toMatchObject(c.headcounts);
