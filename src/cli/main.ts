@@ -8,6 +8,7 @@ import type { Options } from "../core/types";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { formatSummary, formatIssues } from "./summary";
 import { writeFileAtomic } from "./files";
+import { collectGarbage } from "./memory";
 
 export const SAMPLE_PATH = path.resolve(__dirname, "..", "..", "assets", "sample-2024.xlsx");
 const OUTPUT_SUFFIX = ".经费分摊.xlsx";
@@ -133,6 +134,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const data = await book.readWorkbook();
+  // Only the file is needed from here on (the output is the input plus two sheets): let the
+  // in-memory workbook go before checking a large roster.
+  if (book.release()) collectGarbage();
   const rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
   if (large || rows > LARGE_ROWS) io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
 
@@ -165,7 +169,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const plans = planSheets(analysis);
   const written = await book.writeSheets([plans.allocation!, plans.report]);
   try {
-    writeFileAtomic(output, await book.toBuffer({ release: true }));
+    writeFileAtomic(output, await book.toBuffer());
   } catch (e) {
     io.err(`错误：无法写入输出文件 ${output}（${oneLine(e)}）`);
     return 2;

@@ -3,7 +3,6 @@ import ExcelJS from "exceljs";
 import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
-import { patchWorkbook, PatchUnsupported } from "./patch";
 
 const DAY_MS = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -159,16 +158,31 @@ export class XlsxWorkbook implements WorkbookPort {
   saveMode: "patch" | "full" | null = null;
   patchError: Error | null = null;
 
-  /** The ExcelJS model; null once toBuffer({ release: true }) let it go. */
+  /** The ExcelJS model; null once release() or toBuffer({ release: true }) let it go. */
   private book: ExcelJS.Workbook | null;
+  /** After release(): the file with every batch written so far, patched as they come. */
+  private patched: Buffer | null = null;
 
   constructor(book: ExcelJS.Workbook) {
     this.book = book;
   }
 
   private get model(): ExcelJS.Workbook {
-    if (!this.book) throw new Error("XlsxWorkbook: the workbook was released by toBuffer({ release: true })");
+    if (!this.book) throw new Error("XlsxWorkbook: the workbook was released (release() or toBuffer({ release: true }))");
     return this.book;
+  }
+
+  /**
+   * The caller has read what it needs: let the in-memory model go (on a 100,000-row roster it is
+   * most of the memory in use). Later writeSheets go straight into the file, which toBuffer then
+   * returns; readWorkbook, sheetNames and wb are no longer available. Only for a workbook read
+   * from a file whose model nobody took through .wb; returns whether it was released.
+   */
+  release(): boolean {
+    if (!this.source || this.exposed || !this.book) return false;
+    if (this.batches.length > 0) return false; // keep it simple: release before writing
+    this.book = null;
+    return true;
   }
 
   get wb(): ExcelJS.Workbook {
@@ -200,6 +214,23 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
+    if (!this.book && this.source) {
+      try {
+        const { patchWorkbook } = await import("./patch");
+        const r = await patchWorkbook(this.patched ?? Buffer.from(this.source as ArrayBuffer), plans, writePlan);
+        this.patched = r.buffer;
+        this.batches.push({ plans, written: r.written });
+        return r.written;
+      } catch (e) {
+        // Back to the model: the file again, with what was written so far.
+        this.patchError = e as Error;
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(this.source as ArrayBuffer);
+        for (const batch of this.batches) addPlans(wb, batch.plans);
+        this.book = wb;
+        this.patched = null;
+      }
+    }
     const written = addPlans(this.model, plans);
     this.batches.push({ plans, written });
     return written;
@@ -217,9 +248,14 @@ export class XlsxWorkbook implements WorkbookPort {
    * save (the command line: on a 100,000-row roster that model is most of the memory in use).
    */
   async toBuffer(opts: { release?: boolean } = {}): Promise<Buffer> {
+    if (this.patched && !this.book) {
+      this.saveMode = "patch";
+      return this.patched;
+    }
     if (this.source && !this.exposed && this.batches.length > 0) {
       if (opts.release) this.book = null;
       try {
+        const { patchWorkbook, PatchUnsupported } = await import("./patch");
         let buffer: Buffer = Buffer.from(this.source as ArrayBuffer);
         // Each writeSheets call in turn, as addPlans applied them; the names must come out the same.
         for (const batch of this.batches) {
@@ -228,6 +264,7 @@ export class XlsxWorkbook implements WorkbookPort {
           buffer = r.buffer;
         }
         this.saveMode = "patch";
+        if (!this.book) this.patched = buffer; // released: later writes build on this file
         return buffer;
       } catch (e) {
         this.patchError = e as Error; // then the full write below
@@ -235,7 +272,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     this.saveMode = "full";
     if (!this.book) {
-      // Released above and the patch failed: the same model again, from the file and the plans.
+      // Released and the patch failed: the same model again, from the file and the plans.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(this.source as ArrayBuffer);
       for (const batch of this.batches) addPlans(wb, batch.plans);

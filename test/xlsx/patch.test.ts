@@ -101,6 +101,24 @@ describe("saving by patching the input .xlsx", () => {
     expect(await view(r.patched.buffer)).toEqual(await view(r.fullBuf));
   });
 
+  test("release(): the model goes, writes go straight into the file, same workbook as before", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024-mistakes.xlsx"));
+    const kept = await XlsxWorkbook.fromBuffer(input);
+    const p = planSheets(analyse(await kept.readWorkbook(), { today: TODAY }));
+    const keptNames = await kept.writeSheets([p.allocation!, p.report]);
+    const released = await XlsxWorkbook.fromBuffer(input);
+    await released.readWorkbook();
+    expect(released.release()).toBe(true);
+    expect(() => released.sheetNames).toThrow(/released/);
+    expect(await released.writeSheets([p.allocation!, p.report])).toEqual(keptNames);
+    const out = await released.toBuffer();
+    expect([released.saveMode, released.patchError]).toEqual(["patch", null]);
+    expect(await view(out)).toEqual(await view(await kept.toBuffer()));
+    // Writing again replaces the generated sheets in that file.
+    await released.writeSheets([p.allocation!, p.report]);
+    expect((await view(await released.toBuffer())).sheets.map((s) => s.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+  });
+
   test("XlsxWorkbook.toBuffer patches, and falls back to the full write when the workbook object was taken", async () => {
     const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
     const book = await XlsxWorkbook.fromBuffer(input);
