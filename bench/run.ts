@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (want("peer")) {
     const base = benchRoster(Math.max(...PEER_SIZES));
     for (const n of PEER_SIZES) {
-      note(`peer ${n} (HyperFormula COUNTIF per row; the 5k run takes ~20 s)`);
+      note(`peer ${n} (HyperFormula COUNTIF per row; the 5k run takes 20–60 s)`);
       emit({ ...benchPeer(base, n) });
     }
   }
