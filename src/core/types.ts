@@ -1,5 +1,5 @@
 // The domain's shapes. Cells arrive exactly as Excel hands them over: strings, numbers,
-// booleans, blanks ("" from Office.js, null from other hosts). Dates are Excel serial numbers.
+// booleans, blanks ("" from the Excel host, null from others). Dates are Excel serial numbers.
 
 export type Cell = string | number | boolean | null;
 

@@ -14,16 +14,9 @@ export interface Rect {
   c1: number;
 }
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters: the core's conversion, so the double and the plans agree. */
+import { colLetter } from "../../core/a1";
+export const colLetters = colLetter;
 
 function colIndex(letters: string): number {
   let c = 0;
