@@ -5,7 +5,13 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json" }],
-    "/node_modules/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", esModuleInterop: true }, diagnostics: false }],
+    "/node_modules/.+\\.js$": [
+      "ts-jest",
+      {
+        tsconfig: { allowJs: true, module: "commonjs", esModuleInterop: true },
+        diagnostics: false,
+      },
+    ],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // office-addin-mock → office-addin-manifest pulls in ESM-only packages (uuid@11+, strip-bom@5):

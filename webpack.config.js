@@ -16,7 +16,11 @@ const urlProd = "https://www.contoso.com/"; // CHANGE THIS TO YOUR PRODUCTION DE
  *  styles (Griffel inserts <style> tags), images from our origin. No eval anywhere. */
 function contentSecurityPolicy({ dev, office }) {
   const scripts = ["'self'", office ? "https://appsforoffice.microsoft.com" : null].filter(Boolean);
-  const connect = ["'self'", office ? "https://appsforoffice.microsoft.com" : null, dev ? "wss://localhost:3000" : null].filter(Boolean);
+  const connect = [
+    "'self'",
+    office ? "https://appsforoffice.microsoft.com" : null,
+    dev ? "wss://localhost:3000" : null,
+  ].filter(Boolean);
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
@@ -65,7 +69,11 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         tsRule,
-        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
       ],
     },
     performance: { hints: false },
@@ -100,7 +108,11 @@ module.exports = async (env = {}, options = {}) => {
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^demo\// } },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: { keep: /^demo\// },
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -140,7 +152,13 @@ module.exports = async (env = {}, options = {}) => {
     config.devServer = {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() },
+      server: {
+        type: "https",
+        options:
+          env.WEBPACK_BUILD || options.https !== undefined
+            ? options.https
+            : await getHttpsOptions(),
+      },
       port: process.env.npm_package_config_dev_server_port || 3000,
     };
   }

@@ -13,7 +13,10 @@ import { round, time } from "./measure";
 export const ROOT = path.resolve(__dirname, "..");
 const TIME = "/usr/bin/time";
 
-export async function writeInput(b: BenchRoster, dir: string): Promise<{ file: string; ms: number; bytes: number }> {
+export async function writeInput(
+  b: BenchRoster,
+  dir: string
+): Promise<{ file: string; ms: number; bytes: number }> {
   const file = path.join(dir, `roster-${b.rows.length}.xlsx`);
   const t = performance.now();
   await buildWorkbook(benchSheets(b)).xlsx.writeFile(file);
@@ -62,7 +65,10 @@ export async function benchCli(rows: number, input: string, dir: string): Promis
   const hasTime = fs.existsSync(TIME);
   // GNU time waits for tsx, whose rusage includes the node child it starts: the peak is the larger.
   const r = hasTime ? await runChild(TIME, ["-v", ...cli]) : await runChild(cli[0], cli.slice(1));
-  if (r.code !== 0) throw new Error(`CLI exit ${r.code} on ${rows} rows: ${r.stderr.split("\n").slice(-5).join(" | ")}`);
+  if (r.code !== 0)
+    throw new Error(
+      `CLI exit ${r.code} on ${rows} rows: ${r.stderr.split("\n").slice(-5).join(" | ")}`
+    );
   return {
     bench: "cli",
     rows,

@@ -30,7 +30,14 @@ function once(book: WorkbookData) {
   const a = time(() => analyse(book, { today: TODAY }));
   const p = time(() => planSheets(a.value));
   const used = process.cpuUsage(cpu);
-  return { analyseMs: a.ms, planMs: p.ms, total: a.ms + p.ms, cpuMs: (used.user + used.system) / 1000, analysis: a.value, plans: p.value };
+  return {
+    analyseMs: a.ms,
+    planMs: p.ms,
+    total: a.ms + p.ms,
+    cpuMs: (used.user + used.system) / 1000,
+    analysis: a.value,
+    plans: p.value,
+  };
 }
 
 export function benchCore(b: BenchRoster, runs = 7): CoreResult {

@@ -3,7 +3,17 @@
 // (wrong check digit, typed as numbers, first-generation 15-digit numbers).
 import type { Cell, SheetData, WorkbookData } from "../src/core/types";
 import { checkDigit } from "../src/core/idcard";
-import { BUDGET_ROWS, PROGRAMS, RATE_HEADER, rateRows, rng, ROSTER_HEADER, personRow, pick, UNITS } from "../scripts/sample-data";
+import {
+  BUDGET_ROWS,
+  PROGRAMS,
+  RATE_HEADER,
+  rateRows,
+  rng,
+  ROSTER_HEADER,
+  personRow,
+  pick,
+  UNITS,
+} from "../scripts/sample-data";
 import type { SheetSpec } from "../scripts/book-spec";
 
 export const SEED = 20240601;
@@ -51,7 +61,15 @@ function prefixTwin(id: string, r: () => number): string {
 export function benchRoster(n: number, seed = SEED): BenchRoster {
   const r = rng(seed + n);
   const rows: Cell[][] = [];
-  const mix: Mix = { rows: n, duplicates: 0, ineligible: 0, checksum: 0, numeric: 0, fifteen: 0, prefixTwins: 0 };
+  const mix: Mix = {
+    rows: n,
+    duplicates: 0,
+    ineligible: 0,
+    checksum: 0,
+    numeric: 0,
+    fifteen: 0,
+    prefixTwins: 0,
+  };
   // About a hundred people per unit, as in a city-wide roster.
   const branches = Math.max(1, Math.round(n / 100 / UNITS.length));
   const counts = new Map<string, number>();
@@ -70,7 +88,12 @@ export function benchRoster(n: number, seed = SEED): BenchRoster {
       full[ID] = rows[Math.floor(r() * rows.length)][ID];
       if (typeof full[ID] === "string") mix.duplicates++;
     } else if (roll < 0.05) {
-      full[CATS] = pick(r, ["退休职工", "临时工", "家属", PROGRAMS[(pi + 1) % PROGRAMS.length].categories[0]]);
+      full[CATS] = pick(r, [
+        "退休职工",
+        "临时工",
+        "家属",
+        PROGRAMS[(pi + 1) % PROGRAMS.length].categories[0],
+      ]);
       mix.ineligible++;
     } else if (roll < 0.053) {
       const id = String(full[ID]);
@@ -108,10 +131,21 @@ const ID_COL = ROSTER_HEADER.indexOf("身份证号");
 const PHONE_COL = ROSTER_HEADER.indexOf("联系电话");
 const DATE_COL = ROSTER_HEADER.indexOf("疗休养日期");
 
-function withTitle(title: string, header: Cell[], rows: Cell[][], fmt?: (c: number) => string): SheetData {
+function withTitle(
+  title: string,
+  header: Cell[],
+  rows: Cell[][],
+  fmt?: (c: number) => string
+): SheetData {
   const width = header.length;
-  const values: Cell[][] = [[title, ...new Array<Cell>(width - 1).fill(null)], [...header], ...rows.map((row) => [...row])];
-  const numberFormats: string[][] = values.map((_, i) => Array.from({ length: width }, (_, c) => (i >= 2 && fmt ? fmt(c) : "")));
+  const values: Cell[][] = [
+    [title, ...new Array<Cell>(width - 1).fill(null)],
+    [...header],
+    ...rows.map((row) => [...row]),
+  ];
+  const numberFormats: string[][] = values.map((_, i) =>
+    Array.from({ length: width }, (_, c) => (i >= 2 && fmt ? fmt(c) : ""))
+  );
   return { name: "", values, numberFormats };
 }
 
@@ -126,19 +160,40 @@ function hostCopy<T>(x: T): T {
 }
 
 function benchBookRaw(b: BenchRoster): WorkbookData {
-  const roster = withTitle(ROSTER_TITLE, ROSTER_HEADER, b.rows, (c) => (c === ID_COL || c === PHONE_COL ? "@" : c === DATE_COL ? "yyyy-mm-dd" : "General"));
+  const roster = withTitle(ROSTER_TITLE, ROSTER_HEADER, b.rows, (c) =>
+    c === ID_COL || c === PHONE_COL ? "@" : c === DATE_COL ? "yyyy-mm-dd" : "General"
+  );
   roster.name = "花名册";
-  const rates = withTitle(RATES_TITLE, RATE_HEADER, b.rates, (c) => (c === 4 || c === 5 ? "yyyy-mm-dd" : "General"));
+  const rates = withTitle(RATES_TITLE, RATE_HEADER, b.rates, (c) =>
+    c === 4 || c === 5 ? "yyyy-mm-dd" : "General"
+  );
   rates.name = "项目费率";
-  const budget: SheetData = { name: "预算", values: [["资金来源", "金额（元）"], ...BUDGET_ROWS.map((row) => [...row])] };
+  const budget: SheetData = {
+    name: "预算",
+    values: [["资金来源", "金额（元）"], ...BUDGET_ROWS.map((row) => [...row])],
+  };
   return { sheets: [roster, rates, budget] };
 }
 
 /** The same workbook as an .xlsx layout (for ExcelJS): the sample's sheets and formats. */
 export function benchSheets(b: BenchRoster): SheetSpec[] {
   return [
-    { name: "花名册", title: ROSTER_TITLE, header: ROSTER_HEADER, rows: b.rows, textColumns: ["身份证号", "联系电话"], dateColumns: ["疗休养日期"], widths: [6, 10, 6, 22, 24, 10, 30, 12, 8, 12, 14, 10] },
-    { name: "项目费率", title: RATES_TITLE, header: RATE_HEADER, rows: b.rates, dateColumns: ["开始日期", "结束日期"] },
+    {
+      name: "花名册",
+      title: ROSTER_TITLE,
+      header: ROSTER_HEADER,
+      rows: b.rows,
+      textColumns: ["身份证号", "联系电话"],
+      dateColumns: ["疗休养日期"],
+      widths: [6, 10, 6, 22, 24, 10, 30, 12, 8, 12, 14, 10],
+    },
+    {
+      name: "项目费率",
+      title: RATES_TITLE,
+      header: RATE_HEADER,
+      rows: b.rates,
+      dateColumns: ["开始日期", "结束日期"],
+    },
     { name: "预算", header: ["资金来源", "金额（元）"], rows: BUDGET_ROWS, widths: [24, 14] },
   ];
 }
@@ -147,7 +202,11 @@ export function benchSheets(b: BenchRoster): SheetSpec[] {
 export function idOnlyBook(b: BenchRoster, n: number): WorkbookData {
   const rows = b.rows.slice(0, n).map((row) => [row[0], row[1], row[ID]]);
   const values: Cell[][] = [["序号", "姓名", "身份证号"], ...rows];
-  return hostCopy({ sheets: [{ name: "花名册", values, numberFormats: values.map((_, i) => ["", "", i > 0 ? "@" : ""]) }] });
+  return hostCopy({
+    sheets: [
+      { name: "花名册", values, numberFormats: values.map((_, i) => ["", "", i > 0 ? "@" : ""]) },
+    ],
+  });
 }
 
 export { ID as ID_INDEX };

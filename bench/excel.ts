@@ -37,11 +37,27 @@ export async function benchExcel(b: BenchRoster): Promise<Record<string, unknown
     const generateMs = performance.now() - t;
     const generate = since(d, g0);
     const rows = b.rows.length;
-    const note = "sizes are the double's JSON estimate of each round trip; Excel on the web rejects requests above 5 MB";
+    const note =
+      "sizes are the double's JSON estimate of each round trip; Excel on the web rejects requests above 5 MB";
     return [
       { bench: "excel", action: "open", rows, ...opened },
-      { bench: "excel", action: "validate", rows, ...validate, issues: a.issues.length, doubleMs: round(validateMs, 0) },
-      { bench: "excel", action: "generate", rows, ...generate, blocked: g.blocked, doubleMs: round(generateMs, 0), note },
+      {
+        bench: "excel",
+        action: "validate",
+        rows,
+        ...validate,
+        issues: a.issues.length,
+        doubleMs: round(validateMs, 0),
+      },
+      {
+        bench: "excel",
+        action: "generate",
+        rows,
+        ...generate,
+        blocked: g.blocked,
+        doubleMs: round(generateMs, 0),
+        note,
+      },
     ];
   } finally {
     d.uninstallGlobals();

@@ -38,11 +38,19 @@ export function benchPeer(b: BenchRoster, n: number, runs = 21): PeerResult {
   const sheet: (string | number | null)[][] = [["序号", "姓名", "身份证号", "重复"]];
   rows.forEach((row, i) => {
     const id = row[ID_INDEX];
-    sheet.push([row[0] as number, row[1] as string, typeof id === "string" ? "'" + id : (id as number), `=COUNTIF($C$2:$C$${n + 1},C${i + 2})>1`]);
+    sheet.push([
+      row[0] as number,
+      row[1] as string,
+      typeof id === "string" ? "'" + id : (id as number),
+      `=COUNTIF($C$2:$C$${n + 1},C${i + 2})>1`,
+    ]);
   });
   gc();
   const hf = time(() => HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" }));
-  const flags = hf.value.getSheetValues(0).slice(1).map((r) => r[3] === true);
+  const flags = hf.value
+    .getSheetValues(0)
+    .slice(1)
+    .map((r) => r[3] === true);
   hf.value.destroy();
 
   const book = idOnlyBook(b, n);
@@ -52,15 +60,20 @@ export function benchPeer(b: BenchRoster, n: number, runs = 21): PeerResult {
   for (let i = 0; i < runs; i++) {
     const a = time(() => analyse(book, { today: TODAY }));
     ms.push(a.ms);
-    dupRows = new Set(a.value.issues.filter((x) => x.code === "DUPLICATE_ID").map((x) => x.row! - 2));
+    dupRows = new Set(
+      a.value.issues.filter((x) => x.code === "DUPLICATE_ID").map((x) => x.row! - 2)
+    );
   }
   const ours = median(ms);
   const countifFlagged = flags.filter(Boolean).length;
   const countifFalse = flags.filter((f, i) => f && !dupRows.has(i)).length;
 
   const groups = new Map<string, number>();
-  for (const row of rows) groups.set(excelKey(row[ID_INDEX]), (groups.get(excelKey(row[ID_INDEX])) ?? 0) + 1);
-  const excelFalse = rows.filter((row, i) => groups.get(excelKey(row[ID_INDEX]))! > 1 && !dupRows.has(i)).length;
+  for (const row of rows)
+    groups.set(excelKey(row[ID_INDEX]), (groups.get(excelKey(row[ID_INDEX])) ?? 0) + 1);
+  const excelFalse = rows.filter(
+    (row, i) => groups.get(excelKey(row[ID_INDEX]))! > 1 && !dupRows.has(i)
+  ).length;
 
   return {
     bench: "peer",

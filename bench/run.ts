@@ -9,7 +9,8 @@ import { benchCli, cliPhases, writeInput } from "./cli";
 import { benchPeer } from "./peer";
 import { emit, note, round } from "./measure";
 
-const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 const only = arg("only")?.split(",");
 const want = (part: string) => !only || only.includes(part);
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
   // a run's garbage collections then see that roster's heap, not every size's.
   const roster = (n: number): BenchRoster => benchRoster(n);
   for (const n of SIZES) {
-    emit({ bench: "data", ...roster(n).mix, quotas: "each programme's quota = its headcount (large enough: no QUOTA_EXCEEDED)" });
+    emit({
+      bench: "data",
+      ...roster(n).mix,
+      quotas: "each programme's quota = its headcount (large enough: no QUOTA_EXCEEDED)",
+    });
   }
 
   if (want("core")) {
@@ -43,7 +48,11 @@ async function main(): Promise<void> {
       emit({ ...r });
     }
     if (medians.has(10000) && medians.has(100000)) {
-      emit({ bench: "core-scaling", rows: "100000/10000", ratio: round(medians.get(100000)! / medians.get(10000)!, 2) });
+      emit({
+        bench: "core-scaling",
+        rows: "100000/10000",
+        ratio: round(medians.get(100000)! / medians.get(10000)!, 2),
+      });
     }
   }
 
@@ -61,7 +70,9 @@ async function main(): Promise<void> {
       for (const n of SIZES) {
         note(`cli ${n}: writing the input with ExcelJS`);
         const input = await writeInput(roster(n), dir);
-        note(`cli ${n}: input ${round(input.bytes / 1048576, 2)} MB in ${round(input.ms, 0)} ms; running the CLI`);
+        note(
+          `cli ${n}: input ${round(input.bytes / 1048576, 2)} MB in ${round(input.ms, 0)} ms; running the CLI`
+        );
         emit({ ...(await benchCli(n, input.file, dir)) });
         if (flag("phases")) emit(await cliPhases(n, input.file));
       }
@@ -75,7 +86,10 @@ async function main(): Promise<void> {
     const host = path.resolve(__dirname, "..", "src", "excel", "index.ts");
     const double = path.resolve(__dirname, "..", "src", "testing", "excel-double", "index.ts"); // written by the host helper
     if (!fs.existsSync(host) || !fs.existsSync(double)) {
-      emit({ bench: "excel", skipped: "src/excel/index.ts or src/testing/excel-double/index.ts is not in this tree yet" });
+      emit({
+        bench: "excel",
+        skipped: "src/excel/index.ts or src/testing/excel-double/index.ts is not in this tree yet",
+      });
     } else {
       const { benchExcel } = await import("./excel");
       for (const n of SIZES) {
@@ -84,7 +98,11 @@ async function main(): Promise<void> {
       }
     }
   }
-  emit({ bench: "total", wallMs: round(performance.now() - started, 0), loadavg: os.loadavg().map((x) => round(x, 2)) });
+  emit({
+    bench: "total",
+    wallMs: round(performance.now() - started, 0),
+    loadavg: os.loadavg().map((x) => round(x, 2)),
+  });
 }
 
 main().catch((e) => {

@@ -41,8 +41,12 @@ export function addSheet(wb: ExcelJS.Workbook, s: SheetSpec): ExcelJS.Worksheet 
     cell.value = h as ExcelJS.CellValue;
     cell.font = { bold: true };
   });
-  const textCols = new Set((s.textColumns ?? []).map((h) => s.header.indexOf(h)).filter((i) => i >= 0));
-  const dateCols = new Set((s.dateColumns ?? []).map((h) => s.header.indexOf(h)).filter((i) => i >= 0));
+  const textCols = new Set(
+    (s.textColumns ?? []).map((h) => s.header.indexOf(h)).filter((i) => i >= 0)
+  );
+  const dateCols = new Set(
+    (s.dateColumns ?? []).map((h) => s.header.indexOf(h)).filter((i) => i >= 0)
+  );
   s.rows.forEach((row, i) => {
     const wr = ws.getRow(headerRow + 1 + i);
     row.forEach((v, c) => {
@@ -58,6 +62,8 @@ export function addSheet(wb: ExcelJS.Workbook, s: SheetSpec): ExcelJS.Worksheet 
       }
     });
   });
-  (s.widths ?? s.header.map((h) => Math.max(10, String(h ?? "").length * 2 + 2))).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  (s.widths ?? s.header.map((h) => Math.max(10, String(h ?? "").length * 2 + 2))).forEach(
+    (w, i) => (ws.getColumn(i + 1).width = w)
+  );
   return ws;
 }

@@ -43,7 +43,12 @@ function png(size, pixel) {
       raw[o + 3] = a;
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const BLUE = [0x2f, 0x75, 0xb5, 255];
@@ -53,16 +58,19 @@ const GREEN = [0x21, 0x8a, 0x3c, 255];
 const CLEAR = [0, 0, 0, 0];
 
 function icon(x, y, s) {
-  const u = x / s, v = y / s;
+  const u = x / s,
+    v = y / s;
   // Rounded tile.
   const rad = 0.18;
-  const cx = Math.min(Math.max(u, rad), 1 - rad), cy = Math.min(Math.max(v, rad), 1 - rad);
+  const cx = Math.min(Math.max(u, rad), 1 - rad),
+    cy = Math.min(Math.max(v, rad), 1 - rad);
   if ((u - cx) ** 2 + (v - cy) ** 2 > rad * rad) return CLEAR;
   // Check mark, drawn over the sheet's lower right.
-  const d1 = Math.abs((v - 0.62) - (u - 0.48)) / Math.SQRT2; // down-right stroke
-  const d2 = Math.abs((v - 0.76) + (u - 0.62)) / Math.SQRT2; // up-right stroke
+  const d1 = Math.abs(v - 0.62 - (u - 0.48)) / Math.SQRT2; // down-right stroke
+  const d2 = Math.abs(v - 0.76 + (u - 0.62)) / Math.SQRT2; // up-right stroke
   const w = Math.max(0.055, 1.2 / s);
-  if ((d1 < w && u > 0.44 && u < 0.63 && v < 0.8) || (d2 < w && u > 0.6 && u < 0.88 && v > 0.44)) return GREEN;
+  if ((d1 < w && u > 0.44 && u < 0.63 && v < 0.8) || (d2 < w && u > 0.6 && u < 0.88 && v > 0.44))
+    return GREEN;
   // White sheet with a header band and ruled lines.
   if (u > 0.2 && u < 0.8 && v > 0.18 && v < 0.82) {
     if (v < 0.34) return HEADER;

@@ -12,8 +12,22 @@ export const SAMPLE_MISTAKES = "sample-2024-mistakes.xlsx";
 
 export function sampleSheets(roster: Cell[][]): SheetSpec[] {
   return [
-    { name: "花名册", title: "高新区总工会2024年职工疗休养花名册", header: ROSTER_HEADER, rows: roster, textColumns: ["身份证号", "联系电话"], dateColumns: ["疗休养日期"], widths: [6, 10, 6, 22, 24, 10, 30, 12, 8, 12, 14, 10] },
-    { name: "项目费率", title: "2024年疗休养项目及经费分摊标准", header: RATE_HEADER, rows: rateRows(), dateColumns: ["开始日期", "结束日期"] },
+    {
+      name: "花名册",
+      title: "高新区总工会2024年职工疗休养花名册",
+      header: ROSTER_HEADER,
+      rows: roster,
+      textColumns: ["身份证号", "联系电话"],
+      dateColumns: ["疗休养日期"],
+      widths: [6, 10, 6, 22, 24, 10, 30, 12, 8, 12, 14, 10],
+    },
+    {
+      name: "项目费率",
+      title: "2024年疗休养项目及经费分摊标准",
+      header: RATE_HEADER,
+      rows: rateRows(),
+      dateColumns: ["开始日期", "结束日期"],
+    },
     { name: "预算", header: ["资金来源", "金额（元）"], rows: BUDGET_ROWS, widths: [24, 14] },
   ];
 }
@@ -40,7 +54,9 @@ export function withMistakes(clean: Cell[][]): Cell[][] {
 export async function writeSamples(dir: string): Promise<void> {
   const clean = sampleRoster();
   await buildWorkbook(sampleSheets(clean)).xlsx.writeFile(path.join(dir, SAMPLE));
-  await buildWorkbook(sampleSheets(withMistakes(clean))).xlsx.writeFile(path.join(dir, SAMPLE_MISTAKES));
+  await buildWorkbook(sampleSheets(withMistakes(clean))).xlsx.writeFile(
+    path.join(dir, SAMPLE_MISTAKES)
+  );
 }
 
 if (require.main === module) {
@@ -51,6 +67,6 @@ if (require.main === module) {
     (e) => {
       console.error(e);
       process.exit(1);
-    },
+    }
   );
 }

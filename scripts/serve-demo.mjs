@@ -23,9 +23,13 @@ export async function serveDemo(root, ports = [0]) {
     try {
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
       const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
-      if (!file.startsWith(root + sep) && file !== root) throw Object.assign(new Error("forbidden"), { status: 403 });
+      if (!file.startsWith(root + sep) && file !== root)
+        throw Object.assign(new Error("forbidden"), { status: 403 });
       const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
       res.end(body);
     } catch (e) {
       res.writeHead(e.status ?? 404, { "Content-Type": "text/plain; charset=utf-8" });

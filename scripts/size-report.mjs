@@ -10,7 +10,8 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const html = readFileSync(join(dist, "taskpane.html"), "utf8");
 // The HTML is minified: attribute values may be unquoted.
 const scripts = [...html.matchAll(/<script[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
-  .map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !/^(https?:)?\/\//.test(src));
+  .map((m) => m[1] ?? m[2] ?? m[3])
+  .filter((src) => !/^(https?:)?\/\//.test(src));
 if (scripts.length === 0) {
   console.error("dist/taskpane.html 中未找到本地脚本。");
   process.exit(1);
@@ -25,7 +26,9 @@ for (const src of scripts) {
   console.log(`  ${src}: ${(buf.length / 1024).toFixed(1)} KB，gzip ${(g / 1024).toFixed(1)} KB`);
 }
 const kb = gz / 1024;
-console.log(`任务窗格初始 JavaScript：${(raw / 1024).toFixed(1)} KB，gzip ${kb.toFixed(1)} KB（上限 ${BUDGET_KB} KB）`);
+console.log(
+  `任务窗格初始 JavaScript：${(raw / 1024).toFixed(1)} KB，gzip ${kb.toFixed(1)} KB（上限 ${BUDGET_KB} KB）`
+);
 if (kb > BUDGET_KB) {
   console.error(`超出体积上限 ${BUDGET_KB} KB。`);
   process.exit(1);

@@ -26,7 +26,14 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { input: null, output: null, json: null, force: false, help: false, options: {} };
+  const a: CliArgs = {
+    input: null,
+    output: null,
+    json: null,
+    force: false,
+    help: false,
+    options: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -45,7 +52,8 @@ export function parseArgs(argv: string[]): CliArgs {
       a.options.year = y;
     } else if (arg === "--near-months") {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 120) throw new UsageError("--near-months 应为0到120之间的整数");
+      if (!Number.isInteger(n) || n < 0 || n > 120)
+        throw new UsageError("--near-months 应为0到120之间的整数");
       a.options.nearRetirementMonths = n;
     } else if (arg.startsWith("-")) throw new UsageError(`未知参数：${arg}（用 --help 查看用法）`);
     else if (a.input === null) a.input = arg;
@@ -76,7 +84,8 @@ export function sniff(buf: Buffer): string | null {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     return "文件已加密（设置了打开密码）或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx";
   }
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return "不是 .xlsx 工作簿（文件格式不符）";
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
+    return "不是 .xlsx 工作簿（文件格式不符）";
   return null;
 }
 
@@ -99,7 +108,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const input = path.resolve(io.cwd, args.input ?? SAMPLE_PATH);
-  const output = path.resolve(io.cwd, args.output ?? defaultOutput(args.input ? input : null, io.cwd));
+  const output = path.resolve(
+    io.cwd,
+    args.output ?? defaultOutput(args.input ? input : null, io.cwd)
+  );
   if (samePath(input, output)) {
     io.err("错误：输出文件不能与输入文件相同（输入文件从不被改写）");
     return 2;
@@ -110,7 +122,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     buf = fs.readFileSync(input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(`错误：无法读取输入文件 ${input}（${code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : code ?? "未知原因"}）`);
+    io.err(
+      `错误：无法读取输入文件 ${input}（${code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : (code ?? "未知原因")}）`
+    );
     return 2;
   }
   const why = sniff(buf);
@@ -124,7 +138,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     book = await XlsxWorkbook.fromBuffer(buf);
   } catch (e) {
-    io.err(`错误：无法读取 ${path.basename(input)}：工作簿已损坏或不是 .xlsx 格式（${oneLine(e)}）`);
+    io.err(
+      `错误：无法读取 ${path.basename(input)}：工作簿已损坏或不是 .xlsx 格式（${oneLine(e)}）`
+    );
     return 2;
   }
   // A zip that holds no worksheet (a renamed .docx or .zip) is not a workbook: say so instead
@@ -138,7 +154,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // in-memory workbook go before checking a large roster.
   if (book.release()) collectGarbage();
   const rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
-  if (large || rows > LARGE_ROWS) io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
+  if (large || rows > LARGE_ROWS)
+    io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
 
   const analysis = analyse(data, args.options);
   const report = toReportJson(analysis);
@@ -158,7 +175,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   if (analysis.errorCount > 0 && !args.force) {
-    io.out(`未生成：发现 ${analysis.errorCount} 个错误。请修正后重试，或加 --force 仍然生成（表中会标注警示）。`);
+    io.out(
+      `未生成：发现 ${analysis.errorCount} 个错误。请修正后重试，或加 --force 仍然生成（表中会标注警示）。`
+    );
     return 1;
   }
   if (fs.existsSync(output) && !args.force) {
@@ -193,7 +212,9 @@ function samePath(a: string, b: string): boolean {
 }
 
 function oneLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200);
+  return String((e as Error)?.message ?? e)
+    .split("\n")[0]
+    .slice(0, 200);
 }
 
 if (require.main === module) {
@@ -206,6 +227,6 @@ if (require.main === module) {
     (e) => {
       process.stderr.write(`错误：${oneLine(e)}\n`);
       process.exit(2);
-    },
+    }
   );
 }

@@ -12,14 +12,19 @@ function pad(s: string, w: number, right = false): string {
 
 export function table(rows: string[][], rightFrom = 2): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => visualWidth(r[c] ?? ""))));
-  return rows.map((r) => r.map((s, c) => pad(s ?? "", widths[c], c >= rightFrom)).join("  ")).join("\n");
+  return rows
+    .map((r) => r.map((s, c) => pad(s ?? "", widths[c], c >= rightFrom)).join("  "))
+    .join("\n");
 }
 
 export function formatSummary(a: Analysis): string {
   const lines: string[] = [];
   const al = a.allocation;
   const mapped = Object.entries(a.mapping)
-    .map(([k, v]) => `${{ roster: "花名册", rates: "费率", history: "历史记录", budget: "预算" }[k]}=“${v}”`)
+    .map(
+      ([k, v]) =>
+        `${{ roster: "花名册", rates: "费率", history: "历史记录", budget: "预算" }[k]}=“${v}”`
+    )
     .join("，");
   lines.push(`${a.year}年疗休养经费分摊（单位：元）  工作表：${mapped || "未识别"}`);
   if (al) {
@@ -37,15 +42,31 @@ export function formatSummary(a: Analysis): string {
     }
     const people = al.programs.reduce((n, pa) => n + pa.headcount, 0);
     const quota = al.programs.reduce((n, pa) => n + (pa.program.quota ?? 0), 0);
-    rows.push(["合计", "", `${people}/${quota}`, formatYuan(al.costFen), ...al.payers.map((p) => formatYuan(al.sharesByPayer.get(p) ?? 0n)), formatYuan(al.transportFen)]);
-    rows.push(["含交通费", "", "", "", ...al.payers.map((p) => formatYuan(al.byPayer.get(p) ?? 0n)), ""]);
+    rows.push([
+      "合计",
+      "",
+      `${people}/${quota}`,
+      formatYuan(al.costFen),
+      ...al.payers.map((p) => formatYuan(al.sharesByPayer.get(p) ?? 0n)),
+      formatYuan(al.transportFen),
+    ]);
+    rows.push([
+      "含交通费",
+      "",
+      "",
+      "",
+      ...al.payers.map((p) => formatYuan(al.byPayer.get(p) ?? 0n)),
+      "",
+    ]);
     lines.push(table(rows));
     lines.push(`${al.ownUnion}承担合计：${formatYuan(al.ownTotalFen)} 元`);
     if (al.budget) {
       const b = al.budget;
       const src = b.sources.map((s) => `${s.name} ${formatYuan(s.fen)}`).join(" + ");
       lines.push(`资金来源：${src} = ${formatYuan(b.totalFen)} 元`);
-      lines.push(`差额（来源－承担）：${formatYuan(b.differenceFen)} 元${b.differenceFen < 0n ? "（超支）" : ""}`);
+      lines.push(
+        `差额（来源－承担）：${formatYuan(b.differenceFen)} 元${b.differenceFen < 0n ? "（超支）" : ""}`
+      );
     }
   }
   lines.push(`校验：错误 ${a.errorCount} 个，警告 ${a.warningCount} 个`);
@@ -60,6 +81,7 @@ export function formatIssues(issues: Issue[], max: number): string {
     const where = i.cell ? `${i.sheet}!${i.cell}` : i.sheet;
     lines.push(`  [${SEVERITY_LABEL[i.severity]}] ${i.code} ${where}：${i.message}`);
   }
-  if (issues.length > max) lines.push(`  ……另有 ${issues.length - max} 条，完整列表见输出的“校验结果”表或 --json 报告。`);
+  if (issues.length > max)
+    lines.push(`  ……另有 ${issues.length - max} 条，完整列表见输出的“校验结果”表或 --json 报告。`);
   return lines.join("\n");
 }

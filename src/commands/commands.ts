@@ -26,8 +26,7 @@ export async function generateFromRibbon(): Promise<Notice> {
   const lang = langOf(Office.context.displayLanguage);
   try {
     const problem = excel.requirementProblem();
-    if (problem)
-      return { kind: "failed", message: problem, code: "RequirementSet" };
+    if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
     const options = optionsFromSettings();
     const r = await excel.runGenerate(options, false);
     if (r.blocked) {
@@ -70,11 +69,7 @@ export function noticeUrl(base: string, n: Notice, lang: string): string {
 /** Show the notice in a dialog; resolves when the user closes it (or it cannot open). */
 export function showNotice(n: Notice): Promise<void> {
   return new Promise((resolve) => {
-    const url = noticeUrl(
-      window.location.href,
-      n,
-      Office.context.displayLanguage ?? "zh-CN",
-    );
+    const url = noticeUrl(window.location.href, n, Office.context.displayLanguage ?? "zh-CN");
     Office.context.ui.displayDialogAsync(
       url,
       { height: 30, width: 30, displayInIframe: true },
@@ -94,17 +89,13 @@ export function showNotice(n: Notice): Promise<void> {
         };
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
         // The user closed it with the X.
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
-          resolve(),
-        );
-      },
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      }
     );
   });
 }
 
-export async function generateAllocation(
-  event: Office.AddinCommands.Event,
-): Promise<void> {
+export async function generateAllocation(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const notice = await generateFromRibbon();
     // Success is visible (the new sheet is active); only problems need a dialog.

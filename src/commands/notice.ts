@@ -11,7 +11,7 @@ export function noticeText(params: URLSearchParams): string {
     default:
       return s.noticeFailed(
         params.get("message") ?? s.unexpected,
-        params.get("code") ?? s.unknownCode,
+        params.get("code") ?? s.unknownCode
       );
   }
 }
@@ -19,7 +19,7 @@ export function noticeText(params: URLSearchParams): string {
 export function renderNotice(
   root: HTMLElement,
   params: URLSearchParams,
-  onClose: () => void,
+  onClose: () => void
 ): void {
   const lang = langOf(params.get("lang"));
   const s = stringsFor(lang);
@@ -47,7 +47,7 @@ if (typeof Office !== "undefined") {
     const root = document.getElementById("notice");
     if (root)
       renderNotice(root, new URLSearchParams(window.location.search), () =>
-        Office.context.ui.messageParent("close"),
+        Office.context.ui.messageParent("close")
       );
   });
 }

@@ -73,7 +73,12 @@ function resolvePayer(payers: string[], text: string): string | null {
   return payers.find((p) => headerKey(p) === headerKey(text)) ?? text;
 }
 
-export function allocate(rates: RateTable, participants: Participant[], ownUnion: string, budget: Budget | null): Allocation {
+export function allocate(
+  rates: RateTable,
+  participants: Participant[],
+  ownUnion: string,
+  budget: Budget | null
+): Allocation {
   const byCode = new Map<string, Participant[]>();
   for (const p of participants) {
     if (!p.programCode) continue;
@@ -85,7 +90,9 @@ export function allocate(rates: RateTable, participants: Participant[], ownUnion
   // A name shared by two programmes (or equal to another's code) belongs to one of them only.
   const index = programIndex(rates);
   const ownsName = (prog: Program) => prog.name !== "" && index.get(valueKey(prog.name)) === prog;
-  const programs = rates.programs.map((prog) => allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion, ownsName(prog)));
+  const programs = rates.programs.map((prog) =>
+    allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion, ownsName(prog))
+  );
 
   const sharesByPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
   const byPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
@@ -104,12 +111,33 @@ export function allocate(rates: RateTable, participants: Participant[], ownUnion
   let b: BudgetAllocation | null = null;
   if (budget) {
     const totalFen = budget.sources.reduce((a, s) => a + s.fen, 0n);
-    b = { sheet: budget.sheet, sources: budget.sources, totalFen, differenceFen: totalFen - ownTotalFen };
+    b = {
+      sheet: budget.sheet,
+      sources: budget.sources,
+      totalFen,
+      differenceFen: totalFen - ownTotalFen,
+    };
   }
-  return { ownUnion, payers, programs, costFen, transportFen, sharesByPayer, byPayer, ownTotalFen, budget: b };
+  return {
+    ownUnion,
+    payers,
+    programs,
+    costFen,
+    transportFen,
+    sharesByPayer,
+    byPayer,
+    ownTotalFen,
+    budget: b,
+  };
 }
 
-function allocateProgram(prog: Program, people: Participant[], payers: string[], ownUnion: string, ownsName: boolean): ProgramAllocation {
+function allocateProgram(
+  prog: Program,
+  people: Participant[],
+  payers: string[],
+  ownUnion: string,
+  ownsName: boolean
+): ProgramAllocation {
   const headcount = people.length;
   const costFen = BigInt(headcount) * prog.perPersonFen;
   const specs = new Map(prog.shares.map((s) => [s.payer, s]));
@@ -121,13 +149,24 @@ function allocateProgram(prog: Program, people: Participant[], payers: string[],
       spec: s ? s.spec : null,
       ref: s ? s.ref : null,
       remainder: payer === remainderPayer,
-      fen: s && payer !== remainderPayer ? shareFen(s.spec, headcount, prog.perPersonFen, costFen) : 0n,
+      fen:
+        s && payer !== remainderPayer
+          ? shareFen(s.spec, headcount, prog.perPersonFen, costFen)
+          : 0n,
     };
   });
   const rem = shares.find((s) => s.remainder);
   if (rem) rem.fen = costFen - shares.reduce((a, s) => a + (s.remainder ? 0n : s.fen), 0n);
   const transportPayer = resolvePayer(payers, prog.transportPayer) ?? ownUnion;
-  return { program: prog, headcount, spellings: spellings(prog, people, ownsName), costFen, shares, transportFen: prog.transportFen, transportPayer };
+  return {
+    program: prog,
+    headcount,
+    spellings: spellings(prog, people, ownsName),
+    costFen,
+    shares,
+    transportFen: prog.transportFen,
+    transportPayer,
+  };
 }
 
 function pickRemainder(prog: Program, ownUnion: string): string | null {
@@ -142,7 +181,12 @@ function pickRemainder(prog: Program, ownUnion: string): string | null {
 }
 
 /** One payer's cell without the remainder rule. */
-export function shareFen(spec: ShareSpec, headcount: number, perPersonFen: bigint, costFen: bigint): bigint {
+export function shareFen(
+  spec: ShareSpec,
+  headcount: number,
+  perPersonFen: bigint,
+  costFen: bigint
+): bigint {
   switch (spec.kind) {
     case "zero":
       return 0n;

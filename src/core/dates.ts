@@ -25,7 +25,7 @@ export function daysInMonth(y: number, m: number): number {
 export function serialToDay(serial: number): Day | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const whole = Math.floor(serial);
-  return civilFromDays((EPOCH / DAY_MS) + (whole < 61 ? whole + 1 : whole));
+  return civilFromDays(EPOCH / DAY_MS + (whole < 61 ? whole + 1 : whole));
 }
 
 /** Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days; no Date object). */
@@ -33,7 +33,9 @@ function civilFromDays(days: number): Day {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -72,7 +74,9 @@ export function parseDay(c: Cell): Day | null {
   const s = fold(cellText(c)).replace(/\s+/g, "");
   if (s === "") return null;
   const first = s.split(/至|到|~|—|–/)[0];
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(first);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(
+    first
+  );
   if (m) return checked(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(first);
   if (m) return checked(+m[1], +m[2], +m[3]);

@@ -1,7 +1,25 @@
 // The user's action, top-down: find the sheets → parse → check → allocate → plan.
-import type { Day, HistoryEntry, Issue, Options, RateTable, SheetData, SheetRole, WorkbookData, Budget } from "./types";
+import type {
+  Day,
+  HistoryEntry,
+  Issue,
+  Options,
+  RateTable,
+  SheetData,
+  SheetRole,
+  WorkbookData,
+  Budget,
+} from "./types";
 import { FIELDS, findHeader, scoreSheet, SHEET_LABEL } from "./headers";
-import { IssueSink, parseBudget, parseHistory, parseRates, parseRoster, Roster, Table } from "./parse";
+import {
+  IssueSink,
+  parseBudget,
+  parseHistory,
+  parseRates,
+  parseRoster,
+  Roster,
+  Table,
+} from "./parse";
 import { checkRoster } from "./validate";
 import { allocate, Allocation, detectOwnUnion } from "./allocate";
 import { MSG } from "./messages";
@@ -81,7 +99,14 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     const h = findHeader(s.values, FIELDS[role], role === "rates");
     if (!h) {
       for (const fd of FIELDS[role].filter((x) => x.required)) {
-        sink.add("HEADER_MISSING", s.name, MSG.headerMissing(fd.canonical, s.name), undefined, undefined, fd.canonical);
+        sink.add(
+          "HEADER_MISSING",
+          s.name,
+          MSG.headerMissing(fd.canonical, s.name),
+          undefined,
+          undefined,
+          fd.canonical
+        );
       }
       return null;
     }
@@ -89,7 +114,8 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   };
 
   for (const role of ["roster", "rates"] as SheetRole[]) {
-    if (!mapping[role]) sink.add("SHEET_MISSING", SHEET_LABEL[role], MSG.sheetMissing(SHEET_LABEL[role]));
+    if (!mapping[role])
+      sink.add("SHEET_MISSING", SHEET_LABEL[role], MSG.sheetMissing(SHEET_LABEL[role]));
   }
   const rt = table("rates");
   const rates = rt ? parseRates(rt, sink) : null;
@@ -102,7 +128,13 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
 
   const year = options.year ?? programmeYear(rates) ?? today.y;
   if (roster) {
-    checkRoster(roster, rates, history, { year, nearMonths: options.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS }, sink);
+    checkRoster(
+      roster,
+      rates,
+      history,
+      { year, nearMonths: options.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS },
+      sink
+    );
   }
 
   let allocation: Allocation | null = null;
@@ -111,19 +143,40 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     allocation = allocate(rates, roster?.participants ?? [], own, budget);
     if (allocation.budget && allocation.budget.differenceFen < 0n) {
       const b = allocation.budget;
-      sink.add("BUDGET_EXCEEDED", b.sheet, MSG.budgetExceeded(own, formatYuan(allocation.ownTotalFen), formatYuan(b.totalFen), formatYuan(b.differenceFen)));
+      sink.add(
+        "BUDGET_EXCEEDED",
+        b.sheet,
+        MSG.budgetExceeded(
+          own,
+          formatYuan(allocation.ownTotalFen),
+          formatYuan(b.totalFen),
+          formatYuan(b.differenceFen)
+        )
+      );
     }
   }
 
   const issues = sortIssues(sink.issues, book);
   const errorCount = issues.filter((i) => i.severity === "error").length;
-  return { mapping, issues, roster, rates, history, budget, allocation, year, errorCount, warningCount: issues.length - errorCount };
+  return {
+    mapping,
+    issues,
+    roster,
+    rates,
+    history,
+    budget,
+    allocation,
+    year,
+    errorCount,
+    warningCount: issues.length - errorCount,
+  };
 }
 
 function programmeYear(rates: RateTable | null): number | null {
   if (!rates) return null;
   const votes = new Map<number, number>();
-  for (const p of rates.programs) if (p.start) votes.set(p.start.y, (votes.get(p.start.y) ?? 0) + 1);
+  for (const p of rates.programs)
+    if (p.start) votes.set(p.start.y, (votes.get(p.start.y) ?? 0) + 1);
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   return best ? best[0] : null;
 }
@@ -149,11 +202,15 @@ export interface PlannedSheets {
   report: SheetPlan;
 }
 
-export function planSheets(a: Analysis, names: { allocation?: string; report?: string } = {}): PlannedSheets {
+export function planSheets(
+  a: Analysis,
+  names: { allocation?: string; report?: string } = {}
+): PlannedSheets {
   const ctx = {
     year: a.year,
     rosterSheet: a.roster?.table.name ?? "花名册",
-    rosterProgramCol: a.roster && a.roster.table.has("program") ? a.roster.table.col0("program") : null,
+    rosterProgramCol:
+      a.roster && a.roster.table.has("program") ? a.roster.table.col0("program") : null,
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };
@@ -181,7 +238,11 @@ export interface ReportJson {
       shares: Record<string, number>;
     }[];
     totals: { cost: number; transport: number; byPayer: Record<string, number> };
-    budget: { sources: { name: string; amount: number }[]; total: number; difference: number } | null;
+    budget: {
+      sources: { name: string; amount: number }[];
+      total: number;
+      difference: number;
+    } | null;
   } | null;
 }
 
@@ -190,7 +251,15 @@ export function toReportJson(a: Analysis): ReportJson {
   return {
     ok: a.errorCount === 0,
     // Keys in the contract's order.
-    issues: a.issues.map(({ severity, code, sheet, row, column, cell, message }) => ({ severity, code, sheet, row, column, cell, message })),
+    issues: a.issues.map(({ severity, code, sheet, row, column, cell, message }) => ({
+      severity,
+      code,
+      sheet,
+      row,
+      column,
+      cell,
+      message,
+    })),
     allocation: al
       ? {
           ownUnion: al.ownUnion,

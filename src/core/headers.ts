@@ -15,7 +15,17 @@ function f(field: string, canonical: string, required: boolean, ...synonyms: str
 
 export const ROSTER_FIELDS: FieldDef[] = [
   f("name", "姓名", true, "职工姓名", "人员姓名", "名字"),
-  f("idNumber", "身份证号", true, "身份证号码", "公民身份号码", "证件号码", "身份证", "身份证件号码", "居民身份证号码"),
+  f(
+    "idNumber",
+    "身份证号",
+    true,
+    "身份证号码",
+    "公民身份号码",
+    "证件号码",
+    "身份证",
+    "身份证件号码",
+    "居民身份证号码"
+  ),
   f("gender", "性别", false),
   f("unit", "工作单位", true, "单位", "单位名称", "所在单位", "工作单位名称", "所属单位"),
   f("member", "是否会员", true, "工会会员", "会员", "是否工会会员", "会员(是/否)"),
@@ -107,7 +117,11 @@ const SCAN_ROWS = 10;
  * Blank rows are not counted, so a file read from A1 and Excel's used range (which starts at
  * the first non-blank row) find the same header.
  */
-export function findHeader(values: Cell[][], fields: FieldDef[], withShares = false): HeaderMatch | null {
+export function findHeader(
+  values: Cell[][],
+  fields: FieldDef[],
+  withShares = false
+): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   for (let r = 0, seen = 0; r < values.length && seen < SCAN_ROWS; r++) {
     const row = values[r] ?? [];

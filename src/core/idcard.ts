@@ -67,7 +67,8 @@ function fromText(text: string, today: Day): IdCheck {
   const y = dg(6) * 1000 + dg(7) * 100 + dg(8) * 10 + dg(9);
   const m = dg(10) * 10 + dg(11);
   const d = dg(12) * 10 + dg(13);
-  if (!isValidDay(y, m, d) || y < 1900) return { kind: "birthdate", id18, reason: "出生日期不存在" };
+  if (!isValidDay(y, m, d) || y < 1900)
+    return { kind: "birthdate", id18, reason: "出生日期不存在" };
   const birth = { y, m, d };
   if (compareDays(birth, today) > 0) return { kind: "birthdate", id18, reason: "出生日期在未来" };
   const expected = checkDigit(id18); // reads the first 17 characters

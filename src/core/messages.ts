@@ -55,21 +55,28 @@ export const TITLE: Record<IssueCode, string> = {
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
 
 export const MSG = {
-  sheetMissing: (label: string) => `未找到“${label}”工作表（按表名或表头均未识别）。请检查工作簿中是否有该表。`,
-  headerMissing: (canonical: string, sheet: string) => `“${sheet}”表中未找到“${canonical}”列（前10行内未识别到该表头）。`,
+  sheetMissing: (label: string) =>
+    `未找到“${label}”工作表（按表名或表头均未识别）。请检查工作簿中是否有该表。`,
+  headerMissing: (canonical: string, sheet: string) =>
+    `“${sheet}”表中未找到“${canonical}”列（前10行内未识别到该表头）。`,
   sharesMissing: (sheet: string) => `“${sheet}”表中未找到任何“××承担”列（如“省总工会承担”）。`,
   missingRequired: (canonical: string) => `“${canonical}”为必填项，此处为空。`,
   idFormat: (text: string) => `身份证号“${text}”不是18位（前17位数字，末位为数字或X）。`,
-  idChecksum: (expected: string) => `身份证号校验位错误（按GB 11643应为“${expected}”），请核对是否录错。`,
-  idBirthdate: (reason: string, digits?: string) => `身份证号中的${reason}${digits ? "（第7至14位为" + digits + "）" : ""}。`,
+  idChecksum: (expected: string) =>
+    `身份证号校验位错误（按GB 11643应为“${expected}”），请核对是否录错。`,
+  idBirthdate: (reason: string, digits?: string) =>
+    `身份证号中的${reason}${digits ? "（第7至14位为" + digits + "）" : ""}。`,
   idNumeric: (digits: string) =>
     `身份证号以数字形式保存（${digits}），Excel只保留15位有效数字，后几位已丢失。请将该列设为文本后重新录入。`,
   id15: (id18: string) => `15位旧身份证号，已按18位（${id18}）比对。`,
-  duplicateId: (rows: number[]) => `同一身份证号重复出现（第${rows.join("、")}行）。每人每年仅可参加一次。`,
+  duplicateId: (rows: number[]) =>
+    `同一身份证号重复出现（第${rows.join("、")}行）。每人每年仅可参加一次。`,
   duplicateHistory: (program: string, year: number | null) =>
     `此人${year ? year + "年" : "本年度"}已参加过疗休养${program ? "（" + program + "）" : ""}，不能重复参加。`,
-  possibleDuplicate: (rows: number[]) => `同名同单位但身份证号不同（第${rows.join("、")}行），请核实是否为同一人。`,
-  unknownProgram: (text: string, sheet: string) => `项目“${text}”在“${sheet}”表中不存在（应填项目编号或项目名称）。`,
+  possibleDuplicate: (rows: number[]) =>
+    `同名同单位但身份证号不同（第${rows.join("、")}行），请核实是否为同一人。`,
+  unknownProgram: (text: string, sheet: string) =>
+    `项目“${text}”在“${sheet}”表中不存在（应填项目编号或项目名称）。`,
   notEligible: (cats: string[], program: string, eligible: string[]) =>
     `人员类别“${cats.join("、")}”不在“${program}”的参加对象（${eligible.join("、")}）之内。`,
   notMember: (program: string, text: string) =>
@@ -78,13 +85,16 @@ export const MSG = {
     `“${program}”名额${quota}人，已报${count}人，此为第${nth}人，超出名额。`,
   dateOutside: (text: string, program: string, window: string) =>
     `日期“${text}”不在“${program}”的活动时间（${window}）内。`,
-  dateUnreadable: (text: string) => `无法识别日期“${text}”（可写作2024-06-01、2024/6/1或2024年6月1日）。`,
+  dateUnreadable: (text: string) =>
+    `无法识别日期“${text}”（可写作2024-06-01、2024/6/1或2024年6月1日）。`,
   retired: (date: string) => `按法定退休年龄（含2025年起渐进式延迟），此人已于${date}退休。`,
-  genderMismatch: (typed: string, fromId: string) => `性别填写为“${typed}”，身份证号显示为“${fromId}”。`,
+  genderMismatch: (typed: string, fromId: string) =>
+    `性别填写为“${typed}”，身份证号显示为“${fromId}”。`,
   phoneFormat: (text: string) => `联系电话“${text}”不是11位手机号。`,
   rateInvalid: (text: string, reason: string) => `费率“${text}”无法使用：${reason}。`,
   amountInvalid: (text: string, reason: string) => `金额“${text}”无法使用：${reason}。`,
-  rateDuplicateCode: (code: string, first: number) => `项目编号“${code}”重复（与第${first}行相同），仅使用第一行。`,
+  rateDuplicateCode: (code: string, first: number) =>
+    `项目编号“${code}”重复（与第${first}行相同），仅使用第一行。`,
   sharesMismatch: (program: string, sum: string, per: string) =>
     `“${program}”各方承担合计每人${sum}元，与人均标准${per}元不符。`,
   budgetExceeded: (own: string, total: string, sources: string, gap: string) =>

@@ -7,7 +7,12 @@ import { cellText, fold } from "./text";
 export function parseFen(c: Cell): bigint | null {
   if (typeof c === "number") return numberToFen(c);
   if (typeof c !== "string") return null;
-  const s = minusSign(fold(cellText(c)).replace(/[,\s]/g, "").replace(/(元|¥|￥|rmb)$/i, "").replace(/^[¥￥]/, ""));
+  const s = minusSign(
+    fold(cellText(c))
+      .replace(/[,\s]/g, "")
+      .replace(/(元|¥|￥|rmb)$/i, "")
+      .replace(/^[¥￥]/, "")
+  );
   if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
   return decimalToFen(s);
 }
@@ -79,7 +84,9 @@ export function parseShare(c: Cell, numberFormat = ""): ShareParse {
     if (numberFormat.includes("%")) return ratioFromNumber(c, true);
     if (/\?\/|#\/|\/\d/.test(numberFormat) || (c > 0 && c < 1)) return ratioFromNumber(c, false);
     const fen = numberToFen(c);
-    return fen === null ? { ok: false, reason: "不是金额" } : { ok: true, spec: fen === 0n ? { kind: "zero" } : { kind: "amount", fen } };
+    return fen === null
+      ? { ok: false, reason: "不是金额" }
+      : { ok: true, spec: fen === 0n ? { kind: "zero" } : { kind: "amount", fen } };
   }
   const s = minusSign(fold(cellText(c)).replace(/\s+/g, ""));
   if (s === "" || s === "-" || s === "—" || s === "/") return { ok: true, spec: { kind: "zero" } };
@@ -91,18 +98,25 @@ export function parseShare(c: Cell, numberFormat = ""): ShareParse {
     const den = BigInt(m[2]);
     if (den === 0n) return { ok: false, reason: "分母为0" };
     if (num > den) return { ok: false, reason: "比例超过全额" };
-    return { ok: true, spec: num === 0n ? { kind: "zero" } : { kind: "ratio", num, den, percent: false } };
+    return {
+      ok: true,
+      spec: num === 0n ? { kind: "zero" } : { kind: "ratio", num, den, percent: false },
+    };
   }
   m = /^(\d+(?:\.\d+)?)%$/.exec(s);
   if (m) {
     const { num, den } = decimalRatio(m[1]);
     const d = den * 100n;
     if (num > d) return { ok: false, reason: "比例超过100%" };
-    return { ok: true, spec: num === 0n ? { kind: "zero" } : { kind: "ratio", num, den: d, percent: true } };
+    return {
+      ok: true,
+      spec: num === 0n ? { kind: "zero" } : { kind: "ratio", num, den: d, percent: true },
+    };
   }
   if (/^-/.test(s)) return { ok: false, reason: "不能为负数" };
   const fen = parseFen(s);
-  if (fen !== null) return { ok: true, spec: fen === 0n ? { kind: "zero" } : { kind: "amount", fen } };
+  if (fen !== null)
+    return { ok: true, spec: fen === 0n ? { kind: "zero" } : { kind: "amount", fen } };
   return { ok: false, reason: "无法识别（应为金额、1/3、50%、全额、其余或留空）" };
 }
 

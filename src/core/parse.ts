@@ -16,7 +16,14 @@ import type {
 } from "./types";
 import { a1 } from "./a1";
 import { parseDay, formatDay } from "./dates";
-import { HeaderMatch, BUDGET_FIELDS, FieldDef, HISTORY_FIELDS, RATE_FIELDS, ROSTER_FIELDS } from "./headers";
+import {
+  HeaderMatch,
+  BUDGET_FIELDS,
+  FieldDef,
+  HISTORY_FIELDS,
+  RATE_FIELDS,
+  ROSTER_FIELDS,
+} from "./headers";
 import { checkId, readGender } from "./idcard";
 import { MSG, SEVERITY } from "./messages";
 import { parseFen, parseShare, formatYuan } from "./money";
@@ -25,7 +32,14 @@ import { cellText, headerKey, headerUnit, splitList, yesNo } from "./text";
 /** Issues are gathered here with their sheet position. */
 export class IssueSink {
   readonly issues: Issue[] = [];
-  add(code: IssueCode, sheet: string, message: string, row0?: number, col0?: number, column?: string): void {
+  add(
+    code: IssueCode,
+    sheet: string,
+    message: string,
+    row0?: number,
+    col0?: number,
+    column?: string
+  ): void {
     const issue: Issue = { severity: SEVERITY[code], code, sheet, message };
     if (row0 !== undefined) issue.row = row0 + 1;
     if (column !== undefined) issue.column = column;
@@ -41,7 +55,7 @@ export class Table {
   constructor(
     readonly sheet: SheetData,
     readonly header: HeaderMatch,
-    readonly fields: FieldDef[],
+    readonly fields: FieldDef[]
   ) {
     this.originRow = sheet.origin?.row ?? 0;
     this.originCol = sheet.origin?.col ?? 0;
@@ -72,13 +86,26 @@ export class Table {
     return this.sheet.numberFormats?.[i]?.[col] ?? "";
   }
   title(field: string): string {
-    return this.header.titles[field] ?? this.fields.find((x) => x.field === field)?.canonical ?? field;
+    return (
+      this.header.titles[field] ?? this.fields.find((x) => x.field === field)?.canonical ?? field
+    );
   }
   ref(i: number, col: number): CellRef {
     const v = this.sheet.values[i]?.[col];
     return typeof v === "number"
-      ? { sheet: this.sheet.name, row: this.originRow + i, col: this.originCol + col, numeric: true, value: v }
-      : { sheet: this.sheet.name, row: this.originRow + i, col: this.originCol + col, numeric: false };
+      ? {
+          sheet: this.sheet.name,
+          row: this.originRow + i,
+          col: this.originCol + col,
+          numeric: true,
+          value: v,
+        }
+      : {
+          sheet: this.sheet.name,
+          row: this.originRow + i,
+          col: this.originCol + col,
+          numeric: false,
+        };
   }
   /** Data rows below the header, skipping blank rows and footers such as 合计 or 制表人. */
   *rows(): Generator<number> {
@@ -92,13 +119,27 @@ export class Table {
   missingHeaders(sink: IssueSink): void {
     for (const fd of this.fields) {
       if (fd.required && !this.has(fd.field)) {
-        sink.add("HEADER_MISSING", this.name, MSG.headerMissing(fd.canonical, this.name), undefined, undefined, fd.canonical);
+        sink.add(
+          "HEADER_MISSING",
+          this.name,
+          MSG.headerMissing(fd.canonical, this.name),
+          undefined,
+          undefined,
+          fd.canonical
+        );
       }
     }
   }
   issue(sink: IssueSink, code: IssueCode, i: number, field: string, message: string): void {
     // A field whose column is missing (already HEADER_MISSING) has no cell: report the row only.
-    sink.add(code, this.name, message, this.row0(i), this.has(field) ? this.col0(field) : undefined, this.title(field));
+    sink.add(
+      code,
+      this.name,
+      message,
+      this.row0(i),
+      this.has(field) ? this.col0(field) : undefined,
+      this.title(field)
+    );
   }
 }
 
@@ -128,7 +169,8 @@ export function parseRoster(table: Table, today: Day, sink: IssueSink): Roster {
   const required = ROSTER_FIELDS.filter((f) => f.required && table.has(f.field));
   for (const i of table.rows()) {
     for (const fd of required) {
-      if (table.text(i, fd.field) === "") table.issue(sink, "MISSING_REQUIRED", i, fd.field, MSG.missingRequired(fd.canonical));
+      if (table.text(i, fd.field) === "")
+        table.issue(sink, "MISSING_REQUIRED", i, fd.field, MSG.missingRequired(fd.canonical));
     }
     const rawId = table.get(i, "idNumber");
     const p: Participant = {
@@ -154,13 +196,22 @@ export function parseRoster(table: Table, today: Day, sink: IssueSink): Roster {
     if (table.has("idNumber") && cellText(rawId) !== "") checkIdCell(table, i, p, today, sink);
     if (p.gender && p.id.gender) {
       const typed = readGender(p.gender);
-      if (typed !== p.id.gender) table.issue(sink, "GENDER_MISMATCH", i, "gender", MSG.genderMismatch(p.gender, p.id.gender));
+      if (typed !== p.id.gender)
+        table.issue(
+          sink,
+          "GENDER_MISMATCH",
+          i,
+          "gender",
+          MSG.genderMismatch(p.gender, p.id.gender)
+        );
     }
-    if (p.phone && !isMobile(table.get(i, "phone"))) table.issue(sink, "PHONE_FORMAT", i, "phone", MSG.phoneFormat(p.phone));
+    if (p.phone && !isMobile(table.get(i, "phone")))
+      table.issue(sink, "PHONE_FORMAT", i, "phone", MSG.phoneFormat(p.phone));
     if (p.dateText) {
       p.date = parseDay(table.get(i, "date"));
       if (p.date && typeof table.get(i, "date") === "number") p.dateText = formatDay(p.date);
-      if (!p.date) table.issue(sink, "DATE_OUTSIDE_WINDOW", i, "date", MSG.dateUnreadable(p.dateText));
+      if (!p.date)
+        table.issue(sink, "DATE_OUTSIDE_WINDOW", i, "date", MSG.dateUnreadable(p.dateText));
     }
     participants.push(p);
   }
@@ -177,7 +228,13 @@ function checkIdCell(table: Table, i: number, p: Participant, today: Day, sink: 
       table.issue(sink, "ID_FORMAT", i, "idNumber", MSG.idFormat(r.text));
       return;
     case "birthdate":
-      table.issue(sink, "ID_BIRTHDATE", i, "idNumber", MSG.idBirthdate(r.reason, r.id18.slice(6, 14)));
+      table.issue(
+        sink,
+        "ID_BIRTHDATE",
+        i,
+        "idNumber",
+        MSG.idBirthdate(r.reason, r.id18.slice(6, 14))
+      );
       p.id = { id18: r.id18 };
       return;
     case "checksum":
@@ -195,7 +252,10 @@ const MOBILE = /^1[3-9]\d{9}$/;
 function isMobile(c: Cell): boolean {
   const t = cellText(c);
   if (MOBILE.test(t)) return true; // already plain: nothing for NFKC or the replaces to change
-  const s = t.normalize("NFKC").replace(/[\s-]/g, "").replace(/^(\+?86)/, "");
+  const s = t
+    .normalize("NFKC")
+    .replace(/[\s-]/g, "")
+    .replace(/^(\+?86)/, "");
   return MOBILE.test(s);
 }
 
@@ -209,7 +269,14 @@ const add = (a: Frac, b: Frac): Frac => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.
 export function parseRates(table: Table, sink: IssueSink): RateTable {
   table.missingHeaders(sink);
   if (table.header.shares.length === 0) {
-    sink.add("HEADER_MISSING", table.name, MSG.sharesMissing(table.name), undefined, undefined, "××承担");
+    sink.add(
+      "HEADER_MISSING",
+      table.name,
+      MSG.sharesMissing(table.name),
+      undefined,
+      undefined,
+      "××承担"
+    );
   }
   const programs: Program[] = [];
   const seen = new Map<string, number>();
@@ -242,7 +309,13 @@ export function parseRates(table: Table, sink: IssueSink): RateTable {
   return { sheet: table.name, payers, programs };
 }
 
-function parseProgram(table: Table, i: number, code: string, name: string, sink: IssueSink): Program {
+function parseProgram(
+  table: Table,
+  i: number,
+  code: string,
+  name: string,
+  sink: IssueSink
+): Program {
   const label = name || code;
   const invalid = (field: string, reason: string) =>
     table.issue(sink, "RATE_INVALID", i, field, MSG.rateInvalid(table.text(i, field), reason));
@@ -270,7 +343,12 @@ function parseProgram(table: Table, i: number, code: string, name: string, sink:
   if (table.has("quota")) {
     const q = table.get(i, "quota");
     const t = table.text(i, "quota");
-    const n = typeof q === "number" ? q : /^\d+(人|名)?$/.test(t.normalize("NFKC")) ? parseInt(t.normalize("NFKC"), 10) : NaN;
+    const n =
+      typeof q === "number"
+        ? q
+        : /^\d+(人|名)?$/.test(t.normalize("NFKC"))
+          ? parseInt(t.normalize("NFKC"), 10)
+          : NaN;
     if (t === "") table.issue(sink, "MISSING_REQUIRED", i, "quota", MSG.missingRequired("名额"));
     else if (!Number.isInteger(n) || n < 0) invalid("quota", "名额应为不小于0的整数");
     else {
@@ -284,10 +362,21 @@ function parseProgram(table: Table, i: number, code: string, name: string, sink:
     const col = s.col;
     const r = parseShare(table.sheet.values[i]?.[col] ?? null, table.format(i, col));
     if (!r.ok) {
-      sink.add("RATE_INVALID", table.name, MSG.rateInvalid(cellText(table.sheet.values[i]?.[col] ?? null), r.reason), table.row0(i), table.originCol + col, s.title);
+      sink.add(
+        "RATE_INVALID",
+        table.name,
+        MSG.rateInvalid(cellText(table.sheet.values[i]?.[col] ?? null), r.reason),
+        table.row0(i),
+        table.originCol + col,
+        s.title
+      );
       bad = true;
       // Counted as 0, so the formula must not refer to the unreadable cell (e.g. -3000).
-      shares.push({ payer: s.body, spec: { kind: "zero" }, ref: { ...table.ref(i, col), numeric: false } });
+      shares.push({
+        payer: s.body,
+        spec: { kind: "zero" },
+        ref: { ...table.ref(i, col), numeric: false },
+      });
     } else {
       shares.push({ payer: s.body, spec: r.spec, ref: table.ref(i, col) });
     }
@@ -295,14 +384,34 @@ function parseProgram(table: Table, i: number, code: string, name: string, sink:
   const rests = shares.filter((s) => s.spec.kind === "rest");
   if (rests.length > 1) {
     const s = rests[1];
-    sink.add("RATE_INVALID", table.name, MSG.rateInvalid("其余", "一个项目只能有一方承担“其余”"), s.ref.row, s.ref.col, s.payer + "承担");
+    sink.add(
+      "RATE_INVALID",
+      table.name,
+      MSG.rateInvalid("其余", "一个项目只能有一方承担“其余”"),
+      s.ref.row,
+      s.ref.col,
+      s.payer + "承担"
+    );
     bad = true;
   }
   if (!bad && shares.length > 0 && !sharesAddUp(perPersonFen, shares)) {
-    const sum = shares.reduce<Frac>((acc, s) => add(acc, perPersonPart(perPersonFen, s.spec)), { n: 0n, d: 1n });
-    const sumText = sum.d === 1n || sum.n % sum.d === 0n ? formatYuan(sum.n / sum.d) : (Number(sum.n) / Number(sum.d) / 100).toFixed(4);
+    const sum = shares.reduce<Frac>((acc, s) => add(acc, perPersonPart(perPersonFen, s.spec)), {
+      n: 0n,
+      d: 1n,
+    });
+    const sumText =
+      sum.d === 1n || sum.n % sum.d === 0n
+        ? formatYuan(sum.n / sum.d)
+        : (Number(sum.n) / Number(sum.d) / 100).toFixed(4);
     const first = shares[0];
-    sink.add("RATE_SHARES_MISMATCH", table.name, MSG.sharesMismatch(label, sumText, formatYuan(perPersonFen)), first.ref.row, first.ref.col, table.header.shares[0].title);
+    sink.add(
+      "RATE_SHARES_MISMATCH",
+      table.name,
+      MSG.sharesMismatch(label, sumText, formatYuan(perPersonFen)),
+      first.ref.row,
+      first.ref.col,
+      table.header.shares[0].title
+    );
     bad = true;
   }
 
@@ -372,7 +481,10 @@ function perPersonPart(per: bigint, spec: Program["shares"][number]["spec"]): Fr
 
 /** Shares add up to the per-person cost exactly; with 其余, the others must not exceed it. */
 export function sharesAddUp(per: bigint, shares: ShareCell[]): boolean {
-  const sum = shares.reduce<Frac>((acc, s) => add(acc, perPersonPart(per, s.spec)), { n: 0n, d: 1n });
+  const sum = shares.reduce<Frac>((acc, s) => add(acc, perPersonPart(per, s.spec)), {
+    n: 0n,
+    d: 1n,
+  });
   const hasRest = shares.some((s) => s.spec.kind === "rest");
   return hasRest ? sum.n <= per * sum.d : sum.n === per * sum.d;
 }
@@ -387,7 +499,13 @@ export function parseHistory(table: Table, today: Day, sink: IssueSink): History
   for (const i of table.rows()) {
     const r = checkId(table.get(i, "idNumber"), today);
     const id18 = r.kind === "ok" || r.kind === "checksum" || r.kind === "birthdate" ? r.id18 : null;
-    out.push({ row: table.row0(i) + 1, name: table.text(i, "name"), id18, program: table.text(i, "program"), year: readYear(table.get(i, "year")) });
+    out.push({
+      row: table.row0(i) + 1,
+      name: table.text(i, "name"),
+      id18,
+      program: table.text(i, "program"),
+      year: readYear(table.get(i, "year")),
+    });
   }
   return out;
 }
@@ -411,7 +529,15 @@ export function parseBudget(table: Table, sink: IssueSink): Budget {
     if (name === "" && cellText(raw) === "") continue;
     const fen = tenThousand ? wanToFen(raw) : parseFen(raw);
     if (fen === null) {
-      table.issue(sink, cellText(raw) === "" ? "MISSING_REQUIRED" : "RATE_INVALID", i, "amount", cellText(raw) === "" ? MSG.missingRequired("金额") : MSG.amountInvalid(cellText(raw), "不是金额"));
+      table.issue(
+        sink,
+        cellText(raw) === "" ? "MISSING_REQUIRED" : "RATE_INVALID",
+        i,
+        "amount",
+        cellText(raw) === ""
+          ? MSG.missingRequired("金额")
+          : MSG.amountInvalid(cellText(raw), "不是金额")
+      );
       continue;
     }
     sources.push({

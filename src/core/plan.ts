@@ -91,7 +91,11 @@ export function exactCriterion(c: Cell): string {
   return formulaString("=" + s.replace(/[~*?]/g, (m) => "~" + m));
 }
 
-export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALLOCATION_SHEET): SheetPlan {
+export function planAllocation(
+  al: Allocation,
+  ctx: PlanContext,
+  sheetName = ALLOCATION_SHEET
+): SheetPlan {
   const payers = al.payers;
   const C = {
     code: 0,
@@ -118,20 +122,37 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
   rows.push(title);
   const info = blankRow();
   if (ctx.errorCount > 0) {
-    info[0] = text(`⚠ 校验发现${ctx.errorCount}个错误，本表仍按现有数据生成，数字可能不准确，请先处理“${REPORT_SHEET}”中的问题。`);
+    info[0] = text(
+      `⚠ 校验发现${ctx.errorCount}个错误，本表仍按现有数据生成，数字可能不准确，请先处理“${REPORT_SHEET}”中的问题。`
+    );
   } else {
-    info[0] = text(`单位：元。人数、费用和各方承担均为公式（引用“${ctx.rosterSheet}”与“${al.programs[0]?.program.perPersonRef?.sheet ?? "项目费率"}”），修改后自动重算。本级：${al.ownUnion}。`);
+    info[0] = text(
+      `单位：元。人数、费用和各方承担均为公式（引用“${ctx.rosterSheet}”与“${al.programs[0]?.program.perPersonRef?.sheet ?? "项目费率"}”），修改后自动重算。本级：${al.ownUnion}。`
+    );
   }
   rows.push(info);
 
   const header = blankRow();
-  const heads = ["项目编号", "项目名称", "名额", "人数", "人均标准", "费用合计", ...payers.map((p) => p + "承担"), "往返交通费", "交通费承担方", `${al.ownUnion}合计`, `${al.ownUnion}合计（万元）`];
+  const heads = [
+    "项目编号",
+    "项目名称",
+    "名额",
+    "人数",
+    "人均标准",
+    "费用合计",
+    ...payers.map((p) => p + "承担"),
+    "往返交通费",
+    "交通费承担方",
+    `${al.ownUnion}合计`,
+    `${al.ownUnion}合计（万元）`,
+  ];
   heads.forEach((h, i) => (header[i] = text(h)));
   rows.push(header);
   const headerRow = 2;
   const first = 3;
   const lastProg = first + al.programs.length - 1;
-  const progRange = (col: number) => `${colLetter(col)}${first + 1}:${colLetter(col)}${Math.max(lastProg, first) + 1}`;
+  const progRange = (col: number) =>
+    `${colLetter(col)}${first + 1}:${colLetter(col)}${Math.max(lastProg, first) + 1}`;
   const cell = (r: number, c: number) => a1(r, c);
   const anyPrograms = al.programs.length > 0;
 
@@ -144,16 +165,24 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
     const qRef = quotaRef(p);
     row[C.quota] = p.quota === null ? null : qRef ? fx("=" + qRef, p.quota) : num(p.quota);
     row[C.count] = fx("=" + countFormula(pa, ctx), pa.headcount);
-    row[C.per] = p.perPersonRef?.numeric ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen)) : num(yuan(p.perPersonFen));
+    row[C.per] = p.perPersonRef?.numeric
+      ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen))
+      : num(yuan(p.perPersonFen));
     row[C.cost] = fx(`=ROUND(${cell(r, C.count)}*${cell(r, C.per)},2)`, yuan(pa.costFen));
     pa.shares.forEach((s, j) => {
       row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C, payers.length), yuan(s.fen));
     });
-    row[cTransport] = p.transportRef?.numeric ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen)) : num(yuan(pa.transportFen));
+    row[cTransport] = p.transportRef?.numeric
+      ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen))
+      : num(yuan(pa.transportFen));
     row[cTPayer] = text(pa.transportPayer);
     const ownIdx = payers.indexOf(al.ownUnion);
-    const ownFen = (pa.shares[ownIdx]?.fen ?? 0n) + (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n);
-    row[cOwn] = fx(`=ROUND(${cell(r, C.payer0 + ownIdx)}+IF(${cell(r, cTPayer)}=${formulaString(al.ownUnion)},${cell(r, cTransport)},0),2)`, yuan(ownFen));
+    const ownFen =
+      (pa.shares[ownIdx]?.fen ?? 0n) + (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n);
+    row[cOwn] = fx(
+      `=ROUND(${cell(r, C.payer0 + ownIdx)}+IF(${cell(r, cTPayer)}=${formulaString(al.ownUnion)},${cell(r, cTransport)},0),2)`,
+      yuan(ownFen)
+    );
     row[cOwnWan] = fx(`=${cell(r, cOwn)}/10000`, yuan(ownFen) / 10000);
     rows.push(row);
   });
@@ -163,11 +192,23 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
   const tr = rows.length;
   tot[C.code] = text("合计");
   const sumOf = (c: number, value: number, round = true) =>
-    anyPrograms ? fx(round ? `=ROUND(SUM(${progRange(c)}),2)` : `=SUM(${progRange(c)})`, value) : num(value);
-  tot[C.quota] = sumOf(C.quota, al.programs.reduce((a, pa) => a + (pa.program.quota ?? 0), 0), false);
-  tot[C.count] = sumOf(C.count, al.programs.reduce((a, pa) => a + pa.headcount, 0), false);
+    anyPrograms
+      ? fx(round ? `=ROUND(SUM(${progRange(c)}),2)` : `=SUM(${progRange(c)})`, value)
+      : num(value);
+  tot[C.quota] = sumOf(
+    C.quota,
+    al.programs.reduce((a, pa) => a + (pa.program.quota ?? 0), 0),
+    false
+  );
+  tot[C.count] = sumOf(
+    C.count,
+    al.programs.reduce((a, pa) => a + pa.headcount, 0),
+    false
+  );
   tot[C.cost] = sumOf(C.cost, yuan(al.costFen));
-  payers.forEach((p, j) => (tot[C.payer0 + j] = sumOf(C.payer0 + j, yuan(al.sharesByPayer.get(p) ?? 0n))));
+  payers.forEach(
+    (p, j) => (tot[C.payer0 + j] = sumOf(C.payer0 + j, yuan(al.sharesByPayer.get(p) ?? 0n)))
+  );
   tot[cTransport] = sumOf(cTransport, yuan(al.transportFen));
   tot[cOwn] = sumOf(cOwn, yuan(al.ownTotalFen));
   tot[cOwnWan] = fx(`=${cell(tr, cOwn)}/10000`, yuan(al.ownTotalFen) / 10000);
@@ -180,7 +221,10 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
     const sumif = anyPrograms
       ? `+SUMIF($${colLetter(cTPayer)}$${first + 1}:$${colLetter(cTPayer)}$${lastProg + 1},${exactCriterion(p)},$${colLetter(cTransport)}$${first + 1}:$${colLetter(cTransport)}$${lastProg + 1})`
       : "";
-    withT[C.payer0 + j] = fx(`=ROUND(${cell(tr, C.payer0 + j)}${sumif},2)`, yuan(al.byPayer.get(p) ?? 0n));
+    withT[C.payer0 + j] = fx(
+      `=ROUND(${cell(tr, C.payer0 + j)}${sumif},2)`,
+      yuan(al.byPayer.get(p) ?? 0n)
+    );
   });
   rows.push(withT);
   rows.push(blankRow());
@@ -208,39 +252,80 @@ export function planAllocation(al: Allocation, ctx: PlanContext, sheetName = ALL
   if (al.budget) {
     const srcStart = rows.length;
     for (const s of al.budget.sources) {
-      const f = s.ref?.numeric ? `=${moneyRef(s.ref, s.tenThousand)}` : `=${numberText(yuan(s.fen))}`;
+      const f = s.ref?.numeric
+        ? `=${moneyRef(s.ref, s.tenThousand)}`
+        : `=${numberText(yuan(s.fen))}`;
       line(s.name, f, s.fen);
     }
     const srcEnd = rows.length - 1;
-    const sumF = al.budget.sources.length > 0 ? `=ROUND(SUM(${cell(srcStart, 2)}:${cell(srcEnd, 2)}),2)` : "=0";
+    const sumF =
+      al.budget.sources.length > 0
+        ? `=ROUND(SUM(${cell(srcStart, 2)}:${cell(srcEnd, 2)}),2)`
+        : "=0";
     const totalLine = line("资金来源合计", sumF, al.budget.totalFen);
-    diffLine = line("差额（来源－承担，负数为超支）", `=ROUND(${cell(totalLine, 2)}-${cell(ownLine, 2)},2)`, al.budget.differenceFen);
+    diffLine = line(
+      "差额（来源－承担，负数为超支）",
+      `=ROUND(${cell(totalLine, 2)}-${cell(ownLine, 2)},2)`,
+      al.budget.differenceFen
+    );
     formats.push({ address: `A${srcStart + 1}:A${srcEnd + 1}`, horizontal: "left" });
   }
   const lastRow = rows.length;
 
   // Formats, applied in order.
   formats.push({ address: `A1`, bold: true, fontSize: 16 });
-  formats.push({ address: `A2`, italic: ctx.errorCount === 0, fontColor: ctx.errorCount > 0 ? WARN_COLOR : "#595959", bold: ctx.errorCount > 0 });
-  formats.push({ address: `A${headerRow + 1}:${last}${headerRow + 1}`, bold: true, fill: HEADER_FILL, horizontal: "center", wrap: true, border: true });
+  formats.push({
+    address: `A2`,
+    italic: ctx.errorCount === 0,
+    fontColor: ctx.errorCount > 0 ? WARN_COLOR : "#595959",
+    bold: ctx.errorCount > 0,
+  });
+  formats.push({
+    address: `A${headerRow + 1}:${last}${headerRow + 1}`,
+    bold: true,
+    fill: HEADER_FILL,
+    horizontal: "center",
+    wrap: true,
+    border: true,
+  });
   {
     const body = `A${first + 1}:${last}${wr + 1}`;
     formats.push({ address: body, border: true });
-    formats.push({ address: `${colLetter(C.quota)}${first + 1}:${colLetter(C.count)}${tr + 1}`, numberFormat: COUNT, horizontal: "right" });
-    formats.push({ address: `${colLetter(C.per)}${first + 1}:${colLetter(cTransport)}${wr + 1}`, numberFormat: MONEY });
-    formats.push({ address: `${colLetter(cOwn)}${first + 1}:${colLetter(cOwn)}${tr + 1}`, numberFormat: MONEY });
-    formats.push({ address: `${colLetter(cOwnWan)}${first + 1}:${colLetter(cOwnWan)}${tr + 1}`, numberFormat: WAN });
+    formats.push({
+      address: `${colLetter(C.quota)}${first + 1}:${colLetter(C.count)}${tr + 1}`,
+      numberFormat: COUNT,
+      horizontal: "right",
+    });
+    formats.push({
+      address: `${colLetter(C.per)}${first + 1}:${colLetter(cTransport)}${wr + 1}`,
+      numberFormat: MONEY,
+    });
+    formats.push({
+      address: `${colLetter(cOwn)}${first + 1}:${colLetter(cOwn)}${tr + 1}`,
+      numberFormat: MONEY,
+    });
+    formats.push({
+      address: `${colLetter(cOwnWan)}${first + 1}:${colLetter(cOwnWan)}${tr + 1}`,
+      numberFormat: WAN,
+    });
     formats.push({ address: `A${tr + 1}:${last}${wr + 1}`, bold: true, fill: TOTAL_FILL });
   }
   formats.push({ address: `A${br + 1}:D${br + 1}`, bold: true, fill: HEADER_FILL, border: true });
   formats.push({ address: `A${br + 2}:D${lastRow}`, border: true });
   formats.push({ address: `C${br + 2}:C${lastRow}`, numberFormat: MONEY });
   formats.push({ address: `D${br + 2}:D${lastRow}`, numberFormat: WAN });
-  if (diffLine >= 0) formats.push({ address: `A${diffLine + 1}:D${diffLine + 1}`, bold: true, fontColor: al.budget!.differenceFen < 0n ? WARN_COLOR : undefined });
+  if (diffLine >= 0)
+    formats.push({
+      address: `A${diffLine + 1}:D${diffLine + 1}`,
+      bold: true,
+      fontColor: al.budget!.differenceFen < 0n ? WARN_COLOR : undefined,
+    });
 
   const merges = [`A1:${last}1`, `A2:${last}2`, `A${wr + 1}:F${wr + 1}`];
   for (let r = br; r < lastRow; r++) merges.push(`A${r + 1}:B${r + 1}`);
-  const widths = heads.map((h, i) => (i === C.name ? 30 : i === C.code ? 10 : Math.max(10, Math.min(22, visualWidth(h) + 2))));
+  const widths = heads.map((h, i) =>
+    i === C.name ? 30 : i === C.code ? 10 : Math.max(10, Math.min(22, visualWidth(h) + 2))
+  );
   return {
     role: "allocation",
     name: sheetName,
@@ -266,11 +351,19 @@ function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
   return pa.spellings.map((s) => `COUNTIFS(${range},${exactCriterion(s)})`).join("+") || "0";
 }
 
-function shareFormula(s: PayerShare, pa: ProgramAllocation, r: number, C: { count: number; cost: number; payer0: number }, n: number): string {
+function shareFormula(
+  s: PayerShare,
+  pa: ProgramAllocation,
+  r: number,
+  C: { count: number; cost: number; payer0: number },
+  n: number
+): string {
   const count = a1(r, C.count);
   const cost = a1(r, C.cost);
   if (s.remainder) {
-    const others = pa.shares.map((x, j) => (x === s ? null : a1(r, C.payer0 + j))).filter((x): x is string => x !== null);
+    const others = pa.shares
+      .map((x, j) => (x === s ? null : a1(r, C.payer0 + j)))
+      .filter((x): x is string => x !== null);
     return others.length ? `ROUND(${cost}-SUM(${others.join(",")}),2)` : cost;
   }
   if (!s.spec || !s.ref) return "0";
@@ -286,7 +379,9 @@ function shareFormula(s: PayerShare, pa: ProgramAllocation, r: number, C: { coun
       // decimal-aware. Integer fen × num / den is exact; a ratio cell (0.1666…) is first rounded
       // to 1e-5 fen, which restores an exact half without moving any other value across one.
       const costFen = `ROUND(${cost}*100,0)`;
-      return s.ref.numeric ? `ROUND(ROUND(${costFen}*${refText(s.ref)},5),0)/100` : `ROUND(${costFen}*${spec.num}/${spec.den},0)/100`;
+      return s.ref.numeric
+        ? `ROUND(ROUND(${costFen}*${refText(s.ref)},5),0)/100`
+        : `ROUND(${costFen}*${spec.num}/${spec.den},0)/100`;
     }
     case "full":
       return cost;
@@ -312,13 +407,19 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
   t[0] = text(`${ctx.year}年疗休养校验结果`);
   rows.push(t);
   const s = blank();
-  s[0] = text(issues.length === 0 ? "未发现问题。" : `共${issues.length}条：错误${ctx.errorCount}条，警告${ctx.warningCount}条。点击“单元格”可跳到对应位置。`);
+  s[0] = text(
+    issues.length === 0
+      ? "未发现问题。"
+      : `共${issues.length}条：错误${ctx.errorCount}条，警告${ctx.warningCount}条。点击“单元格”可跳到对应位置。`
+  );
   rows.push(s);
   const h = blank();
   heads.forEach((x, i) => (h[i] = text(x)));
   rows.push(h);
   const links: SheetPlan["links"] = [];
-  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const sorted = [...issues].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
+  );
   sorted.forEach((is, k) => {
     const row = blank();
     const r = rows.length;
@@ -330,7 +431,8 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
     row[5] = is.cell ? text(is.cell) : null;
     row[6] = is.column ? text(is.column) : null;
     row[7] = text(is.message);
-    if (is.cell) links.push({ address: a1(r, 5), target: sheetRef(is.sheet) + is.cell, text: is.cell });
+    if (is.cell)
+      links.push({ address: a1(r, 5), target: sheetRef(is.sheet) + is.cell, text: is.cell });
     rows.push(row);
   });
   const lastRow = rows.length;
@@ -342,7 +444,8 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
     formats.push({ address: `A4:H${lastRow}`, border: true });
     formats.push({ address: `H4:H${lastRow}`, wrap: true });
     // Errors come first, so they are one range.
-    if (ctx.errorCount > 0) formats.push({ address: `B4:B${3 + ctx.errorCount}`, fontColor: WARN_COLOR, bold: true });
+    if (ctx.errorCount > 0)
+      formats.push({ address: `B4:B${3 + ctx.errorCount}`, fontColor: WARN_COLOR, bold: true });
   }
   return {
     role: "report",

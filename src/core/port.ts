@@ -26,7 +26,11 @@ export interface WorkbookPort {
 }
 
 /** 校验: read, check, mark. */
-export async function validateWorkbook(port: WorkbookPort, options: Options = {}, progress?: Progress): Promise<Analysis> {
+export async function validateWorkbook(
+  port: WorkbookPort,
+  options: Options = {},
+  progress?: Progress
+): Promise<Analysis> {
   progress?.("读取工作表", 0, 3);
   const book = await port.readWorkbook(progress);
   progress?.("校验", 1, 3);
@@ -46,7 +50,12 @@ export interface GenerateResult {
 }
 
 /** 生成经费分摊表: read, check, and write the sheets unless errors block it. */
-export async function generateWorkbook(port: WorkbookPort, options: Options = {}, force = false, progress?: Progress): Promise<GenerateResult> {
+export async function generateWorkbook(
+  port: WorkbookPort,
+  options: Options = {},
+  force = false,
+  progress?: Progress
+): Promise<GenerateResult> {
   progress?.("读取工作表", 0, 4);
   const book = await port.readWorkbook(progress);
   progress?.("校验与计算", 1, 4);

@@ -32,7 +32,13 @@ export function retirementDate(birth: Day, gender: Gender, worker = false): Day 
 export type RetirementStatus = "retired" | "near" | "working";
 
 /** On `on`: past retirement, within `nearMonths` of it, or neither. */
-export function retirementStatus(birth: Day, gender: Gender, worker: boolean, on: Day, nearMonths: number): RetirementStatus {
+export function retirementStatus(
+  birth: Day,
+  gender: Gender,
+  worker: boolean,
+  on: Day,
+  nearMonths: number
+): RetirementStatus {
   const r = retirementDate(birth, gender, worker);
   if (compareDays(on, r) >= 0) return "retired";
   if (compareDays(addMonths(on, nearMonths), r) >= 0) return "near";

@@ -27,7 +27,8 @@ export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
   if (typeof c === "number") return Number.isFinite(c) ? numberText(c) : "";
   if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
-  if (c.length > 0 && keptAtEdge(c.charCodeAt(0)) && keptAtEdge(c.charCodeAt(c.length - 1))) return c;
+  if (c.length > 0 && keptAtEdge(c.charCodeAt(0)) && keptAtEdge(c.charCodeAt(c.length - 1)))
+    return c;
   return c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
 }
 
@@ -67,7 +68,9 @@ export function valueKey(s: string): string {
     plain = stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a);
   }
   if (plain) return s;
-  return fold(s).replace(/[\s\u00a0]+/g, "").toUpperCase();
+  return fold(s)
+    .replace(/[\s\u00a0]+/g, "")
+    .toUpperCase();
 }
 
 /** Split a category list on 、，,;；/ and spaces. */

@@ -24,7 +24,13 @@ export interface CheckOptions {
   nearMonths: number;
 }
 
-export function checkRoster(roster: Roster, rates: RateTable | null, history: HistoryEntry[], opts: CheckOptions, sink: IssueSink): void {
+export function checkRoster(
+  roster: Roster,
+  rates: RateTable | null,
+  history: HistoryEntry[],
+  opts: CheckOptions,
+  sink: IssueSink
+): void {
   const t = roster.table;
   const index = rates ? programIndex(rates) : new Map<string, Program>();
   const counts = new Map<Program, number>();
@@ -41,7 +47,14 @@ export function checkRoster(roster: Roster, rates: RateTable | null, history: Hi
     if (!p.programText) continue;
     const prog = index.get(valueKey(p.programText));
     if (!prog) {
-      if (rates) t.issue(sink, "UNKNOWN_PROGRAM", i0(p), "program", MSG.unknownProgram(p.programText, rates.sheet));
+      if (rates)
+        t.issue(
+          sink,
+          "UNKNOWN_PROGRAM",
+          i0(p),
+          "program",
+          MSG.unknownProgram(p.programText, rates.sheet)
+        );
       continue;
     }
     p.programCode = prog.code;
@@ -52,20 +65,40 @@ export function checkRoster(roster: Roster, rates: RateTable | null, history: Hi
     if (prog.eligible.length > 0 && p.categories.length > 0) {
       const keys = eligibleOf(prog);
       const ok = p.categories.some((c) => keys.has(valueKey(c)));
-      if (!ok) t.issue(sink, "NOT_ELIGIBLE", i0(p), "categories", MSG.notEligible(p.categories, label, prog.eligible));
+      if (!ok)
+        t.issue(
+          sink,
+          "NOT_ELIGIBLE",
+          i0(p),
+          "categories",
+          MSG.notEligible(p.categories, label, prog.eligible)
+        );
     }
     if (prog.memberRequired && p.member !== true && t.has("member")) {
       // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
-      if (p.memberText !== "") t.issue(sink, "NOT_MEMBER", i0(p), "member", MSG.notMember(label, p.memberText));
+      if (p.memberText !== "")
+        t.issue(sink, "NOT_MEMBER", i0(p), "member", MSG.notMember(label, p.memberText));
     }
     if (p.date && !inWindow(p.date, prog)) {
-      t.issue(sink, "DATE_OUTSIDE_WINDOW", i0(p), "date", MSG.dateOutside(p.dateText, label, windowText(prog)));
+      t.issue(
+        sink,
+        "DATE_OUTSIDE_WINDOW",
+        i0(p),
+        "date",
+        MSG.dateOutside(p.dateText, label, windowText(prog))
+      );
     }
     const on = prog.start ?? p.date;
     if (on && p.id.birth && p.id.gender) {
       const worker = p.postType.includes("工人");
       if (retirementStatus(p.id.birth, p.id.gender, worker, on, opts.nearMonths) === "retired") {
-        t.issue(sink, "RETIRED", i0(p), "idNumber", MSG.retired(formatDay(retirementDate(p.id.birth, p.id.gender, worker))));
+        t.issue(
+          sink,
+          "RETIRED",
+          i0(p),
+          "idNumber",
+          MSG.retired(formatDay(retirementDate(p.id.birth, p.id.gender, worker)))
+        );
       }
     }
   }
@@ -77,7 +110,14 @@ export function checkRoster(roster: Roster, rates: RateTable | null, history: Hi
     for (const p of roster.participants) {
       if (p.programCode !== prog.code) continue;
       k++;
-      if (k > prog.quota) t.issue(sink, "QUOTA_EXCEEDED", i0(p), "program", MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k));
+      if (k > prog.quota)
+        t.issue(
+          sink,
+          "QUOTA_EXCEEDED",
+          i0(p),
+          "program",
+          MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k)
+        );
     }
   }
 
@@ -106,7 +146,8 @@ function checkDuplicates(roster: Roster, sink: IssueSink): void {
   for (const list of byId.values()) {
     if (!Array.isArray(list)) continue;
     const rows = list.map((p) => p.row);
-    for (const p of list) t.issue(sink, "DUPLICATE_ID", p.row - 1 - t.originRow, "idNumber", MSG.duplicateId(rows));
+    for (const p of list)
+      t.issue(sink, "DUPLICATE_ID", p.row - 1 - t.originRow, "idNumber", MSG.duplicateId(rows));
   }
 
   // Unit, then name: two small lookups instead of hashing a joined key per row.
@@ -127,12 +168,24 @@ function checkDuplicates(roster: Roster, sink: IssueSink): void {
       const ids = new Set(list.map((p) => p.id.id18));
       if (ids.size < 2) continue;
       const rows = list.map((p) => p.row);
-      for (const p of list) t.issue(sink, "POSSIBLE_DUPLICATE", p.row - 1 - t.originRow, "name", MSG.possibleDuplicate(rows));
+      for (const p of list)
+        t.issue(
+          sink,
+          "POSSIBLE_DUPLICATE",
+          p.row - 1 - t.originRow,
+          "name",
+          MSG.possibleDuplicate(rows)
+        );
     }
   }
 }
 
-function checkHistory(roster: Roster, history: HistoryEntry[], year: number, sink: IssueSink): void {
+function checkHistory(
+  roster: Roster,
+  history: HistoryEntry[],
+  year: number,
+  sink: IssueSink
+): void {
   const t = roster.table;
   const seen = new Map<string, HistoryEntry>();
   for (const h of history) {
@@ -140,6 +193,13 @@ function checkHistory(roster: Roster, history: HistoryEntry[], year: number, sin
   }
   for (const p of roster.participants) {
     const h = p.id.id18 ? seen.get(p.id.id18) : undefined;
-    if (h) t.issue(sink, "DUPLICATE_HISTORY", p.row - 1 - t.originRow, "idNumber", MSG.duplicateHistory(h.program, h.year ?? year));
+    if (h)
+      t.issue(
+        sink,
+        "DUPLICATE_HISTORY",
+        p.row - 1 - t.originRow,
+        "idNumber",
+        MSG.duplicateHistory(h.program, h.year ?? year)
+      );
   }
 }

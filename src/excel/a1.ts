@@ -16,7 +16,12 @@ export function rectOf(address: string): Rect {
   const [a, b = a] = address.replace(/\$/g, "").split(":");
   const p = parseA1(a);
   const q = parseA1(b);
-  return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+  return {
+    r0: Math.min(p.row, q.row),
+    c0: Math.min(p.col, q.col),
+    r1: Math.max(p.row, q.row),
+    c1: Math.max(p.col, q.col),
+  };
 }
 
 export function rectAddress(r: Rect): string {

@@ -12,7 +12,11 @@ import { getMarks, MarkRecord, setMarks } from "./settings";
 import { errorCode } from "./errors";
 
 /** Queue the deletion of recorded marks that are still there. Returns how many. */
-export function queueClear(ctx: Excel.RequestContext, found: Record<string, ConditionalFormatInfo[]>, record: MarkRecord = getMarks()): number {
+export function queueClear(
+  ctx: Excel.RequestContext,
+  found: Record<string, ConditionalFormatInfo[]>,
+  record: MarkRecord = getMarks()
+): number {
   let n = 0;
   for (const [sheetId, ids] of Object.entries(record)) {
     const present = found[sheetId];
@@ -29,15 +33,26 @@ export function queueClear(ctx: Excel.RequestContext, found: Record<string, Cond
 }
 
 /** Cells to mark per sheet and severity (a cell with an error is not also marked as a warning). */
-export function markCells(issues: Issue[]): Map<string, { error: { row: number; col: number }[]; warning: { row: number; col: number }[] }> {
-  const out = new Map<string, { error: Map<string, { row: number; col: number }>; warning: Map<string, { row: number; col: number }> }>();
+export function markCells(
+  issues: Issue[]
+): Map<string, { error: { row: number; col: number }[]; warning: { row: number; col: number }[] }> {
+  const out = new Map<
+    string,
+    {
+      error: Map<string, { row: number; col: number }>;
+      warning: Map<string, { row: number; col: number }>;
+    }
+  >();
   for (const i of issues) {
     if (!i.cell) continue;
     let s = out.get(i.sheet);
     if (!s) out.set(i.sheet, (s = { error: new Map(), warning: new Map() }));
     s[i.severity].set(i.cell, parseA1(i.cell));
   }
-  const res = new Map<string, { error: { row: number; col: number }[]; warning: { row: number; col: number }[] }>();
+  const res = new Map<
+    string,
+    { error: { row: number; col: number }[]; warning: { row: number; col: number }[] }
+  >();
   for (const [sheet, s] of out) {
     for (const k of s.error.keys()) s.warning.delete(k);
     res.set(sheet, { error: [...s.error.values()], warning: [...s.warning.values()] });
@@ -51,7 +66,11 @@ export interface QueuedMarks {
 }
 
 /** Queue one conditional format per address group (each address under 8,192 characters). */
-export function queueMarks(ctx: Excel.RequestContext, issues: Issue[], sheets: SheetInfo[]): QueuedMarks {
+export function queueMarks(
+  ctx: Excel.RequestContext,
+  issues: Issue[],
+  sheets: SheetInfo[]
+): QueuedMarks {
   const added: QueuedMarks["added"] = [];
   let cells = 0;
   for (const [sheetName, bySeverity] of markCells(issues)) {
@@ -84,7 +103,11 @@ export function recordMarks(q: QueuedMarks): MarkRecord {
 }
 
 /** Mark issue cells in one sync and record them (callers clear old marks first). */
-export async function highlight(ctx: Excel.RequestContext, issues: Issue[], sheets: SheetInfo[]): Promise<MarkRecord> {
+export async function highlight(
+  ctx: Excel.RequestContext,
+  issues: Issue[],
+  sheets: SheetInfo[]
+): Promise<MarkRecord> {
   const q = queueMarks(ctx, issues, sheets);
   await ctx.sync();
   return recordMarks(q);
@@ -98,7 +121,11 @@ export async function clearHighlights(ctx: Excel.RequestContext): Promise<number
   let found: Record<string, Excel.ConditionalFormatCollection> = {};
   try {
     // Usually every marked sheet still exists: list their conditional formats straight away.
-    for (const id of ids) found[id] = ctx.workbook.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type");
+    for (const id of ids)
+      found[id] = ctx.workbook.worksheets
+        .getItem(id)
+        .getRange()
+        .conditionalFormats.load("items/id,items/type");
     await ctx.sync();
   } catch (e) {
     if (errorCode(e) !== "ItemNotFound") throw e;
@@ -106,11 +133,13 @@ export async function clearHighlights(ctx: Excel.RequestContext): Promise<number
     found = {};
     const sheets = ctx.workbook.worksheets.load("items/id");
     await ctx.sync();
-    for (const w of sheets.items) if (record[w.id]) found[w.id] = w.getRange().conditionalFormats.load("items/id,items/type");
+    for (const w of sheets.items)
+      if (record[w.id]) found[w.id] = w.getRange().conditionalFormats.load("items/id,items/type");
     await ctx.sync();
   }
   const info: Record<string, ConditionalFormatInfo[]> = {};
-  for (const [id, coll] of Object.entries(found)) info[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
+  for (const [id, coll] of Object.entries(found))
+    info[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
   const n = queueClear(ctx, info, record);
   if (n > 0) await ctx.sync();
   setMarks({});

@@ -29,7 +29,8 @@ export type ProgressFn = (step: string, done: number, total: number) => void;
 /** Before any Excel call: a clear Chinese message when Excel is missing or too old. */
 function ensureExcel(): void {
   const problem = requirementProblem();
-  if (problem) throw new ExcelHostError(typeof Office === "undefined" ? "NotInExcel" : "ApiNotFound", problem);
+  if (problem)
+    throw new ExcelHostError(typeof Office === "undefined" ? "NotInExcel" : "ApiNotFound", problem);
 }
 
 /** One Excel.run per action, with one undo step where supported; errors become ExcelHostError. */
@@ -37,7 +38,9 @@ async function act<T>(step: string, body: (ctx: Excel.RequestContext) => Promise
   ensureExcel();
   const opts = runOptions();
   try {
-    return await (opts.mergeUndoGroup ? Excel.run(opts as Excel.RunOptions, body) : Excel.run(body));
+    return await (opts.mergeUndoGroup
+      ? Excel.run(opts as Excel.RunOptions, body)
+      : Excel.run(body));
   } catch (e) {
     // Some operations cannot join an undo group; the action is then run without one.
     if (opts.mergeUndoGroup && errorCode(e) === "UndoNotSupported") {
@@ -71,7 +74,11 @@ async function persistMarks(step: string): Promise<void> {
   } catch (e) {
     const code = errorCode(e) ?? "SettingsSaveFailed";
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ExcelHostError(code, `${step}已完成，但${detail}，“清除标记”可能找不到这些标记。请确认工作簿可以编辑后重新校验。（错误代码 ${code}）`, e);
+    throw new ExcelHostError(
+      code,
+      `${step}已完成，但${detail}，“清除标记”可能找不到这些标记。请确认工作簿可以编辑后重新校验。（错误代码 ${code}）`,
+      e
+    );
   }
 }
 
@@ -83,7 +90,11 @@ function explicitSheets(options: Options): string[] {
 export async function detectWorkbookSheets(): Promise<{ sheets: string[]; mapping: SheetMapping }> {
   const result = await act("读取工作表", async (ctx) => {
     const r = await readWorkbook(ctx, { headRows: 12 });
-    return { sheets: r.layout.sheets.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name), mapping: detectSheets(r.book, loadSettings().mapping ?? {}), read: r };
+    return {
+      sheets: r.layout.sheets.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name),
+      mapping: detectSheets(r.book, loadSettings().mapping ?? {}),
+      read: r,
+    };
   });
   rememberSheets(result.read);
   await persistQuietly();
@@ -94,7 +105,11 @@ export async function detectWorkbookSheets(): Promise<{ sheets: string[]; mappin
 export async function runValidate(options: Options, progress?: ProgressFn): Promise<Analysis> {
   const analysis = await act("校验", async (ctx) => {
     progress?.("读取工作表", 0, 3);
-    const r = await readWorkbook(ctx, { progress, withMarks: true, explicit: explicitSheets(options) });
+    const r = await readWorkbook(ctx, {
+      progress,
+      withMarks: true,
+      explicit: explicitSheets(options),
+    });
     progress?.("校验", 1, 3);
     const a = analyse(r.book, options);
     progress?.("标记问题单元格", 2, 3);
@@ -111,14 +126,19 @@ export async function runValidate(options: Options, progress?: ProgressFn): Prom
 }
 
 /** 生成经费分摊表: read, analyse and, unless errors block it, write the two sheets — one Excel.run. */
-export async function runGenerate(options: Options, force: boolean, progress?: ProgressFn): Promise<{ analysis: Analysis; written: WrittenSheet[]; blocked: boolean }> {
+export async function runGenerate(
+  options: Options,
+  force: boolean,
+  progress?: ProgressFn
+): Promise<{ analysis: Analysis; written: WrittenSheet[]; blocked: boolean }> {
   const out = await act("生成经费分摊表", async (ctx) => {
     progress?.("读取工作表", 0, 4);
     const r = await readWorkbook(ctx, { progress, explicit: explicitSheets(options) });
     rememberSheets(r);
     progress?.("校验与计算", 1, 4);
     const analysis = analyse(r.book, options);
-    if ((analysis.errorCount > 0 && !force) || !analysis.allocation) return { analysis, written: [] as WrittenSheet[], blocked: true };
+    if ((analysis.errorCount > 0 && !force) || !analysis.allocation)
+      return { analysis, written: [] as WrittenSheet[], blocked: true };
     progress?.("写入经费分摊表", 2, 4);
     const plans = planSheets(analysis);
     const written = await writeSheets(ctx, [plans.allocation!, plans.report], r.layout, progress);

@@ -82,8 +82,13 @@ interface SheetProbe {
 function probe(ws: Excel.Worksheet): SheetProbe {
   const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
   // getUsedRange (not OrNullObject) is A1 on a blank sheet, so the chain is always valid.
-  const top = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
-  const sample = top.getIntersectionOrNullObject(ws.getRange(SAMPLE_COLUMNS)).load("values,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
+  const top = ws
+    .getUsedRange(true)
+    .getRow(0)
+    .getResizedRange(SAMPLE_ROWS - 1, 0);
+  const sample = top
+    .getIntersectionOrNullObject(ws.getRange(SAMPLE_COLUMNS))
+    .load("values,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
   return { ws, used, sample };
 }
 
@@ -96,7 +101,12 @@ interface Probed {
 
 function dimsOf(p: SheetProbe, headRows?: number): Probed {
   if (p.used.isNullObject) return { dims: null, cellBytes: DEFAULT_CELL_BYTES, whole: null };
-  const dims = { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
+  const dims = {
+    row: p.used.rowIndex,
+    col: p.used.columnIndex,
+    rows: p.used.rowCount,
+    cols: p.used.columnCount,
+  };
   let cellBytes = DEFAULT_CELL_BYTES;
   let whole: Probed["whole"] = null;
   if (!p.sample.isNullObject) {
@@ -105,15 +115,26 @@ function dimsOf(p: SheetProbe, headRows?: number): Probed {
     // The sample holds titles and headers too; a margin keeps the estimate on the safe side.
     if (cells > 0) cellBytes = Math.max(6, (jsonBytes(s.values) / cells) * 1.3);
     const want = headRows ? Math.min(headRows, dims.rows) : dims.rows;
-    if (s.rowIndex === dims.row && s.columnIndex === dims.col && s.columnCount === dims.cols && s.rowCount >= want) {
-      whole = { values: (s.values as Cell[][]).slice(0, want), numberFormats: (s.numberFormat as string[][]).slice(0, want) };
+    if (
+      s.rowIndex === dims.row &&
+      s.columnIndex === dims.col &&
+      s.columnCount === dims.cols &&
+      s.rowCount >= want
+    ) {
+      whole = {
+        values: (s.values as Cell[][]).slice(0, want),
+        numberFormats: (s.numberFormat as string[][]).slice(0, want),
+      };
     }
   }
   return { dims, cellBytes, whole };
 }
 
 /** Named items LXY_generated_<role> point at the sheets this add-in wrote. */
-function markers(names: Excel.NamedItem[], sheets: SheetInfo[]): Pick<Layout, "generated" | "markerNames"> {
+function markers(
+  names: Excel.NamedItem[],
+  sheets: SheetInfo[]
+): Pick<Layout, "generated" | "markerNames"> {
   const generated: Layout["generated"] = {};
   const markerNames: Layout["markerNames"] = {};
   for (const n of names) {
@@ -122,7 +143,8 @@ function markers(names: Excel.NamedItem[], sheets: SheetInfo[]): Pick<Layout, "g
     if (role !== "allocation" && role !== "report") continue;
     markerNames[role] = n.name;
     const sheet = markerSheet(String(n.formula ?? ""));
-    const found = sheet !== null ? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) : undefined;
+    const found =
+      sheet !== null ? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) : undefined;
     if (found) generated[role] = found.name;
   }
   return { generated, markerNames };
@@ -136,7 +158,10 @@ export function markerSheet(formula: string): string | null {
 }
 
 /** Read every input sheet (values, and number formats where cheap). */
-export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
+export async function readWorkbook(
+  ctx: Excel.RequestContext,
+  opts: ReadOptions = {}
+): Promise<ReadResult> {
   const { progress } = opts;
   const wb = ctx.workbook;
   const recorded = opts.withMarks ? getMarks() : {};
@@ -155,9 +180,18 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
         const ws = wb.worksheets.getItem(n);
         anchors.push({ ws, p: probe(ws) });
       }
-      for (const id of Object.keys(recorded)) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+      for (const id of Object.keys(recorded))
+        cfs.set(
+          id,
+          wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type")
+        );
     } else {
-      for (const ws of [wb.worksheets.getFirst(), wb.worksheets.getActiveWorksheet(), wb.worksheets.getLast()]) anchors.push({ ws: ws.load("name"), p: probe(ws) });
+      for (const ws of [
+        wb.worksheets.getFirst(),
+        wb.worksheets.getActiveWorksheet(),
+        wb.worksheets.getLast(),
+      ])
+        anchors.push({ ws: ws.load("name"), p: probe(ws) });
     }
     await ctx.sync();
     const probes = new Map<string, SheetProbe>();
@@ -176,7 +210,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
     if (!hint || (code !== "ItemNotFound" && code !== "InvalidArgument")) throw e;
     r1 = await first(false);
   }
-  const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility }));
+  const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({
+    name: w.name,
+    id: w.id,
+    visibility: w.visibility,
+  }));
   const mk = markers(r1.names.items, sheets);
   const layout: Layout = { sheets, ...mk };
   const ours = new Set(Object.values(mk.generated).map((n) => n!.toLowerCase()));
@@ -203,11 +241,27 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
   const addSheet = (w: Excel.Worksheet, p: SheetProbe) => {
     const { dims, cellBytes, whole } = dimsOf(p, opts.headRows);
     if (!dims) book.sheets.push({ name: w.name, values: [] });
-    else if (whole) book.sheets.push({ name: w.name, values: whole.values, numberFormats: whole.numberFormats, origin: { row: dims.row, col: dims.col } });
+    else if (whole)
+      book.sheets.push({
+        name: w.name,
+        values: whole.values,
+        numberFormats: whole.numberFormats,
+        origin: { row: dims.row, col: dims.col },
+      });
     else {
       const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
       const formats = rows * dims.cols <= FORMAT_CELL_LIMIT;
-      jobs.push({ ws: w, name: w.name, dims, rows, next: 0, cellBytes, formats, values: [], numberFormats: formats ? [] : undefined });
+      jobs.push({
+        ws: w,
+        name: w.name,
+        dims,
+        rows,
+        next: 0,
+        cellBytes,
+        formats,
+        values: [],
+        numberFormats: formats ? [] : undefined,
+      });
     }
   };
   let unprobed: Excel.Worksheet[] = [];
@@ -217,7 +271,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
     else unprobed.push(w);
   }
   const cfs = new Map(r1.cfs);
-  let recordedIds = Object.keys(recorded).filter((id) => sheets.some((s) => s.id === id) && !cfs.has(id));
+  let recordedIds = Object.keys(recorded).filter(
+    (id) => sheets.some((s) => s.id === id) && !cfs.has(id)
+  );
 
   // Then the cells, in row chunks packed several to a sync; the sheets not probed yet are probed
   // in the first of these syncs (their samples often hold all their rows).
@@ -227,7 +283,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
     let cells = READ_CELL_LIMIT;
     const probing = unprobed.map((w) => ({ w, p: probe(w) }));
     unprobed = [];
-    for (const id of recordedIds) cfs.set(id, wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type"));
+    for (const id of recordedIds)
+      cfs.set(
+        id,
+        wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type")
+      );
     recordedIds = [];
     const batch: { job: Job; range: Excel.Range; n: number }[] = [];
     for (const job of jobs) {
@@ -236,7 +296,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
         const fit = Math.min(Math.floor(budget / perRow), Math.floor(cells / job.dims.cols));
         if (fit < 1 && (batch.length || probing.length)) break;
         const n = Math.max(1, Math.min(job.rows - job.next, fit));
-        const range = job.ws.getRangeByIndexes(job.dims.row + job.next, job.dims.col, n, job.dims.cols).load(job.formats ? "values,numberFormat" : "values");
+        const range = job.ws
+          .getRangeByIndexes(job.dims.row + job.next, job.dims.col, n, job.dims.cols)
+          .load(job.formats ? "values,numberFormat" : "values");
         batch.push({ job, range, n });
         job.next += n;
         budget -= n * perRow;
@@ -248,17 +310,26 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
     for (const { job, range, n } of batch) {
       const vals = range.values as Cell[][];
       for (const row of vals) job.values.push(row);
-      if (job.numberFormats) for (const row of range.numberFormat as string[][]) job.numberFormats.push(row);
+      if (job.numberFormats)
+        for (const row of range.numberFormat as string[][]) job.numberFormats.push(row);
       // Learn from what came back, so the next chunks are sized by real bytes.
       const measured = jsonBytes(vals) / Math.max(1, n * job.dims.cols);
       job.cellBytes = Math.max(4, measured * 1.15);
       doneRows += n;
     }
     for (const { w, p } of probing) addSheet(w, p);
-    progress?.("读取单元格", doneRows, jobs.reduce((a, j) => a + j.rows, 0));
+    progress?.(
+      "读取单元格",
+      doneRows,
+      jobs.reduce((a, j) => a + j.rows, 0)
+    );
   }
   for (const job of jobs) {
-    const sd: SheetData = { name: job.name, values: job.values, origin: { row: job.dims.row, col: job.dims.col } };
+    const sd: SheetData = {
+      name: job.name,
+      values: job.values,
+      origin: { row: job.dims.row, col: job.dims.col },
+    };
     if (job.numberFormats) sd.numberFormats = job.numberFormats;
     book.sheets.push(sd);
   }
@@ -268,7 +339,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions 
 
   const marksFound: ReadResult["marksFound"] = {};
   for (const [id, coll] of cfs) {
-    if (sheets.some((s) => s.id === id)) marksFound[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
+    if (sheets.some((s) => s.id === id))
+      marksFound[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
   }
   return { book, layout, marksFound };
 }

@@ -7,7 +7,10 @@ export const UNDO_GROUP_API = "1.20";
 
 export function isSupported(version: string): boolean {
   try {
-    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(EXCEL_API, version);
+    return (
+      typeof Office !== "undefined" &&
+      !!Office.context?.requirements?.isSetSupported(EXCEL_API, version)
+    );
   } catch {
     return false;
   }

@@ -19,7 +19,9 @@ const KEY_MARKS = "lxy.marks";
 const KEY_SHEETS = "lxy.sheets";
 
 function store(): Office.Settings | null {
-  return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
+  return typeof Office !== "undefined" && Office.context?.document?.settings
+    ? Office.context.document.settings
+    : null;
 }
 
 function get<T>(key: string): T | null {
@@ -67,7 +69,13 @@ export function persist(): Promise<void> {
   if (!st) return Promise.resolve();
   return new Promise((resolve, reject) => {
     st.saveAsync((r: Office.AsyncResult<void>) => {
-      if (String(r.status) === "failed") reject(new ExcelHostError(r.error?.code ? String(r.error.code) : "SettingsSaveFailed", `无法把加载项设置保存到工作簿（${r.error?.message ?? "未知原因"}）`));
+      if (String(r.status) === "failed")
+        reject(
+          new ExcelHostError(
+            r.error?.code ? String(r.error.code) : "SettingsSaveFailed",
+            `无法把加载项设置保存到工作簿（${r.error?.message ?? "未知原因"}）`
+          )
+        );
       else resolve();
     });
   });

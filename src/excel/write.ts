@@ -35,7 +35,11 @@ export function cellInput(c: PlanCell): string | number {
 
 /** The plan's cells as rows of Excel input, internal links as HYPERLINK formulas. */
 export function planRows(plan: SheetPlan): (string | number)[][] {
-  const width = Math.max(1, ...plan.cells.map((r) => r.length), ...plan.widths.map((_, i) => i + 1));
+  const width = Math.max(
+    1,
+    ...plan.cells.map((r) => r.length),
+    ...plan.widths.map((_, i) => i + 1)
+  );
   const rows = plan.cells.map((r) => {
     const out: (string | number)[] = new Array(width).fill("");
     r.forEach((c, i) => (out[i] = cellInput(c)));
@@ -43,12 +47,16 @@ export function planRows(plan: SheetPlan): (string | number)[][] {
   });
   for (const l of plan.links) {
     const { r0, c0 } = rectOf(l.address);
-    if (rows[r0]) rows[r0][c0] = `=HYPERLINK(${formulaString("#" + l.target)},${formulaString(l.text)})`;
+    if (rows[r0])
+      rows[r0][c0] = `=HYPERLINK(${formulaString("#" + l.target)},${formulaString(l.text)})`;
   }
   return rows;
 }
 
-function chunkRows(rows: (string | number)[][], budget: number): { start: number; rows: (string | number)[][] }[] {
+function chunkRows(
+  rows: (string | number)[][],
+  budget: number
+): { start: number; rows: (string | number)[][] }[] {
   const out: { start: number; rows: (string | number)[][] }[] = [];
   let cur: (string | number)[][] = [];
   let start = 0;
@@ -85,14 +93,22 @@ function applyFormat(ws: Excel.Worksheet, f: RangeFormat): void {
   if (f.fontSize) range.format.font.size = f.fontSize;
   if (f.fontColor) range.format.font.color = f.fontColor;
   if (f.fill) range.format.fill.color = f.fill;
-  if (f.horizontal) range.format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.horizontal];
+  if (f.horizontal)
+    range.format.horizontalAlignment = (
+      { left: "Left", center: "Center", right: "Right" } as const
+    )[f.horizontal];
   if (f.wrap) {
     range.format.wrapText = true;
     range.format.verticalAlignment = "Top";
   }
   if (f.border) {
     const r = rectOf(f.address);
-    const sides: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+    const sides: Excel.BorderIndex[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ] as Excel.BorderIndex[];
     if (r.c1 > r.c0) sides.push("InsideVertical" as Excel.BorderIndex);
     if (r.r1 > r.r0) sides.push("InsideHorizontal" as Excel.BorderIndex);
     for (const s of sides) range.format.borders.getItem(s).style = "Continuous";
@@ -103,12 +119,21 @@ function applyFormat(ws: Excel.Worksheet, f: RangeFormat): void {
  * Queue the sheets; the first sync carries the structure, formats and the first rows, more
  * syncs only when the cells exceed the budget. Returns the names used.
  */
-export async function writeSheets(ctx: Excel.RequestContext, plans: SheetPlan[], layout: Layout, progress?: Progress): Promise<WrittenSheet[]> {
+export async function writeSheets(
+  ctx: Excel.RequestContext,
+  plans: SheetPlan[],
+  layout: Layout,
+  progress?: Progress
+): Promise<WrittenSheet[]> {
   const wb = ctx.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
   const taken = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
   const written: WrittenSheet[] = [];
-  const pending: { ws: Excel.Worksheet; width: number; chunks: { start: number; rows: (string | number)[][] }[] }[] = [];
+  const pending: {
+    ws: Excel.Worksheet;
+    width: number;
+    chunks: { start: number; rows: (string | number)[][] }[];
+  }[] = [];
   let firstActivate: Excel.Worksheet | null = null;
   for (const plan of plans) {
     const marker = layout.markerNames[plan.role];
@@ -128,11 +153,17 @@ export async function writeSheets(ctx: Excel.RequestContext, plans: SheetPlan[],
     // Number formats before values: nothing here depends on it, but text cells stay text either way.
     for (const f of plan.formats) applyFormat(ws, f);
     for (const m of plan.merges) ws.getRange(m).merge(false);
-    plan.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+    plan.widths.forEach(
+      (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w))
+    );
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
     ws.pageLayout.orientation = plan.landscape ? "Landscape" : "Portrait";
     if (plan.printArea) ws.pageLayout.setPrintArea(plan.printArea);
-    wb.names.add(MARKER_PREFIX + plan.role, ws.getRange("A1"), "疗休养经费助手生成的工作表（重新生成时只替换此表）").visible = false;
+    wb.names.add(
+      MARKER_PREFIX + plan.role,
+      ws.getRange("A1"),
+      "疗休养经费助手生成的工作表（重新生成时只替换此表）"
+    ).visible = false;
     pending.push({ ws, width, chunks: rows.length ? chunkRows(rows, WRITE_BUDGET) : [] });
     written.push({ role: plan.role, name, renamed: name !== plan.name });
     if (!firstActivate) firstActivate = ws;

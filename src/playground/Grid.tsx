@@ -5,7 +5,8 @@ import type { ExcelDouble } from "../testing/excel-double";
 
 function columnName(c: number): string {
   let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -20,7 +21,12 @@ function inArea(address: string, r: number, c: number): boolean {
     return { r: Number(m[2]) - 1, c: col - 1 };
   });
   const [a, b = a] = pos;
-  return r >= Math.min(a.r, b.r) && r <= Math.max(a.r, b.r) && c >= Math.min(a.c, b.c) && c <= Math.max(a.c, b.c);
+  return (
+    r >= Math.min(a.r, b.r) &&
+    r <= Math.max(a.r, b.r) &&
+    c >= Math.min(a.c, b.c) &&
+    c <= Math.max(a.c, b.c)
+  );
 }
 
 const MARK_OUTLINE = { error: "#C00000", warning: "#BF8F00" } as const;
@@ -36,7 +42,7 @@ export function Grid({ dbl }: { dbl: ExcelDouble }): React.ReactElement {
       dbl.onChange(() => {
         setVersion((v) => v + 1);
       }),
-    [dbl],
+    [dbl]
   );
   // The add-in activating a sheet or selecting a cell brings that sheet to the front. The
   // double has no event for selection, so it is checked on every change and every tick.
@@ -59,7 +65,10 @@ export function Grid({ dbl }: { dbl: ExcelDouble }): React.ReactElement {
   const texts = sheet ? dbl.texts(sheet) : [];
   const sel = dbl.selection && dbl.selection.sheet === sheet ? dbl.selection.address : null;
   const rows = Math.max(snap.values.length, 20);
-  const cols = Math.max(snap.values.reduce((n, r) => Math.max(n, r.length), 0), 8);
+  const cols = Math.max(
+    snap.values.reduce((n, r) => Math.max(n, r.length), 0),
+    8
+  );
   const selRef = React.useRef<HTMLTableCellElement | null>(null);
 
   React.useEffect(() => {
@@ -120,7 +129,11 @@ export function Grid({ dbl }: { dbl: ExcelDouble }): React.ReactElement {
                   return (
                     <td
                       key={c}
-                      ref={selected && sel && address === sel.split(":")[0].replace(/\$/g, "") ? selRef : undefined}
+                      ref={
+                        selected && sel && address === sel.split(":")[0].replace(/\$/g, "")
+                          ? selRef
+                          : undefined
+                      }
                       data-cell={address}
                       data-mark={mark ?? undefined}
                       data-selected={selected ? "true" : undefined}
@@ -138,7 +151,14 @@ export function Grid({ dbl }: { dbl: ExcelDouble }): React.ReactElement {
       </div>
       <div className="tabs" role="tablist" aria-label="工作表">
         {names.map((n) => (
-          <button key={n} type="button" role="tab" aria-selected={n === sheet} className="tab" onClick={() => setShown(n)}>
+          <button
+            key={n}
+            type="button"
+            role="tab"
+            aria-selected={n === sheet}
+            className="tab"
+            onClick={() => setShown(n)}
+          >
             {n}
           </button>
         ))}

@@ -14,7 +14,9 @@ const params = new URLSearchParams(window.location.search);
 const lang = langOf(params.get("lang") ?? "zh-CN");
 
 function Playground(): React.ReactElement {
-  const [sample, setSample] = React.useState<SampleName>(params.get("sample") === "mistakes" ? "mistakes" : "clean");
+  const [sample, setSample] = React.useState<SampleName>(
+    params.get("sample") === "mistakes" ? "mistakes" : "clean"
+  );
   const [dbl, setDbl] = React.useState<ExcelDouble | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [generation, setGeneration] = React.useState(0);
@@ -43,7 +45,7 @@ function Playground(): React.ReactElement {
         setDbl(d);
         setGeneration((g) => g + 1);
       },
-      (e) => !cancelled && setError(String(e?.message ?? e)),
+      (e) => !cancelled && setError(String(e?.message ?? e))
     );
     return () => {
       cancelled = true;
@@ -55,14 +57,27 @@ function Playground(): React.ReactElement {
       <header className="topbar">
         <h1>疗休养经费助手 · 浏览器试用</h1>
         <span className="note">工作簿为浏览器内的模拟 Excel，不连接 Office。</span>
-        <button type="button" className="ribbon" disabled={!dbl || ribbonBusy} onClick={() => void ribbon()}>
+        <button
+          type="button"
+          className="ribbon"
+          disabled={!dbl || ribbonBusy}
+          onClick={() => void ribbon()}
+        >
           {ribbonBusy ? "正在生成…" : "一键生成（功能区按钮）"}
         </button>
         <div className="samples" role="group" aria-label="样例工作簿">
-          <button type="button" aria-pressed={sample === "clean"} onClick={() => setSample("clean")}>
+          <button
+            type="button"
+            aria-pressed={sample === "clean"}
+            onClick={() => setSample("clean")}
+          >
             样例（无错误）
           </button>
-          <button type="button" aria-pressed={sample === "mistakes"} onClick={() => setSample("mistakes")}>
+          <button
+            type="button"
+            aria-pressed={sample === "mistakes"}
+            onClick={() => setSample("mistakes")}
+          >
             带错误的样例
           </button>
         </div>
@@ -72,9 +87,7 @@ function Playground(): React.ReactElement {
           {error && <p role="alert">{error}</p>}
           {dbl ? <Grid dbl={dbl} /> : !error && <p className="loading">正在载入样例工作簿…</p>}
         </section>
-        <div className="pane">
-          {dbl && <Pane key={generation} host={officeHost} lang={lang} />}
-        </div>
+        <div className="pane">{dbl && <Pane key={generation} host={officeHost} lang={lang} />}</div>
       </div>
       {notice && <NoticeDialog notice={notice} lang={lang} />}
     </div>

@@ -13,20 +13,32 @@ export interface Notice {
 
 /** Office.context.ui.displayDialogAsync on the double, opening `show`'s dialog instead of a window. */
 export function installDialogs(dbl: ExcelDouble, show: (n: Notice | null) => void): void {
-  dbl.Office.EventType = { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" };
+  dbl.Office.EventType = {
+    DialogMessageReceived: "dialogMessageReceived",
+    DialogEventReceived: "dialogEventReceived",
+  };
   dbl.Office.context.ui = {
     displayDialogAsync(url: string, _options: unknown, callback: (r: unknown) => void) {
       const handlers: Record<string, (arg: unknown) => void> = {};
-      const dialog = { addEventHandler: (type: string, h: (arg: unknown) => void) => (handlers[type] = h), close: () => show(null) };
+      const dialog = {
+        addEventHandler: (type: string, h: (arg: unknown) => void) => (handlers[type] = h),
+        close: () => show(null),
+      };
       callback({ status: "succeeded", value: dialog });
       // The notice page sends a message when its 关闭 button is clicked.
-      show({ text: noticeText(new URL(url, window.location.href).searchParams), close: () => handlers.dialogMessageReceived?.({ message: "close" }) });
+      show({
+        text: noticeText(new URL(url, window.location.href).searchParams),
+        close: () => handlers.dialogMessageReceived?.({ message: "close" }),
+      });
     },
   };
 }
 
 export function runRibbonCommand(): Promise<void> {
-  return new Promise((resolve) => void generateAllocation({ completed: () => resolve() } as Office.AddinCommands.Event));
+  return new Promise(
+    (resolve) =>
+      void generateAllocation({ completed: () => resolve() } as Office.AddinCommands.Event)
+  );
 }
 
 export function NoticeDialog({ notice, lang }: { notice: Notice; lang: Lang }): React.ReactElement {
@@ -35,10 +47,21 @@ export function NoticeDialog({ notice, lang }: { notice: Notice; lang: Lang }): 
   React.useEffect(() => button.current?.focus(), []);
   return (
     <div className="backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="notice-title" aria-describedby="notice-text">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="notice-title"
+        aria-describedby="notice-text"
+      >
         <h2 id="notice-title">{s.noticeTitle}</h2>
         <p id="notice-text">{notice.text}</p>
-        <button ref={button} type="button" onClick={notice.close} onKeyDown={(e) => e.key === "Escape" && notice.close()}>
+        <button
+          ref={button}
+          type="button"
+          onClick={notice.close}
+          onKeyDown={(e) => e.key === "Escape" && notice.close()}
+        >
           {s.close}
         </button>
       </div>

@@ -44,7 +44,12 @@ const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   srOnly: {
     position: "absolute",
     width: "1px",
@@ -99,7 +104,10 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         setDetected(r.mapping);
         // A remembered choice wins while its sheet still exists.
         const next: SheetMapping = { ...r.mapping };
-        for (const [role, name] of Object.entries(keepChoice) as [SheetRole, string | undefined][]) {
+        for (const [role, name] of Object.entries(keepChoice) as [
+          SheetRole,
+          string | undefined,
+        ][]) {
           // "" is an explicit "（无）": the engine then leaves that role empty.
           if (name === "" || (name && r.sheets.includes(name))) next[role] = name;
         }
@@ -109,7 +117,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         fail("detect", e);
       }
     },
-    [host],
+    [host]
   );
 
   React.useEffect(() => {
@@ -148,7 +156,10 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     if (!o.ownUnion && a.allocation) setDetectedOwn(a.allocation.ownUnion);
   };
 
-  const run = async (action: Busy["action"], work: (progress: (step: string, done: number, total: number) => void) => Promise<void>) => {
+  const run = async (
+    action: Busy["action"],
+    work: (progress: (step: string, done: number, total: number) => void) => Promise<void>
+  ) => {
     setFailure(null);
     setBusy({ action, step: s.working, done: 0, total: 1 });
     setStatus(s.working);
@@ -185,7 +196,9 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
       learn(outcome.analysis, o);
       if (outcome.blocked) {
         setResult({ kind: "blocked", analysis: outcome.analysis });
-        setStatus(outcome.analysis.allocation ? s.blocked(outcome.analysis.errorCount) : s.cannotGenerate);
+        setStatus(
+          outcome.analysis.allocation ? s.blocked(outcome.analysis.errorCount) : s.cannotGenerate
+        );
         return;
       }
       setResult({ kind: "generated", outcome, forced: force });
@@ -268,19 +281,38 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
           </div>
         )}
 
-        {result.kind === "generated" && <Summary outcome={result.outcome} forced={result.forced} onOpen={(name) => void goTo(name)} />}
-
-        {result.kind === "cleared" && (
-          <Notice intent="success">{s.marksCleared}</Notice>
+        {result.kind === "generated" && (
+          <Summary
+            outcome={result.outcome}
+            forced={result.forced}
+            onOpen={(name) => void goTo(name)}
+          />
         )}
 
-        {analysis && <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />}
+        {result.kind === "cleared" && <Notice intent="success">{s.marksCleared}</Notice>}
+
+        {analysis && (
+          <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />
+        )}
 
         {!problem && (
-          <MappingPanel sheets={sheets} detected={detected} mapping={mapping} disabled={!!busy} onChange={changeRole} onRefresh={() => void detect(mapping)} />
+          <MappingPanel
+            sheets={sheets}
+            detected={detected}
+            mapping={mapping}
+            disabled={!!busy}
+            onChange={changeRole}
+            onRefresh={() => void detect(mapping)}
+          />
         )}
 
-        <SettingsPanel value={settings} payers={payers} detectedOwn={detectedOwn} disabled={!!problem || !!busy} onChange={changeSettings} />
+        <SettingsPanel
+          value={settings}
+          payers={payers}
+          detectedOwn={detectedOwn}
+          disabled={!!problem || !!busy}
+          onChange={changeSettings}
+        />
       </main>
     </StringsContext.Provider>
   );
@@ -290,7 +322,9 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 function failureText(s: Strings, f: Failure): string {
   const message = f.message ?? s.unexpected;
   const code = f.code ?? s.unknownCode;
-  return f.message && f.code && f.message.includes(f.code) ? message : `${message}（${s.errorCode(code)}）`;
+  return f.message && f.code && f.message.includes(f.code)
+    ? message
+    : `${message}（${s.errorCode(code)}）`;
 }
 
 function safeLoad(host: PaneHost): PaneSettings {

@@ -10,9 +10,22 @@ import { useStrings } from "./context";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0, display: "flex", columnGap: tokens.spacingHorizontalS },
+  h3: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+  },
   counts: { margin: 0 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   row: {
@@ -51,7 +64,10 @@ export function groupIssues(issues: Issue[]): Group[] {
   }
   // Errors first, each severity in order of first appearance.
   const groups = [...byCode.values()];
-  return [...groups.filter((g) => g.severity === "error"), ...groups.filter((g) => g.severity !== "error")];
+  return [
+    ...groups.filter((g) => g.severity === "error"),
+    ...groups.filter((g) => g.severity !== "error"),
+  ];
 }
 
 export interface IssueListProps {
@@ -77,7 +93,9 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
       {groups.map((g) => (
         <section key={g.code} aria-labelledby={`issue-group-${g.code}`} data-code={g.code}>
           <h3 id={`issue-group-${g.code}`} className={styles.h3}>
-            <span className={g.severity === "error" ? styles.error : styles.warning}>{s.severity[g.severity]}</span>
+            <span className={g.severity === "error" ? styles.error : styles.warning}>
+              {s.severity[g.severity]}
+            </span>
             <span>
               {s.issueTitle(g.code)}（{g.issues.length}）
             </span>
@@ -86,7 +104,11 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
             {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => (
               <li key={n}>
                 {i.cell ? (
-                  <button type="button" className={styles.row} onClick={() => onGoTo(i.sheet, i.cell!)}>
+                  <button
+                    type="button"
+                    className={styles.row}
+                    onClick={() => onGoTo(i.sheet, i.cell!)}
+                  >
                     <span className={styles.cell}>
                       {i.sheet}!{i.cell}
                     </span>
@@ -99,7 +121,11 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
             ))}
           </ul>
           {g.issues.length > GROUP_PREVIEW && !expanded.has(g.code) && (
-            <Button size="small" appearance="subtle" onClick={() => setExpanded(new Set([...expanded, g.code]))}>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => setExpanded(new Set([...expanded, g.code]))}
+            >
               {s.showAll(g.issues.length)}
             </Button>
           )}

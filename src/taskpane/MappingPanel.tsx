@@ -26,7 +26,14 @@ export interface MappingPanelProps {
   onRefresh(): void;
 }
 
-export function MappingPanel({ sheets, detected, mapping, disabled, onChange, onRefresh }: MappingPanelProps): React.ReactElement {
+export function MappingPanel({
+  sheets,
+  detected,
+  mapping,
+  disabled,
+  onChange,
+  onRefresh,
+}: MappingPanelProps): React.ReactElement {
   const s = useStrings();
   const styles = useStyles();
   if (sheets === null) {
@@ -54,7 +61,12 @@ export function MappingPanel({ sheets, detected, mapping, disabled, onChange, on
         const hint = value ? (detected[role] === value ? s.detected : s.chosen) : undefined;
         return (
           <Field key={role} label={s.role[role]} hint={hint}>
-            <Select value={value} disabled={disabled} onChange={(_, d) => onChange(role, d.value)} data-role={role}>
+            <Select
+              value={value}
+              disabled={disabled}
+              onChange={(_, d) => onChange(role, d.value)}
+              data-role={role}
+            >
               <option value="">{s.none}</option>
               {choices.map((n) => (
                 <option key={n} value={n}>

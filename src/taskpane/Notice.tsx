@@ -13,7 +13,11 @@ export interface NoticeProps {
 export function Notice({ intent, title, multiline, children }: NoticeProps): React.ReactElement {
   const bodyId = React.useId();
   return (
-    <MessageBar intent={intent} layout={multiline ? "multiline" : "auto"} {...(title ? {} : { "aria-labelledby": bodyId })}>
+    <MessageBar
+      intent={intent}
+      layout={multiline ? "multiline" : "auto"}
+      {...(title ? {} : { "aria-labelledby": bodyId })}
+    >
       <MessageBarBody id={bodyId}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {children}

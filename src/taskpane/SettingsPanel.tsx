@@ -26,10 +26,17 @@ export interface SettingsPanelProps {
   onChange(v: SettingsValue): void;
 }
 
-export function SettingsPanel({ value, payers, detectedOwn, disabled, onChange }: SettingsPanelProps): React.ReactElement {
+export function SettingsPanel({
+  value,
+  payers,
+  detectedOwn,
+  disabled,
+  onChange,
+}: SettingsPanelProps): React.ReactElement {
   const s = useStrings();
   const styles = useStyles();
-  const unions = value.ownUnion && !payers.includes(value.ownUnion) ? [...payers, value.ownUnion] : payers;
+  const unions =
+    value.ownUnion && !payers.includes(value.ownUnion) ? [...payers, value.ownUnion] : payers;
   const monthsOk = positiveInt(value.nearMonths) && value.nearMonths.trim() !== "";
   const yearOk = positiveInt(value.year);
   return (
@@ -38,7 +45,11 @@ export function SettingsPanel({ value, payers, detectedOwn, disabled, onChange }
         {s.settingsHeading}
       </h2>
       <Field label={s.ownUnion}>
-        <Select value={value.ownUnion} disabled={disabled} onChange={(_, d) => onChange({ ...value, ownUnion: d.value })}>
+        <Select
+          value={value.ownUnion}
+          disabled={disabled}
+          onChange={(_, d) => onChange({ ...value, ownUnion: d.value })}
+        >
           <option value="">{s.ownUnionAuto(detectedOwn)}</option>
           {unions.map((p) => (
             <option key={p} value={p}>
@@ -47,7 +58,11 @@ export function SettingsPanel({ value, payers, detectedOwn, disabled, onChange }
           ))}
         </Select>
       </Field>
-      <Field label={s.nearMonths} hint={monthsOk ? s.nearMonthsHint : undefined} validationMessage={monthsOk ? undefined : s.invalidNumber}>
+      <Field
+        label={s.nearMonths}
+        hint={monthsOk ? s.nearMonthsHint : undefined}
+        validationMessage={monthsOk ? undefined : s.invalidNumber}
+      >
         <Input
           type="number"
           inputMode="numeric"
@@ -57,8 +72,19 @@ export function SettingsPanel({ value, payers, detectedOwn, disabled, onChange }
           onChange={(_, d) => onChange({ ...value, nearMonths: d.value })}
         />
       </Field>
-      <Field label={s.year} hint={yearOk ? s.yearHint : undefined} validationMessage={yearOk ? undefined : s.invalidNumber}>
-        <Input type="number" inputMode="numeric" min={1} value={value.year} disabled={disabled} onChange={(_, d) => onChange({ ...value, year: d.value })} />
+      <Field
+        label={s.year}
+        hint={yearOk ? s.yearHint : undefined}
+        validationMessage={yearOk ? undefined : s.invalidNumber}
+      >
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={value.year}
+          disabled={disabled}
+          onChange={(_, d) => onChange({ ...value, year: d.value })}
+        />
       </Field>
     </section>
   );

@@ -11,10 +11,22 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   p: { margin: 0 },
-  dl: { margin: 0, display: "grid", gridTemplateColumns: "auto auto", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
+  dl: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "auto auto",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+  },
   dd: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums" },
   table: { borderCollapse: "collapse", width: "100%" },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
   td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -44,7 +56,11 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
       <h2 id="summary-heading" className={styles.h2} ref={heading} tabIndex={-1}>
         {s.summaryHeading}
       </h2>
-      {sheet && <p className={styles.p}>{sheet.renamed ? s.renamed(sheet.name) : s.writtenTo(sheet.name)}</p>}
+      {sheet && (
+        <p className={styles.p}>
+          {sheet.renamed ? s.renamed(sheet.name) : s.writtenTo(sheet.name)}
+        </p>
+      )}
       {forced && outcome.analysis.errorCount > 0 && (
         <Notice intent="warning">{s.forcedNote}</Notice>
       )}
@@ -70,7 +86,9 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
                   <th scope="row" className={styles.td}>
                     {p}
                   </th>
-                  <td className={mergeClasses(styles.td, styles.num)}>{formatYuan(al.byPayer.get(p) ?? 0n)}</td>
+                  <td className={mergeClasses(styles.td, styles.num)}>
+                    {formatYuan(al.byPayer.get(p) ?? 0n)}
+                  </td>
                 </tr>
               ))}
               <tr>
@@ -89,8 +107,16 @@ export function Summary({ outcome, forced, onOpen }: SummaryProps): React.ReactE
                 <dt>{s.budgetSources}</dt>
                 <dd className={styles.dd}>{s.yuan(formatYuan(b.totalFen))}</dd>
                 <dt>{s.gap}</dt>
-                <dd className={b.differenceFen < 0n ? mergeClasses(styles.dd, styles.over) : styles.dd}>
-                  {b.differenceFen < 0n ? s.over(formatYuan(-b.differenceFen)) : b.differenceFen > 0n ? s.under(formatYuan(b.differenceFen)) : s.balanced}
+                <dd
+                  className={
+                    b.differenceFen < 0n ? mergeClasses(styles.dd, styles.over) : styles.dd
+                  }
+                >
+                  {b.differenceFen < 0n
+                    ? s.over(formatYuan(-b.differenceFen))
+                    : b.differenceFen > 0n
+                      ? s.under(formatYuan(b.differenceFen))
+                      : s.balanced}
                 </dd>
               </>
             ) : (

@@ -23,11 +23,7 @@ export interface PaneHost {
   requirementProblem(): string | null;
   detectWorkbookSheets(): Promise<{ sheets: string[]; mapping: SheetMapping }>;
   runValidate(options: Options, progress?: ProgressFn): Promise<Analysis>;
-  runGenerate(
-    options: Options,
-    force: boolean,
-    progress?: ProgressFn,
-  ): Promise<GenerateOutcome>;
+  runGenerate(options: Options, force: boolean, progress?: ProgressFn): Promise<GenerateOutcome>;
   runClearMarks(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;
   goToSheet(name: string): Promise<void>;
@@ -49,7 +45,6 @@ export function errorCode(e: unknown): string | null {
  *  shown to the user (the code is, and the console keeps the rest). */
 export function hostMessage(e: unknown): string | null {
   if (!(e instanceof Error) || !e.message) return null;
-  if (e.name === "ExcelHostError" || /[\u4e00-\u9fff]/.test(e.message))
-    return e.message;
+  if (e.name === "ExcelHostError" || /[\u4e00-\u9fff]/.test(e.message)) return e.message;
   return null;
 }

@@ -6,8 +6,7 @@ export const officeHost: PaneHost = {
   requirementProblem: () => excel.requirementProblem(),
   detectWorkbookSheets: () => excel.detectWorkbookSheets(),
   runValidate: (options, progress) => excel.runValidate(options, progress),
-  runGenerate: (options, force, progress) =>
-    excel.runGenerate(options, force, progress),
+  runGenerate: (options, force, progress) => excel.runGenerate(options, force, progress),
   runClearMarks: () => excel.runClearMarks(),
   goToCell: (sheet, cell) => excel.goToCell(sheet, cell),
   goToSheet: (name) => excel.goToSheet(name),

@@ -7,9 +7,7 @@ import { TITLE } from "../core/messages";
 export type Lang = "zh" | "en";
 
 export function langOf(displayLanguage: string | undefined | null): Lang {
-  return displayLanguage && displayLanguage.toLowerCase().startsWith("en")
-    ? "en"
-    : "zh";
+  return displayLanguage && displayLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
 }
 
 const zh = {
@@ -36,8 +34,7 @@ const zh = {
 
   settingsHeading: "设置",
   ownUnion: "本级工会",
-  ownUnionAuto: (detected: string | null) =>
-    detected ? `自动（${detected}）` : "自动识别",
+  ownUnionAuto: (detected: string | null) => (detected ? `自动（${detected}）` : "自动识别"),
   nearMonths: "临近退休（月）",
   nearMonthsHint: "距法定退休年龄不足该月数即视为临近退休，默认 24。",
   year: "活动年度",
@@ -51,14 +48,12 @@ const zh = {
   forceGenerate: "仍然生成",
   working: "正在处理…",
 
-  counts: (errors: number, warnings: number) =>
-    `错误 ${errors} 个，警告 ${warnings} 个`,
+  counts: (errors: number, warnings: number) => `错误 ${errors} 个，警告 ${warnings} 个`,
   noIssues: "未发现问题。",
   issuesHeading: "校验结果",
   severity: { error: "错误", warning: "警告" } as Record<Severity, string>,
   issueTitle: (code: IssueCode) => TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) =>
-    `${sheet}!${cell}：${message}`,
+  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}：${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}：${message}`,
   marksCleared: "已清除本加载项添加的标记。",
   showAll: (n: number) => `显示全部 ${n} 条`,
@@ -69,8 +64,7 @@ const zh = {
 
   summaryHeading: "生成结果",
   writtenTo: (name: string) => `已写入“${name}”工作表。`,
-  renamed: (name: string) =>
-    `工作簿中已有同名的自建工作表，未作改动，结果写入“${name}”。`,
+  renamed: (name: string) => `工作簿中已有同名的自建工作表，未作改动，结果写入“${name}”。`,
   forcedNote: "本次在存在错误的情况下生成，表中已注明。",
   headcount: "参加人数",
   people: (n: number) => `${n} 人`,
@@ -105,8 +99,7 @@ const zh = {
   noticeBlocked: (errors: number) =>
     `发现 ${errors} 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。`,
   noticeDone: (name: string) => `已生成“${name}”。`,
-  noticeFailed: (message: string, code: string) =>
-    `生成失败：${message}（错误代码：${code}）`,
+  noticeFailed: (message: string, code: string) => `生成失败：${message}（错误代码：${code}）`,
   close: "关闭",
 };
 
@@ -114,8 +107,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: "Recuperation Budget Assistant",
-  appIntro:
-    "Check the roster and generate a formula-driven cost allocation sheet.",
+  appIntro: "Check the roster and generate a formula-driven cost allocation sheet.",
   loading: "Reading the workbook…",
   tooOld: "This version of Excel is too old for this add-in.",
 
@@ -132,14 +124,12 @@ const en: Strings = {
   chosen: "Chosen",
   emptyWorkbook:
     "No roster or rate sheet was found. Add them first (see the sample) or choose them above.",
-  missingRole: (label: string) =>
-    `No “${label}” sheet was recognised; choose one above.`,
+  missingRole: (label: string) => `No “${label}” sheet was recognised; choose one above.`,
   refresh: "Detect again",
 
   settingsHeading: "Settings",
   ownUnion: "Own union",
-  ownUnionAuto: (detected: string | null) =>
-    detected ? `Automatic (${detected})` : "Automatic",
+  ownUnionAuto: (detected: string | null) => (detected ? `Automatic (${detected})` : "Automatic"),
   nearMonths: "Near retirement (months)",
   nearMonthsHint:
     "Within this many months of the statutory retirement age counts as near retirement (default 24).",
@@ -154,14 +144,12 @@ const en: Strings = {
   forceGenerate: "Generate anyway",
   working: "Working…",
 
-  counts: (errors: number, warnings: number) =>
-    `${errors} errors, ${warnings} warnings`,
+  counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
   noIssues: "No problems found.",
   issuesHeading: "Check results",
   severity: { error: "Error", warning: "Warning" },
   issueTitle: (code: IssueCode) => EN_TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) =>
-    `${sheet}!${cell}: ${message}`,
+  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}: ${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}: ${message}`,
   marksCleared: "The add-in's marks were removed.",
   showAll: (n: number) => `Show all ${n}`,

@@ -21,7 +21,11 @@ const fail = (why: string): never => {
 };
 
 function escAttr(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function escText(s: string): string {
@@ -40,7 +44,9 @@ function unescXml(s: string): string {
 }
 
 function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  const m = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(
+    tag
+  );
   return m ? unescXml(m[2] ?? m[3]) : null;
 }
 
@@ -52,25 +58,42 @@ async function text(zip: JSZip, path: string): Promise<string> {
 
 /** Elements <tag …/> or <tag …>…</tag> (no nesting of the same tag) inside a block. */
 function elements(block: string, tag: string): string[] {
-  return block.match(new RegExp(`<${tag}\\b[^>]*/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, "g")) ?? [];
+  return (
+    block.match(new RegExp(`<${tag}\\b[^>]*/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, "g")) ?? []
+  );
 }
 
 /** The inner text of <tag …>…</tag> (first one), with its opening tag; null when absent or self-closed. */
-function block(xml: string, tag: string): { open: string; inner: string; start: number; end: number } | null {
+function block(
+  xml: string,
+  tag: string
+): { open: string; inner: string; start: number; end: number } | null {
   const m = new RegExp(`<${tag}\\b[^>]*?(/?)>`).exec(xml);
   if (!m) return null;
   if (m[1] === "/") return { open: m[0], inner: "", start: m.index, end: m.index + m[0].length };
   const close = xml.indexOf(`</${tag}>`, m.index);
   if (close < 0) fail(`unclosed <${tag}>`);
-  return { open: m[0], inner: xml.slice(m.index + m[0].length, close), start: m.index, end: close + tag.length + 3 };
+  return {
+    open: m[0],
+    inner: xml.slice(m.index + m[0].length, close),
+    start: m.index,
+    end: close + tag.length + 3,
+  };
 }
 
-function setBlock(xml: string, tag: string, items: string[], attrs: Record<string, string> = {}): string {
+function setBlock(
+  xml: string,
+  tag: string,
+  items: string[],
+  attrs: Record<string, string> = {}
+): string {
   const b = block(xml, tag);
   if (!b) fail(`no <${tag}>`);
   let open = b!.open.replace(/\/>$/, ">");
   for (const [k, v] of Object.entries(attrs)) {
-    open = new RegExp(`\\s${k}="[^"]*"`).test(open) ? open.replace(new RegExp(`(\\s${k}=")[^"]*(")`), `$1${v}$2`) : open.replace(/>$/, ` ${k}="${v}">`);
+    open = new RegExp(`\\s${k}="[^"]*"`).test(open)
+      ? open.replace(new RegExp(`(\\s${k}=")[^"]*(")`), `$1${v}$2`)
+      : open.replace(/>$/, ` ${k}="${v}">`);
   }
   return xml.slice(0, b!.start) + open + items.join("") + `</${tag}>` + xml.slice(b!.end);
 }
@@ -98,10 +121,15 @@ function absRange(a1: string): string {
 }
 
 /** Render the plans with ExcelJS into a scratch workbook (same cells and formats as addPlans). */
-async function renderScratch(named: { plan: SheetPlan; name: string }[], writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void): Promise<JSZip> {
+async function renderScratch(
+  named: { plan: SheetPlan; name: string }[],
+  writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
+): Promise<JSZip> {
   const wb = new ExcelJS.Workbook();
   for (const { plan, name } of named) {
-    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } } });
+    const ws = wb.addWorksheet(name, {
+      properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } },
+    });
     writePlan(ws, { ...plan, name });
   }
   const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions);
@@ -144,7 +172,10 @@ function mergeStyles(target: string, scratch: string): StyleMerge {
     else {
       const fonts = block(out, "fonts");
       if (!fonts) fail("styles without <fonts>");
-      out = out.slice(0, fonts!.start) + `<numFmts count="${all.length}">${all.join("")}</numFmts>` + out.slice(fonts!.start);
+      out =
+        out.slice(0, fonts!.start) +
+        `<numFmts count="${all.length}">${all.join("")}</numFmts>` +
+        out.slice(fonts!.start);
     }
   }
   const offsets: Record<string, number> = {};
@@ -165,27 +196,37 @@ function mergeStyles(target: string, scratch: string): StyleMerge {
   const moved = sXfs.map((xf) =>
     xf.replace(/\s(numFmtId|fontId|fillId|borderId|xfId)="(\d+)"/g, (_, k: string, v: string) => {
       const n = Number(v);
-      if (k === "numFmtId") return ` numFmtId="${n >= 164 ? fmtMap.get(n) ?? 0 : n}"`;
+      if (k === "numFmtId") return ` numFmtId="${n >= 164 ? (fmtMap.get(n) ?? 0) : n}"`;
       if (k === "xfId") return ` xfId="0"`;
       return ` ${k}="${n + offsets[k.replace("Id", "")]}"`;
-    }),
+    })
   );
-  out = setBlock(out, "cellXfs", [...tXfs, ...moved], { count: String(tXfs.length + moved.length) });
+  out = setBlock(out, "cellXfs", [...tXfs, ...moved], {
+    count: String(tXfs.length + moved.length),
+  });
   return { xfOffset: tXfs.length, styles: out };
 }
 
 /** Shared-string cells as inline strings (ExcelJS always writes a shared-string table; ours is not copied). */
 function inlineStrings(sheetXml: string, sst: string[]): string {
-  return sheetXml.replace(/(<c\b[^>]*?\s)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, n: string) => {
-    const si = sst[Number(n)];
-    if (si === undefined) fail(`shared string ${n} missing`);
-    return `${a}t="inlineStr"${b}><is>${si}</is></c>`;
-  });
+  return sheetXml.replace(
+    /(<c\b[^>]*?\s)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+    (_, a: string, b: string, n: string) => {
+      const si = sst[Number(n)];
+      if (si === undefined) fail(`shared string ${n} missing`);
+      return `${a}t="inlineStr"${b}><is>${si}</is></c>`;
+    }
+  );
 }
 
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
-  return elements(xml, "si").map((si) => si.replace(/^<si\b[^>]*>/, "").replace(/<\/si>$/, "").replace(/^<si\b[^>]*\/>$/, ""));
+  return elements(xml, "si").map((si) =>
+    si
+      .replace(/^<si\b[^>]*>/, "")
+      .replace(/<\/si>$/, "")
+      .replace(/^<si\b[^>]*\/>$/, "")
+  );
 }
 
 function shiftStyles(sheetXml: string, offset: number): string {
@@ -203,25 +244,34 @@ function shiftStyles(sheetXml: string, offset: number): string {
 export async function patchWorkbook(
   source: Buffer | ArrayBuffer,
   plans: SheetPlan[],
-  writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void,
+  writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
 ): Promise<{ buffer: Buffer; written: WrittenSheet[] }> {
   const zip = await JSZip.loadAsync(source);
   const rootRels = await text(zip, "_rels/.rels");
-  const officeDoc = elements(rootRels, "Relationship").find((r) => /\/officeDocument$/.test(attr(r, "Type") ?? ""));
-  if (!officeDoc || attr(officeDoc, "Target")!.replace(/^\//, "") !== "xl/workbook.xml") fail("workbook is not xl/workbook.xml");
+  const officeDoc = elements(rootRels, "Relationship").find((r) =>
+    /\/officeDocument$/.test(attr(r, "Type") ?? "")
+  );
+  if (!officeDoc || attr(officeDoc, "Target")!.replace(/^\//, "") !== "xl/workbook.xml")
+    fail("workbook is not xl/workbook.xml");
   let wbXml = await text(zip, "xl/workbook.xml");
   let relsXml = await text(zip, "xl/_rels/workbook.xml.rels");
   let ctXml = await text(zip, "[Content_Types].xml");
   const stylesPath = "xl/styles.xml";
   const stylesXml = await text(zip, stylesPath);
 
-  const nsMatch = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(wbXml.slice(0, wbXml.indexOf(">", wbXml.indexOf("<workbook")) + 1));
+  const nsMatch = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(
+    wbXml.slice(0, wbXml.indexOf(">", wbXml.indexOf("<workbook")) + 1)
+  );
   if (!nsMatch) fail("workbook.xml without the relationships namespace");
   const r = nsMatch![1];
 
   const sheetsBlock = block(wbXml, "sheets");
   if (!sheetsBlock) fail("no <sheets>");
-  let sheets: SheetEntry[] = elements(sheetsBlock!.inner, "sheet").map((tag) => ({ tag, name: attr(tag, "name")!, rid: attr(tag, `${r}:id`)! }));
+  let sheets: SheetEntry[] = elements(sheetsBlock!.inner, "sheet").map((tag) => ({
+    tag,
+    name: attr(tag, "name")!,
+    rid: attr(tag, `${r}:id`)!,
+  }));
   const rels = elements(relsXml, "Relationship");
   const relTarget = (rid: string) => {
     const rel = rels.find((x) => attr(x, "Id") === rid);
@@ -233,12 +283,16 @@ export async function patchWorkbook(
   const dnBlock = block(wbXml, "definedNames");
   let names = dnBlock ? elements(dnBlock.inner, "definedName") : [];
   const roles = new Set(plans.map((p) => p.role));
-  const oldMarks = names.filter((d) => [...roles].some((role) => attr(d, "name") === MARK_PREFIX + role));
+  const oldMarks = names.filter((d) =>
+    [...roles].some((role) => attr(d, "name") === MARK_PREFIX + role)
+  );
 
   // Remove the sheets this tool generated before.
   let removedAny = false;
   for (const mark of oldMarks) {
-    const body = unescXml(mark.replace(/^<definedName\b[^>]*>/, "").replace(/<\/definedName>$/, ""));
+    const body = unescXml(
+      mark.replace(/^<definedName\b[^>]*>/, "").replace(/<\/definedName>$/, "")
+    );
     for (const ref of body.split(",")) {
       const name = sheetOfRef(ref);
       const idx = sheets.findIndex((s) => s.name === name);
@@ -246,14 +300,22 @@ export async function patchWorkbook(
       const part = relTarget(sheets[idx].rid);
       zip.remove(part);
       zip.remove(part.replace(/([^/]+)$/, "_rels/$1.rels"));
-      ctXml = ctXml.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[./]/g, "\\$&")}"[^>]*/>`), "");
-      relsXml = relsXml.replace(rels.find((x) => attr(x, "Id") === sheets[idx].rid)!, "");
+      ctXml = ctXml.replace(
+        new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[./]/g, "\\$&")}"[^>]*/>`),
+        ""
+      );
+      relsXml = relsXml.replace(
+        rels.find((x) => attr(x, "Id") === sheets[idx].rid)!,
+        ""
+      );
       // Names local to later sheets move up by one; names local to this sheet go.
       names = names
         .filter((d) => attr(d, "localSheetId") !== String(idx))
         .map((d) => {
           const l = attr(d, "localSheetId");
-          return l !== null && Number(l) > idx ? d.replace(/(\slocalSheetId=")(\d+)(")/, (_, a, n, b) => a + (Number(n) - 1) + b) : d;
+          return l !== null && Number(l) > idx
+            ? d.replace(/(\slocalSheetId=")(\d+)(")/, (_, a, n, b) => a + (Number(n) - 1) + b)
+            : d;
         });
       sheets = sheets.filter((_, k) => k !== idx);
       removedAny = true;
@@ -289,7 +351,10 @@ export async function patchWorkbook(
   const sst = sharedStrings(sstPart ? await sstPart.async("string") : null);
   zip.file(stylesPath, merged.styles);
 
-  let maxSheetId = Math.max(0, ...elements(sheetsBlock!.inner, "sheet").map((t) => Number(attr(t, "sheetId")) || 0));
+  let maxSheetId = Math.max(
+    0,
+    ...elements(sheetsBlock!.inner, "sheet").map((t) => Number(attr(t, "sheetId")) || 0)
+  );
   const usedParts = new Set(Object.keys(zip.files));
   let partNo = 1;
   const relIds = new Set(rels.map((x) => attr(x, "Id")));
@@ -305,30 +370,63 @@ export async function patchWorkbook(
     const rid = `rIdLxy${ridNo}`;
     relIds.add(rid);
     const scratchPart = `xl/worksheets/sheet${k + 1}.xml`;
-    zip.file(part, shiftStyles(inlineStrings(await text(scratch, scratchPart), sst), merged.xfOffset));
+    zip.file(
+      part,
+      shiftStyles(inlineStrings(await text(scratch, scratchPart), sst), merged.xfOffset)
+    );
     const scratchRels = scratch.file(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`);
-    if (scratchRels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, await scratchRels.async("nodebuffer"));
-    newSheetTags.push(`<sheet name="${escAttr(name)}" sheetId="${++maxSheetId}" ${r}:id="${rid}"/>`);
-    newRels.push(`<Relationship Id="${rid}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNo}.xml"/>`);
+    if (scratchRels)
+      zip.file(
+        `xl/worksheets/_rels/sheet${partNo}.xml.rels`,
+        await scratchRels.async("nodebuffer")
+      );
+    newSheetTags.push(
+      `<sheet name="${escAttr(name)}" sheetId="${++maxSheetId}" ${r}:id="${rid}"/>`
+    );
+    newRels.push(
+      `<Relationship Id="${rid}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNo}.xml"/>`
+    );
     newCts.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`);
     const local = sheets.length + k;
-    names.push(`<definedName name="${MARK_PREFIX}${plan.role}">${escText(quoteSheet(name) + "!$A$1")}</definedName>`);
-    if (plan.printArea) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${local}">${escText(quoteSheet(name) + "!" + absRange(plan.printArea))}</definedName>`);
+    names.push(
+      `<definedName name="${MARK_PREFIX}${plan.role}">${escText(quoteSheet(name) + "!$A$1")}</definedName>`
+    );
+    if (plan.printArea)
+      names.push(
+        `<definedName name="_xlnm.Print_Area" localSheetId="${local}">${escText(quoteSheet(name) + "!" + absRange(plan.printArea))}</definedName>`
+      );
   }
 
   wbXml = setBlock(wbXml, "sheets", [...sheets.map((s) => s.tag), ...newSheetTags]);
   if (block(wbXml, "definedNames")) wbXml = setBlock(wbXml, "definedNames", names);
   else {
     const after = block(wbXml, "externalReferences") ?? block(wbXml, "sheets")!;
-    wbXml = wbXml.slice(0, after.end) + `<definedNames>${names.join("")}</definedNames>` + wbXml.slice(after.end);
+    wbXml =
+      wbXml.slice(0, after.end) +
+      `<definedNames>${names.join("")}</definedNames>` +
+      wbXml.slice(after.end);
   }
   // The active tab must still exist.
   const count = sheets.length + named.length;
-  wbXml = wbXml.replace(/<workbookView\b[^>]*>/g, (tag) => tag.replace(/(\s(?:activeTab|firstSheet)=")(\d+)(")/g, (m, a, n, b) => (Number(n) >= count ? a + "0" + b : m)));
+  wbXml = wbXml.replace(/<workbookView\b[^>]*>/g, (tag) =>
+    tag.replace(/(\s(?:activeTab|firstSheet)=")(\d+)(")/g, (m, a, n, b) =>
+      Number(n) >= count ? a + "0" + b : m
+    )
+  );
   zip.file("xl/workbook.xml", wbXml);
-  zip.file("xl/_rels/workbook.xml.rels", relsXml.replace("</Relationships>", newRels.join("") + "</Relationships>"));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    relsXml.replace("</Relationships>", newRels.join("") + "</Relationships>")
+  );
   zip.file("[Content_Types].xml", ctXml.replace("</Types>", newCts.join("") + "</Types>"));
 
-  const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { buffer, written: named.map(({ plan, name, renamed }) => ({ role: plan.role, name, renamed })) };
+  const buffer = await zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  return {
+    buffer,
+    written: named.map(({ plan, name, renamed }) => ({ role: plan.role, name, renamed })),
+  };
 }

@@ -16,8 +16,10 @@ export function plainValue(v: ExcelJS.CellValue): Cell {
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / DAY_MS;
   if (typeof v === "object") {
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
-    if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("hyperlink" in v && "text" in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("hyperlink" in v && "text" in v)
+      return plainValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
     if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
   }
   return String(v);
@@ -83,7 +85,12 @@ function applyFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
       };
     }
     if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
-    if (f.horizontal || f.wrap) cell.alignment = { ...cell.alignment, ...(f.horizontal ? { horizontal: f.horizontal } : {}), ...(f.wrap ? { wrapText: true, vertical: "top" } : {}) };
+    if (f.horizontal || f.wrap)
+      cell.alignment = {
+        ...cell.alignment,
+        ...(f.horizontal ? { horizontal: f.horizontal } : {}),
+        ...(f.wrap ? { wrapText: true, vertical: "top" } : {}),
+      };
     if (f.border) cell.border = THIN;
   });
 }
@@ -96,17 +103,31 @@ export function writePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       const cell = ws.getCell(r + 1, c + 1);
       if ("text" in pc) cell.value = pc.text;
       else if ("number" in pc) cell.value = pc.number;
-      else cell.value = { formula: pc.formula.replace(/^=/, ""), result: pc.value } as ExcelJS.CellFormulaValue;
+      else
+        cell.value = {
+          formula: pc.formula.replace(/^=/, ""),
+          result: pc.value,
+        } as ExcelJS.CellFormulaValue;
     });
   });
   for (const l of plan.links) {
-    ws.getCell(l.address).value = { text: l.text, hyperlink: "#" + l.target } as ExcelJS.CellHyperlinkValue;
+    ws.getCell(l.address).value = {
+      text: l.text,
+      hyperlink: "#" + l.target,
+    } as ExcelJS.CellHyperlinkValue;
   }
   plan.formats.forEach((f) => applyFormat(ws, f));
   plan.merges.forEach((m) => ws.mergeCells(m));
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 0 }];
-  ws.pageSetup = { ...ws.pageSetup, orientation: plan.landscape ? "landscape" : "portrait", printArea: plan.printArea, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: plan.landscape ? "landscape" : "portrait",
+    printArea: plan.printArea,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
 }
 
 function markName(role: SheetPlan["role"]): string {
@@ -139,7 +160,9 @@ export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet
       name = `${plan.name}(${k})`;
       renamed = true;
     }
-    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } } });
+    const ws = wb.addWorksheet(name, {
+      properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } },
+    });
     writePlan(ws, { ...plan, name });
     wb.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, markName(plan.role));
     out.push({ role: plan.role, name, renamed });
@@ -168,7 +191,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private get model(): ExcelJS.Workbook {
-    if (!this.book) throw new Error("XlsxWorkbook: the workbook was released (release() or toBuffer({ release: true }))");
+    if (!this.book)
+      throw new Error(
+        "XlsxWorkbook: the workbook was released (release() or toBuffer({ release: true }))"
+      );
     return this.book;
   }
 
@@ -217,7 +243,11 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.book && this.source) {
       try {
         const { patchWorkbook } = await import("./patch");
-        const r = await patchWorkbook(this.patched ?? Buffer.from(this.source as ArrayBuffer), plans, writePlan);
+        const r = await patchWorkbook(
+          this.patched ?? Buffer.from(this.source as ArrayBuffer),
+          plans,
+          writePlan
+        );
         this.patched = r.buffer;
         this.batches.push({ plans, written: r.written });
         return r.written;
@@ -260,7 +290,8 @@ export class XlsxWorkbook implements WorkbookPort {
         // Each writeSheets call in turn, as addPlans applied them; the names must come out the same.
         for (const batch of this.batches) {
           const r = await patchWorkbook(buffer, batch.plans, writePlan);
-          if (JSON.stringify(r.written) !== JSON.stringify(batch.written)) throw new PatchUnsupported("names differ");
+          if (JSON.stringify(r.written) !== JSON.stringify(batch.written))
+            throw new PatchUnsupported("names differ");
           buffer = r.buffer;
         }
         this.saveMode = "patch";

@@ -15,9 +15,7 @@ jest.setTimeout(300_000);
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(ROOT, ".tmp", "demo-test");
 const SHOTS = path.join(ROOT, "screenshots");
-const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) =>
-  fs.existsSync(p),
-);
+const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -47,18 +45,14 @@ async function buildDemo(): Promise<void> {
       if (stats?.hasErrors())
         return reject(new Error(stats.toString({ all: false, errors: true })));
       resolve();
-    }),
+    })
   );
 }
 
 function serve(root: string): Promise<string> {
   server = http.createServer((req, res) => {
-    const p = decodeURIComponent(
-      new URL(req.url ?? "/", "http://localhost").pathname,
-    );
-    const file = path.normalize(
-      path.join(root, p.endsWith("/") ? p + "index.html" : p),
-    );
+    const p = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = path.normalize(path.join(root, p.endsWith("/") ? p + "index.html" : p));
     if (!file.startsWith(root) || !fs.existsSync(file)) {
       res.writeHead(404).end();
       return;
@@ -70,16 +64,14 @@ function serve(root: string): Promise<string> {
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>
-      resolve(`http://localhost:${(server.address() as AddressInfo).port}/`),
-    ),
+      resolve(`http://localhost:${(server.address() as AddressInfo).port}/`)
+    )
   );
 }
 
 beforeAll(async () => {
   if (!CHROMIUM)
-    throw new Error(
-      "Chromium not found: apt-get install -y chromium fonts-wqy-microhei",
-    );
+    throw new Error("Chromium not found: apt-get install -y chromium fonts-wqy-microhei");
   fs.mkdirSync(SHOTS, { recursive: true });
   await buildDemo();
   baseUrl = await serve(OUT);
@@ -121,38 +113,38 @@ async function paneViolations(): Promise<string[]> {
     await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   }
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            el: Element
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document.querySelector(".pane main")!);
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
 
-const grid = (sheet: string) =>
-  page.locator(`table.grid[data-sheet="${sheet}"]`);
-const cell = (sheet: string, address: string) =>
-  grid(sheet).locator(`td[data-cell="${address}"]`);
+const grid = (sheet: string) => page.locator(`table.grid[data-sheet="${sheet}"]`);
+const cell = (sheet: string, address: string) => grid(sheet).locator(`td[data-cell="${address}"]`);
 
 test("校验 on the sample with mistakes marks the duplicate and the ineligible cells in the grid", async () => {
   await page.goto(baseUrl);
   await page.getByRole("button", { name: "带错误的样例" }).click();
-  await page
-    .locator('.playground[data-sample="mistakes"][data-ready="true"]')
-    .waitFor();
+  await page.locator('.playground[data-sample="mistakes"][data-ready="true"]').waitFor();
   const validate = page.getByRole("button", { name: "校验", exact: true });
   await validate.waitFor();
   await page.waitForFunction(() => {
-    const b = [...document.querySelectorAll("button")].find(
-      (x) => x.textContent === "校验",
-    );
+    const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "校验");
     return b && !b.disabled;
   });
   await validate.click();
   await page.getByText("错误 7 个，警告 3 个").first().waitFor();
 
   for (const address of ["D7", "D12", "G15"]) {
-    await cell("花名册", address)
-      .and(page.locator('[data-mark="error"]'))
-      .waitFor();
+    await cell("花名册", address).and(page.locator('[data-mark="error"]')).waitFor();
   }
   expect(await cell("花名册", "D8").getAttribute("data-mark")).toBeNull();
   // A warning is marked differently from an error.
@@ -160,9 +152,7 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
 
   // Click-to-cell: the issue row selects G15 in the grid.
   await page.getByRole("button", { name: /^花名册!G15/ }).click();
-  await cell("花名册", "G15")
-    .and(page.locator('[data-selected="true"]'))
-    .waitFor();
+  await cell("花名册", "G15").and(page.locator('[data-selected="true"]')).waitFor();
   await page.screenshot({
     path: path.join(SHOTS, "playground-mistakes-validated.png"),
   });
@@ -171,7 +161,7 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
   // 清除标记 removes them all.
   await page.getByRole("button", { name: "清除标记", exact: true }).click();
   await page.waitForFunction(
-    () => document.querySelectorAll("table.grid td[data-mark]").length === 0,
+    () => document.querySelectorAll("table.grid td[data-mark]").length === 0
   );
 
   // The ribbon's 一键生成: blocked by the errors, it marks them again and says so in a dialog.
@@ -187,18 +177,14 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
 
 test("生成经费分摊表 on the clean sample shows the golden totals in the generated sheet", async () => {
   await page.getByRole("button", { name: "样例（无错误）" }).click();
-  await page
-    .locator('.playground[data-sample="clean"][data-ready="true"]')
-    .waitFor();
+  await page.locator('.playground[data-sample="clean"][data-ready="true"]').waitFor();
   await page.waitForFunction(() => {
     const b = [...document.querySelectorAll("button")].find(
-      (x) => x.textContent === "生成经费分摊表",
+      (x) => x.textContent === "生成经费分摊表"
     );
     return b && !b.disabled;
   });
-  await page
-    .getByRole("button", { name: "生成经费分摊表", exact: true })
-    .click();
+  await page.getByRole("button", { name: "生成经费分摊表", exact: true }).click();
   await page.getByText("超支 93.34 元").first().waitFor();
   await page.getByRole("button", { name: "查看“经费分摊表”" }).click();
   const sheet = grid("经费分摊表");

@@ -13,7 +13,9 @@ it("6,040 roster rows: progress lines on stderr, the table on stdout, the figure
   const dir = tmpDir();
   const base = sampleRoster();
   // 40 copies of the 151 people with fresh row numbers; the IDs repeat, so DUPLICATE_ID and quotas fire.
-  const roster = Array.from({ length: 40 }, () => base).flat().map((r, i) => [i + 1, ...r.slice(1)]);
+  const roster = Array.from({ length: 40 }, () => base)
+    .flat()
+    .map((r, i) => [i + 1, ...r.slice(1)]);
   await buildWorkbook(sampleSheets(roster)).xlsx.writeFile(path.join(dir, "big.xlsx"));
   const before = sha256(path.join(dir, "big.xlsx"));
   const run = await runCli(["big.xlsx", "--force", "--json", "r.json"], dir);
@@ -22,7 +24,9 @@ it("6,040 roster rows: progress lines on stderr, the table on stdout, the figure
   expect(run.err).toContain("正在写入输出工作簿…");
   expect(run.stdout).toContain("6040/151");
   const r = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
-  expect(r.allocation.programs.map((p: { headcount: number }) => p.headcount)).toEqual([2000, 120, 2000, 80, 1840]);
+  expect(r.allocation.programs.map((p: { headcount: number }) => p.headcount)).toEqual([
+    2000, 120, 2000, 80, 1840,
+  ]);
   expect(r.issues.filter((i: { code: string }) => i.code === "DUPLICATE_ID")).toHaveLength(6040);
   expect(sha256(path.join(dir, "big.xlsx"))).toBe(before);
   expect(fs.existsSync(path.join(dir, "big.经费分摊.xlsx"))).toBe(true);

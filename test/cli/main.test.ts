@@ -2,7 +2,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cleanTmpDirs, copyInto, folderHashes, runCli, SAMPLE, SAMPLE_MISTAKES, sha256, tmpDir } from "../helpers/cli";
+import {
+  cleanTmpDirs,
+  copyInto,
+  folderHashes,
+  runCli,
+  SAMPLE,
+  SAMPLE_MISTAKES,
+  sha256,
+  tmpDir,
+} from "../helpers/cli";
 import type { ReportJson } from "../../src/core/engine";
 import { buildWorkbook } from "../../scripts/book-spec";
 import { sampleSheets } from "../../scripts/make-samples";
@@ -26,16 +35,36 @@ describe("no input: the shipped sample", () => {
     expect(run.code).toBe(0);
     expect(run.err).toEqual([]);
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", OUT]);
-    expect(run.out[run.out.length - 1]).toBe(`已生成：${path.join(dir, OUT)}（经费分摊表、校验结果）`);
+    expect(run.out[run.out.length - 1]).toBe(
+      `已生成：${path.join(dir, OUT)}（经费分摊表、校验结果）`
+    );
   });
 
   it("prints the summary table: one line per programme, totals and the budget gap", () => {
     const lines = run.stdout.split("\n");
-    for (const code of ["W1", "W2", "W3", "W4", "N1"]) expect(lines.some((l) => l.startsWith(code + " "))).toBe(true);
+    for (const code of ["W1", "W2", "W3", "W4", "N1"])
+      expect(lines.some((l) => l.startsWith(code + " "))).toBe(true);
     const n1 = lines.find((l) => l.startsWith("N1 "))!;
-    expect(n1.split(/\s{2,}/)).toEqual(["N1", "市内疗休养", "46/46", "123,280.00", "41,093.33", "41,093.33", "41,093.34", "3,000.00（高新区总工会）"]);
+    expect(n1.split(/\s{2,}/)).toEqual([
+      "N1",
+      "市内疗休养",
+      "46/46",
+      "123,280.00",
+      "41,093.33",
+      "41,093.33",
+      "41,093.34",
+      "3,000.00（高新区总工会）",
+    ]);
     const total = lines.find((l) => l.startsWith("合计"))!;
-    expect(total.split(/\s{2,}/)).toEqual(["合计", "151/151", "441,280.00", "279,093.33", "41,093.33", "121,093.34", "11,000.00"]);
+    expect(total.split(/\s{2,}/)).toEqual([
+      "合计",
+      "151/151",
+      "441,280.00",
+      "279,093.33",
+      "41,093.33",
+      "121,093.34",
+      "11,000.00",
+    ]);
     expect(run.stdout).toContain("高新区总工会承担合计：132,093.34 元");
     expect(run.stdout).toContain("差额（来源－承担）：-93.34 元（超支）");
     expect(run.stdout).toContain("校验：错误 0 个，警告 1 个");
@@ -47,14 +76,56 @@ describe("no input: the shipped sample", () => {
     expect(r.issues.map((i) => i.code)).toEqual(["BUDGET_EXCEEDED"]);
     const al = r.allocation!;
     expect(al.ownUnion).toBe("高新区总工会");
-    expect(al.programs.map((p) => [p.code, p.headcount, p.quota, p.perPerson, p.cost, p.transport, p.transportPayer, p.shares])).toEqual([
-      ["W1", 50, 50, 3000, 150000, 4000, "高新区总工会", { 省总工会: 110000, 市总工会: 0, 高新区总工会: 40000 }],
+    expect(
+      al.programs.map((p) => [
+        p.code,
+        p.headcount,
+        p.quota,
+        p.perPerson,
+        p.cost,
+        p.transport,
+        p.transportPayer,
+        p.shares,
+      ])
+    ).toEqual([
+      [
+        "W1",
+        50,
+        50,
+        3000,
+        150000,
+        4000,
+        "高新区总工会",
+        { 省总工会: 110000, 市总工会: 0, 高新区总工会: 40000 },
+      ],
       ["W2", 3, 3, 3000, 9000, 0, "市总工会", { 省总工会: 9000, 市总工会: 0, 高新区总工会: 0 }],
-      ["W3", 50, 50, 3000, 150000, 4000, "高新区总工会", { 省总工会: 110000, 市总工会: 0, 高新区总工会: 40000 }],
+      [
+        "W3",
+        50,
+        50,
+        3000,
+        150000,
+        4000,
+        "高新区总工会",
+        { 省总工会: 110000, 市总工会: 0, 高新区总工会: 40000 },
+      ],
       ["W4", 2, 2, 4500, 9000, 0, "市总工会", { 省总工会: 9000, 市总工会: 0, 高新区总工会: 0 }],
-      ["N1", 46, 46, 2680, 123280, 3000, "高新区总工会", { 省总工会: 41093.33, 市总工会: 41093.33, 高新区总工会: 41093.34 }],
+      [
+        "N1",
+        46,
+        46,
+        2680,
+        123280,
+        3000,
+        "高新区总工会",
+        { 省总工会: 41093.33, 市总工会: 41093.33, 高新区总工会: 41093.34 },
+      ],
     ]);
-    expect(al.totals).toEqual({ cost: 441280, transport: 11000, byPayer: { 省总工会: 279093.33, 市总工会: 41093.33, 高新区总工会: 132093.34 } });
+    expect(al.totals).toEqual({
+      cost: 441280,
+      transport: 11000,
+      byPayer: { 省总工会: 279093.33, 市总工会: 41093.33, 高新区总工会: 132093.34 },
+    });
     expect(al.budget).toEqual({
       sources: [
         { name: "高新区财政年初预算", amount: 64000 },
@@ -68,8 +139,18 @@ describe("no input: the shipped sample", () => {
   it("the JSON issue keys come in the contract's order", () => {
     const raw = fs.readFileSync(path.join(dir, "r.json"), "utf8");
     expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation"]);
-    expect(Object.keys(JSON.parse(raw).issues[0])).toEqual(["severity", "code", "sheet", "message"]);
-    expect(Object.keys(JSON.parse(raw).allocation)).toEqual(["ownUnion", "programs", "totals", "budget"]);
+    expect(Object.keys(JSON.parse(raw).issues[0])).toEqual([
+      "severity",
+      "code",
+      "sheet",
+      "message",
+    ]);
+    expect(Object.keys(JSON.parse(raw).allocation)).toEqual([
+      "ownUnion",
+      "programs",
+      "totals",
+      "budget",
+    ]);
   });
 
   it("leaves the shipped sample byte-identical", () => {
@@ -79,14 +160,24 @@ describe("no input: the shipped sample", () => {
   it("the output is the input workbook unchanged plus 经费分摊表 and 校验结果", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, OUT));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "花名册",
+      "项目费率",
+      "预算",
+      "经费分摊表",
+      "校验结果",
+    ]);
     const orig = new ExcelJS.Workbook();
     await orig.xlsx.readFile(SAMPLE);
     for (const name of ["花名册", "项目费率", "预算"]) {
       const a = orig.getWorksheet(name)!;
       const b = wb.getWorksheet(name)!;
       expect(b.rowCount).toBe(a.rowCount);
-      a.eachRow((row, r) => row.eachCell((cell, c) => expect([name, r, c, b.getCell(r, c).value]).toEqual([name, r, c, cell.value])));
+      a.eachRow((row, r) =>
+        row.eachCell((cell, c) =>
+          expect([name, r, c, b.getCell(r, c).value]).toEqual([name, r, c, cell.value])
+        )
+      );
     }
   });
 });
@@ -115,8 +206,12 @@ describe("the sample with mistakes", () => {
     const r = readJson(path.join(dir, "report.json"));
     expect(r.ok).toBe(false);
     expect(r.issues.filter((i) => i.cell).map((i) => [i.code, i.cell])).toEqual(MISTAKES);
-    for (const i of r.issues.filter((x) => x.cell)) expect(i).toMatchObject({ sheet: "花名册", row: Number(i.cell!.slice(1)) });
-    expect(r.issues.find((i) => i.code === "ID_NUMERIC_PRECISION")).toMatchObject({ severity: "error", column: "身份证号" });
+    for (const i of r.issues.filter((x) => x.cell))
+      expect(i).toMatchObject({ sheet: "花名册", row: Number(i.cell!.slice(1)) });
+    expect(r.issues.find((i) => i.code === "ID_NUMERIC_PRECISION")).toMatchObject({
+      severity: "error",
+      column: "身份证号",
+    });
     // The report still carries the figures.
     expect(r.allocation!.totals.byPayer["高新区总工会"]).toBe(132093.34);
     // stdout names them too, and says why nothing was generated.
@@ -137,10 +232,14 @@ describe("the sample with mistakes", () => {
     const ws = wb.getWorksheet("经费分摊表")!;
     expect(String(ws.getCell("A2").value)).toMatch(/^⚠ 校验发现7个错误，本表仍按现有数据生成/);
     const report = wb.getWorksheet("校验结果")!;
-    expect(report.getCell("A2").value).toBe("共10条：错误7条，警告3条。点击“单元格”可跳到对应位置。");
+    expect(report.getCell("A2").value).toBe(
+      "共10条：错误7条，警告3条。点击“单元格”可跳到对应位置。"
+    );
     const codes: string[] = [];
     report.eachRow((row, r) => r > 3 && codes.push(String(row.getCell(3).value)));
-    expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(MISTAKES.map((m) => m[0]).sort());
+    expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
+      MISTAKES.map((m) => m[0]).sort()
+    );
     // Each issue cell links to its place in the roster.
     expect(report.getCell("F4").value).toMatchObject({ text: "D7", hyperlink: "#'花名册'!D7" });
   });
@@ -165,26 +264,54 @@ describe("usage errors exit 2 with one line", () => {
   it("--help prints the usage and exits 0", async () => {
     const run = await runCli(["--help"], tmpDir());
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]");
+    expect(run.stdout).toContain(
+      "用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]"
+    );
   });
 });
 
 describe("unreadable input exits 2 with one line and is left as it was", () => {
   const cases: [string, (dir: string) => string, RegExp][] = [
     ["a missing file", (dir) => path.join(dir, "nope.xlsx"), /文件不存在/],
-    ["a folder", (dir) => (fs.mkdirSync(path.join(dir, "folder.xlsx")), path.join(dir, "folder.xlsx")), /这是一个文件夹/],
+    [
+      "a folder",
+      (dir) => (fs.mkdirSync(path.join(dir, "folder.xlsx")), path.join(dir, "folder.xlsx")),
+      /这是一个文件夹/,
+    ],
     ["an empty file", (dir) => write(dir, "empty.xlsx", Buffer.alloc(0)), /文件为空/],
-    ["a text file, not a zip", (dir) => write(dir, "notes.xlsx", Buffer.from("姓名,身份证号\n张三,1\n")), /不是 \.xlsx 工作簿/],
-    ["a CSV renamed", (dir) => write(dir, "roster.xlsx", Buffer.from("name,id\n")), /不是 \.xlsx 工作簿/],
-    ["a corrupt zip (the sample cut in half)", (dir) => write(dir, "cut.xlsx", fs.readFileSync(SAMPLE).subarray(0, 4000)), /工作簿已损坏/],
+    [
+      "a text file, not a zip",
+      (dir) => write(dir, "notes.xlsx", Buffer.from("姓名,身份证号\n张三,1\n")),
+      /不是 \.xlsx 工作簿/,
+    ],
+    [
+      "a CSV renamed",
+      (dir) => write(dir, "roster.xlsx", Buffer.from("name,id\n")),
+      /不是 \.xlsx 工作簿/,
+    ],
+    [
+      "a corrupt zip (the sample cut in half)",
+      (dir) => write(dir, "cut.xlsx", fs.readFileSync(SAMPLE).subarray(0, 4000)),
+      /工作簿已损坏/,
+    ],
     [
       "a zip that is not a workbook",
-      (dir) => write(dir, "zip.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])),
+      (dir) =>
+        write(
+          dir,
+          "zip.xlsx",
+          Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])
+        ),
       /工作簿已损坏/,
     ],
     [
       "an OLE header (encrypted workbook or old .xls)",
-      (dir) => write(dir, "secret.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024)])),
+      (dir) =>
+        write(
+          dir,
+          "secret.xlsx",
+          Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024)])
+        ),
       /已加密.*旧版 \.xls/,
     ],
   ];
@@ -215,9 +342,18 @@ describe("never overwrite", () => {
     fs.mkdirSync(path.join(dir, "sub"));
     fs.symlinkSync(input, path.join(dir, "link.xlsx"));
     const before = folderHashes(dir);
-    for (const out of ["plan.xlsx", "./plan.xlsx", path.join(dir, "sub", "..", "plan.xlsx"), "link.xlsx"]) {
+    for (const out of [
+      "plan.xlsx",
+      "./plan.xlsx",
+      path.join(dir, "sub", "..", "plan.xlsx"),
+      "link.xlsx",
+    ]) {
       const run = await runCli(["plan.xlsx", "-o", out, "--force"], dir);
-      expect([out, run.code, run.err]).toEqual([out, 2, ["错误：输出文件不能与输入文件相同（输入文件从不被改写）"]]);
+      expect([out, run.code, run.err]).toEqual([
+        out,
+        2,
+        ["错误：输出文件不能与输入文件相同（输入文件从不被改写）"],
+      ]);
     }
     expect(folderHashes(dir)).toEqual(before);
   });
@@ -246,7 +382,10 @@ describe("never overwrite", () => {
     fs.mkdirSync(path.join(dir, "out"));
     copyInto(path.join(dir, "in"), SAMPLE, "名册 2024.xlsx");
     expect((await runCli([path.join("in", "名册 2024.xlsx")], dir)).code).toBe(0);
-    expect(fs.readdirSync(path.join(dir, "in")).sort()).toEqual(["名册 2024.xlsx", "名册 2024.经费分摊.xlsx"]);
+    expect(fs.readdirSync(path.join(dir, "in")).sort()).toEqual([
+      "名册 2024.xlsx",
+      "名册 2024.经费分摊.xlsx",
+    ]);
     expect((await runCli(["in/名册 2024.xlsx", "-o", "out/x.xlsx"], dir)).code).toBe(0);
     expect(fs.readdirSync(path.join(dir, "out"))).toEqual(["x.xlsx"]);
   });
@@ -258,7 +397,13 @@ describe("never overwrite", () => {
     expect((await runCli(["v1.xlsx", "-o", "v2.xlsx"], dir)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "v2.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "花名册",
+      "项目费率",
+      "预算",
+      "经费分摊表",
+      "校验结果",
+    ]);
   });
 });
 
@@ -266,7 +411,10 @@ describe("reports and missing sheets", () => {
   it("a report path that cannot be written is exit 2 with one line, and no workbook", async () => {
     const dir = tmpDir();
     copyInto(dir, SAMPLE, "plan.xlsx");
-    const run = await runCli(["plan.xlsx", "--json", path.join("no", "such", "dir", "r.json")], dir);
+    const run = await runCli(
+      ["plan.xlsx", "--json", path.join("no", "such", "dir", "r.json")],
+      dir
+    );
     expect(run.code).toBe(2);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toMatch(/^错误：无法写入报告 /);
@@ -275,13 +423,19 @@ describe("reports and missing sheets", () => {
 
   it("a workbook without a rate sheet: SHEET_MISSING in the report, exit 1 even with --force", async () => {
     const dir = tmpDir();
-    await buildWorkbook([sampleSheets(sampleRoster())[0]]).xlsx.writeFile(path.join(dir, "roster-only.xlsx"));
+    await buildWorkbook([sampleSheets(sampleRoster())[0]]).xlsx.writeFile(
+      path.join(dir, "roster-only.xlsx")
+    );
     const run = await runCli(["roster-only.xlsx", "--force", "--json", "r.json"], dir);
     expect(run.code).toBe(1);
     const r = readJson(path.join(dir, "r.json"));
     expect(r.ok).toBe(false);
     expect(r.allocation).toBeNull();
-    expect(r.issues[0]).toMatchObject({ severity: "error", code: "SHEET_MISSING", sheet: "项目费率" });
+    expect(r.issues[0]).toMatchObject({
+      severity: "error",
+      code: "SHEET_MISSING",
+      sheet: "项目费率",
+    });
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
   });
 });

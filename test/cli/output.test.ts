@@ -53,8 +53,12 @@ describe("the output opens with formulas, not values", () => {
   });
 
   it("headcount is COUNTIFS over the roster's programme column, by code and by name", () => {
-    expect(formulaOf(ws, "D4")).toBe(`COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"=一线职工疗休养")`);
-    expect(formulaOf(ws, "D8")).toBe(`COUNTIFS('花名册'!$H:$H,"=N1")+COUNTIFS('花名册'!$H:$H,"=市内疗休养")`);
+    expect(formulaOf(ws, "D4")).toBe(
+      `COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"=一线职工疗休养")`
+    );
+    expect(formulaOf(ws, "D8")).toBe(
+      `COUNTIFS('花名册'!$H:$H,"=N1")+COUNTIFS('花名册'!$H:$H,"=市内疗休养")`
+    );
   });
 
   it("quota, per-person cost, amounts and transport refer to the rate sheet", () => {
@@ -75,7 +79,9 @@ describe("the output opens with formulas, not values", () => {
 
   it("totals are ROUND(SUM(…)), the budget block refers to the budget sheet", () => {
     expect(formulaOf(ws, "F9")).toBe("ROUND(SUM(F4:F8),2)");
-    expect(formulaOf(ws, "I10")).toMatch(/^ROUND\(I9\+SUMIF\(\$K\$4:\$K\$8,"=高新区总工会",\$J\$4:\$J\$8\),2\)$/);
+    expect(formulaOf(ws, "I10")).toMatch(
+      /^ROUND\(I9\+SUMIF\(\$K\$4:\$K\$8,"=高新区总工会",\$J\$4:\$J\$8\),2\)$/
+    );
     expect(ws.getCell("A13").value).toBe("高新区总工会承担合计");
     expect(formulaOf(ws, "C13")).toBe("I10");
     expect(formulaOf(ws, "C14")).toBe("'预算'!$B$2");
@@ -101,14 +107,20 @@ describe("sheet names in formulas are quoted and escaped", () => {
     expect(run.code).toBe(0);
     const wb = await load(path.join(dir, "odd.经费分摊.xlsx"));
     const ws = wb.getWorksheet("经费分摊表")!;
-    expect(formulaOf(ws, "D4")).toBe(`COUNTIFS('It''s'!$H:$H,"=W1")+COUNTIFS('It''s'!$H:$H,"=一线职工疗休养")`);
+    expect(formulaOf(ws, "D4")).toBe(
+      `COUNTIFS('It''s'!$H:$H,"=W1")+COUNTIFS('It''s'!$H:$H,"=一线职工疗休养")`
+    );
     expect(formulaOf(ws, "G4")).toBe("ROUND(D4*'费率 2024'!$I$3,2)");
     // And they evaluate: Excel (here HyperFormula) reads the quoted names back.
     const ev = await evaluateWorkbook(wb);
     expect(ev.value("经费分摊表", "D4")).toBe(50);
     expect(ev.value("经费分摊表", "I10")).toBe(132093.34);
     // The issue report links to the escaped sheet name too.
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8")).allocation.totals.byPayer["高新区总工会"]).toBe(132093.34);
+    expect(
+      JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8")).allocation.totals.byPayer[
+        "高新区总工会"
+      ]
+    ).toBe(132093.34);
   });
 });
 
@@ -117,30 +129,41 @@ describe("user text is written as text, never as a formula", () => {
     const dir = tmpDir();
     const roster = sampleRoster();
     roster[0][1] = "=1+2";
-    roster[1][1] = "=HYPERLINK(\"http://x\",\"点我\")";
+    roster[1][1] = '=HYPERLINK("http://x","点我")';
     roster[2][11] = "@SUM(A1)";
     const sheets = sampleSheets(roster);
     const rates = sheets[1].rows.map((r) => [...r]);
-    rates[0][1] = "=W1&\"一线\"";
+    rates[0][1] = '=W1&"一线"';
     sheets[1] = { ...sheets[1], rows: rates };
     await buildWorkbook(sheets).xlsx.writeFile(path.join(dir, "eq.xlsx"));
     const run = await runCli(["eq.xlsx", "--force"], dir);
     expect(run.code).toBe(0);
     const wb = await load(path.join(dir, "eq.经费分摊.xlsx"));
     const roster2 = wb.getWorksheet("花名册")!;
-    expect([roster2.getCell("B3").type, roster2.getCell("B3").value]).toEqual([ExcelJS.ValueType.String, "=1+2"]);
-    expect([roster2.getCell("B4").type, roster2.getCell("B4").value]).toEqual([ExcelJS.ValueType.String, "=HYPERLINK(\"http://x\",\"点我\")"]);
+    expect([roster2.getCell("B3").type, roster2.getCell("B3").value]).toEqual([
+      ExcelJS.ValueType.String,
+      "=1+2",
+    ]);
+    expect([roster2.getCell("B4").type, roster2.getCell("B4").value]).toEqual([
+      ExcelJS.ValueType.String,
+      '=HYPERLINK("http://x","点我")',
+    ]);
     expect(roster2.getCell("L5").value).toBe("@SUM(A1)");
     const alloc = wb.getWorksheet("经费分摊表")!;
-    expect([alloc.getCell("B4").type, alloc.getCell("B4").value]).toEqual([ExcelJS.ValueType.String, "=W1&\"一线\""]);
+    expect([alloc.getCell("B4").type, alloc.getCell("B4").value]).toEqual([
+      ExcelJS.ValueType.String,
+      '=W1&"一线"',
+    ]);
     // A programme name with quotes is escaped inside the COUNTIFS criterion.
-    expect(formulaOf(alloc, "D4")).toBe(`COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"==W1&""一线""")`);
+    expect(formulaOf(alloc, "D4")).toBe(
+      `COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"==W1&""一线""")`
+    );
     // Evaluated, they are still the text. (The "==…" criterion is Excel's "equals =…"; HyperFormula
     // 3.5 reads "==" as one operator and cannot evaluate it, so D4 is not evaluated here.)
     const ev = await evaluateWorkbook(wb);
     expect(ev.value("花名册", "B3")).toBe("=1+2");
-    expect(ev.value("花名册", "B4")).toBe("=HYPERLINK(\"http://x\",\"点我\")");
-    expect(ev.value("经费分摊表", "B4")).toBe("=W1&\"一线\"");
+    expect(ev.value("花名册", "B4")).toBe('=HYPERLINK("http://x","点我")');
+    expect(ev.value("经费分摊表", "B4")).toBe('=W1&"一线"');
     expect(ev.value("经费分摊表", "D5")).toBe(3);
   });
 });
@@ -152,20 +175,34 @@ describe("the npm script path, as a real process", () => {
   it("node_modules/.bin/tsx src/cli/main.ts writes into the current folder and exits 0", () => {
     const dir = tmpDir();
     const before = sha256(SAMPLE);
-    const p = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/main.ts"), "--json", "r.json"], { cwd: dir, env, encoding: "utf8", timeout: 60000 });
+    const p = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "src/cli/main.ts"), "--json", "r.json"],
+      { cwd: dir, env, encoding: "utf8", timeout: 60000 }
+    );
     expect(p.status).toBe(0);
     expect(p.stdout).toContain("132,093.34");
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "sample-2024.经费分摊.xlsx"]);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8")).allocation.budget.difference).toBe(-93.34);
+    expect(
+      JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8")).allocation.budget.difference
+    ).toBe(-93.34);
     expect(sha256(SAMPLE)).toBe(before);
   });
 
   it("exit codes 1 and 2 reach the shell, with one line on stderr for 2", () => {
     const dir = tmpDir();
     copyInto(dir, path.join(ROOT, "assets/sample-2024-mistakes.xlsx"), "m.xlsx");
-    const one = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/main.ts"), "m.xlsx"], { cwd: dir, env, encoding: "utf8", timeout: 60000 });
+    const one = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "src/cli/main.ts"), "m.xlsx"],
+      { cwd: dir, env, encoding: "utf8", timeout: 60000 }
+    );
     expect(one.status).toBe(1);
-    const two = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/main.ts"), "missing.xlsx"], { cwd: dir, env, encoding: "utf8", timeout: 60000 });
+    const two = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "src/cli/main.ts"), "missing.xlsx"],
+      { cwd: dir, env, encoding: "utf8", timeout: 60000 }
+    );
     expect(two.status).toBe(2);
     expect(two.stderr.trim().split("\n")).toHaveLength(1);
     expect(fs.readdirSync(dir)).toEqual(["m.xlsx"]);
@@ -173,7 +210,11 @@ describe("the npm script path, as a real process", () => {
 
   it("npm run generate from another folder writes there (INIT_CWD)", () => {
     const dir = tmpDir();
-    const p = spawnSync("npm", ["--prefix", ROOT, "run", "--silent", "generate", "--", "--json", "r.json"], { cwd: dir, env, encoding: "utf8", timeout: 90000 });
+    const p = spawnSync(
+      "npm",
+      ["--prefix", ROOT, "run", "--silent", "generate", "--", "--json", "r.json"],
+      { cwd: dir, env, encoding: "utf8", timeout: 90000 }
+    );
     expect(p.status).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "sample-2024.经费分摊.xlsx"]);
   });

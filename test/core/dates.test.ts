@@ -33,7 +33,8 @@ describe("Excel serial numbers", () => {
     expect(serialToDay(1)).toEqual({ y: 1900, m: 1, d: 1 });
     expect(serialToDay(59)).toEqual({ y: 1900, m: 2, d: 28 });
     expect(serialToDay(61)).toEqual({ y: 1900, m: 3, d: 1 });
-    for (const s of [1, 59, 61, 25569, 45444, 2958465]) expect(dayToSerial(serialToDay(s)!)).toBe(s);
+    for (const s of [1, 59, 61, 25569, 45444, 2958465])
+      expect(dayToSerial(serialToDay(s)!)).toBe(s);
   });
   it("rejects serials outside Excel's range", () => {
     expect(serialToDay(0)).toBeNull();
@@ -51,7 +52,13 @@ describe("month arithmetic", () => {
 
 describe("text dates in the roster are checked against the window", () => {
   it("2024年6月1日, 2024/10/31 and 2024.9.1 are inside W1's window; 2024.11.1 is not", () => {
-    const a = run(bookOf(["2024年6月1日", "2024/10/31", "2024.9.1", "2024.11.1"].map((d) => person("W1", { 疗休养日期: d }))));
+    const a = run(
+      bookOf(
+        ["2024年6月1日", "2024/10/31", "2024.9.1", "2024.11.1"].map((d) =>
+          person("W1", { 疗休养日期: d })
+        )
+      )
+    );
     expect(a.issues.map((i) => [i.code, i.cell])).toEqual([["DATE_OUTSIDE_WINDOW", "J6"]]);
   });
 });

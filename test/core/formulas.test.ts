@@ -37,7 +37,8 @@ async function generate(input: Buffer): Promise<Generated> {
   return { analysis, report: toReportJson(analysis), plan: plans.allocation!, ev };
 }
 
-const fen = (v: HfValue | number | undefined): number | string => (typeof v === "number" ? Math.round(v * 100) : JSON.stringify(v));
+const fen = (v: HfValue | number | undefined): number | string =>
+  typeof v === "number" ? Math.round(v * 100) : JSON.stringify(v);
 
 /** Every figure of the JSON report against the evaluated sheet, found by the row labels. */
 function compare(g: Generated, label: string): void {
@@ -68,17 +69,27 @@ function compare(g: Generated, label: string): void {
     check(`${p.code} 人数`, at(r, col("人数")), p.headcount);
     check(`${p.code} 人均`, at(r, col("人均标准")), p.perPerson);
     check(`${p.code} 费用`, at(r, col("费用合计")), p.cost);
-    for (const payer of payers) check(`${p.code} ${payer}`, at(r, col(payer + "承担")), p.shares[payer] ?? 0);
+    for (const payer of payers)
+      check(`${p.code} ${payer}`, at(r, col(payer + "承担")), p.shares[payer] ?? 0);
     check(`${p.code} 交通`, at(r, col("往返交通费")), p.transport);
-    check(`${p.code} 本级合计`, at(r, col(`${own}合计`)), (p.shares[own] ?? 0) + (p.transportPayer === own ? p.transport : 0));
+    check(
+      `${p.code} 本级合计`,
+      at(r, col(`${own}合计`)),
+      (p.shares[own] ?? 0) + (p.transportPayer === own ? p.transport : 0)
+    );
     if (p.quota !== null) check(`${p.code} 名额`, at(r, col("名额")), p.quota);
   });
   const tr = rowOf("合计");
   check("合计 费用", at(tr, col("费用合计")), al.totals.cost);
   check("合计 交通", at(tr, col("往返交通费")), al.totals.transport);
-  check("合计 人数", at(tr, col("人数")), al.programs.reduce((n, p) => n + p.headcount, 0));
+  check(
+    "合计 人数",
+    at(tr, col("人数")),
+    al.programs.reduce((n, p) => n + p.headcount, 0)
+  );
   const wr = rowOf("各方承担合计（含往返交通费）");
-  for (const payer of payers) check(`含交通 ${payer}`, at(wr, col(payer + "承担")), al.totals.byPayer[payer]);
+  for (const payer of payers)
+    check(`含交通 ${payer}`, at(wr, col(payer + "承担")), al.totals.byPayer[payer]);
   const ownRow = rowOf(`${own}承担合计`);
   check("本级承担合计", at(ownRow, 2), al.totals.byPayer[own]);
   if (al.budget) {
@@ -96,9 +107,12 @@ function compare(g: Generated, label: string): void {
     row.forEach((pc, c) => {
       if (!pc || !("formula" in pc)) return;
       const v = at(r, c);
-      const ok = typeof pc.value === "number" ? typeof v === "number" && Math.abs(v - pc.value) < 5e-7 : v === pc.value;
+      const ok =
+        typeof pc.value === "number"
+          ? typeof v === "number" && Math.abs(v - pc.value) < 5e-7
+          : v === pc.value;
       if (!ok) mismatches.push([a1(r, c), pc.formula, pc.value, v]);
-    }),
+    })
   );
   expect([label, mismatches]).toEqual([label, []]);
 }
@@ -121,12 +135,32 @@ describe("half a fen rounds away from zero in the formulas as in the engine", ()
     ["a 0.5 number shown as a percentage", 0.5, "0%"],
   ])("%s", async (_label, share, numFmt) => {
     const wb = new ExcelJS.Workbook();
-    const header: Cell[] = ["项目编号", "项目名称", "名额", "人均标准", "省总工会承担", "区总工会承担", "往返交通费", "交通费承担方"];
+    const header: Cell[] = [
+      "项目编号",
+      "项目名称",
+      "名额",
+      "人均标准",
+      "省总工会承担",
+      "区总工会承担",
+      "往返交通费",
+      "交通费承担方",
+    ];
     const per = 2680.99;
-    const rates = addSheet(wb, { name: "项目费率", header, rows: [["N1", "市内疗休养", 100, per, share, "其余", 0, "区总工会"]] });
+    const rates = addSheet(wb, {
+      name: "项目费率",
+      header,
+      rows: [["N1", "市内疗休养", 100, per, share, "其余", 0, "区总工会"]],
+    });
     if (numFmt) rates.getCell("E2").numFmt = numFmt;
-    const people = Array.from({ length: share === "50%" || share === 0.5 ? 1 : 27 }, (_, i) => [i + 1, "某" + i, null, "单位", "是", "职工", "N1"] as Cell[]);
-    addSheet(wb, { name: "花名册", header: ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"], rows: people });
+    const people = Array.from(
+      { length: share === "50%" || share === 0.5 ? 1 : 27 },
+      (_, i) => [i + 1, "某" + i, null, "单位", "是", "职工", "N1"] as Cell[]
+    );
+    addSheet(wb, {
+      name: "花名册",
+      header: ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"],
+      rows: people,
+    });
     const g = await generate(Buffer.from(await wb.xlsx.writeBuffer()));
     const n1 = g.report.allocation!.programs[0];
     if (people.length === 27) expect(n1.shares).toEqual({ 省总工会: 12064.46, 区总工会: 60322.27 });
@@ -138,8 +172,25 @@ describe("half a fen rounds away from zero in the formulas as in the engine", ()
 describe("programme spellings that could be counted twice", () => {
   async function twoProgrammes(rates: Cell[][], roster: Cell[]) {
     const wb = new ExcelJS.Workbook();
-    addSheet(wb, { name: "项目费率", header: ["项目编号", "项目名称", "名额", "人均标准", "省总工会承担", "区总工会承担", "往返交通费", "交通费承担方"], rows: rates });
-    addSheet(wb, { name: "花名册", header: ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"], rows: roster.map((p, i) => [i + 1, "某" + i, null, "单位", "是", "职工", p]) });
+    addSheet(wb, {
+      name: "项目费率",
+      header: [
+        "项目编号",
+        "项目名称",
+        "名额",
+        "人均标准",
+        "省总工会承担",
+        "区总工会承担",
+        "往返交通费",
+        "交通费承担方",
+      ],
+      rows: rates,
+    });
+    addSheet(wb, {
+      name: "花名册",
+      header: ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"],
+      rows: roster.map((p, i) => [i + 1, "某" + i, null, "单位", "是", "职工", p]),
+    });
     const g = await generate(Buffer.from(await wb.xlsx.writeBuffer()));
     compare(g, "two programmes");
     return g.report.allocation!.programs.map((p) => [p.code, p.headcount]);
@@ -149,7 +200,9 @@ describe("programme spellings that could be counted twice", () => {
       ["W1", "一线职工疗休养", 50, 3000, 2200, "其余", 4000, "区总工会"],
       ["W1B", "一线职工疗休养", 50, 3000, 2200, "其余", 4000, "区总工会"],
     ];
-    expect(await twoProgrammes(rows, ["W1", "W1B", "一线职工疗休养", "W1B", "一线职工疗休养 "])).toEqual([
+    expect(
+      await twoProgrammes(rows, ["W1", "W1B", "一线职工疗休养", "W1B", "一线职工疗休养 "])
+    ).toEqual([
       ["W1", 3],
       ["W1B", 2],
     ]);
@@ -169,7 +222,16 @@ describe("programme spellings that could be counted twice", () => {
 // ---- the generator ---------------------------------------------------------------------------
 
 const BODIES = ["省总工会", "市总工会", "区总工会", "企业", "行业工会"];
-const NAMES = ["一线职工疗休养", "技能人才疗休养", "灵活就业疗休养", "困难职工疗休养", "市内疗休养", "劳模疗休养", "Worker Rest", "康养 计划"];
+const NAMES = [
+  "一线职工疗休养",
+  "技能人才疗休养",
+  "灵活就业疗休养",
+  "困难职工疗休养",
+  "市内疗休养",
+  "劳模疗休养",
+  "Worker Rest",
+  "康养 计划",
+];
 
 interface ShareCellSpec {
   value: Cell;
@@ -182,11 +244,41 @@ function shareMix(r: () => number, perFen: number, n: number): ShareCellSpec[] {
   const out: ShareCellSpec[] = Array.from({ length: n }, blank);
   const slots = [...Array(n).keys()].sort(() => r() - 0.5);
   const yuan = (f: number) => f / 100;
-  const kind = pick(r, ["amounts", "fractions", "percents", "full", "rest-amount", "rest-fraction", "mixed", "thirds", "blank-rest", "numeric-fractions", "numeric-percents"] as const);
-  const fractionSets = [["1/3", "1/3", "1/3"], ["1/4", "1/4", "1/2"], ["1/6", "1/3", "1/2"], ["2/3", "1/3"], ["1/6", "1/6", "2/3"], ["1/4", "3/4"], ["1/6", "5/6"]];
-  const percentSets = [["50%", "25%", "25%"], ["30%", "70%"], ["33.33%", "33.33%", "33.34%"], ["12.5%", "87.5%"], ["10%", "20%", "70%"], ["100%"]];
+  const kind = pick(r, [
+    "amounts",
+    "fractions",
+    "percents",
+    "full",
+    "rest-amount",
+    "rest-fraction",
+    "mixed",
+    "thirds",
+    "blank-rest",
+    "numeric-fractions",
+    "numeric-percents",
+  ] as const);
+  const fractionSets = [
+    ["1/3", "1/3", "1/3"],
+    ["1/4", "1/4", "1/2"],
+    ["1/6", "1/3", "1/2"],
+    ["2/3", "1/3"],
+    ["1/6", "1/6", "2/3"],
+    ["1/4", "3/4"],
+    ["1/6", "5/6"],
+  ];
+  const percentSets = [
+    ["50%", "25%", "25%"],
+    ["30%", "70%"],
+    ["33.33%", "33.33%", "33.34%"],
+    ["12.5%", "87.5%"],
+    ["10%", "20%", "70%"],
+    ["100%"],
+  ];
   // With fewer payers than values, keep the 其余 (the last value) so the mix still adds up.
-  const put = (vals: ShareCellSpec[]) => (vals.length <= n ? vals : [...vals.slice(0, n - 1), vals[vals.length - 1]]).forEach((v, i) => (out[slots[i]] = v));
+  const put = (vals: ShareCellSpec[]) =>
+    (vals.length <= n ? vals : [...vals.slice(0, n - 1), vals[vals.length - 1]]).forEach(
+      (v, i) => (out[slots[i]] = v)
+    );
   // A bare number below 1 reads as a ratio (DOMAIN: no one pays 0.33 元 a head), so amounts are 0 or ≥ 1 元.
   const amount = (f: number) => (f < 100 ? 0 : f);
   switch (kind) {
@@ -204,23 +296,45 @@ function shareMix(r: () => number, perFen: number, n: number): ShareCellSpec[] {
       break;
     }
     case "fractions": {
-      const set = pick(r, fractionSets.filter((s) => s.length <= n));
+      const set = pick(
+        r,
+        fractionSets.filter((s) => s.length <= n)
+      );
       put(set.map((v) => ({ value: v })));
       break;
     }
     case "numeric-fractions": {
-      const set = pick(r, fractionSets.filter((s) => s.length <= n));
-      put(set.map((v) => ({ value: Number(v.split("/")[0]) / Number(v.split("/")[1]), numFmt: pick(r, ["# ?/?", "?/?", "# ??/??"]) })));
+      const set = pick(
+        r,
+        fractionSets.filter((s) => s.length <= n)
+      );
+      put(
+        set.map((v) => ({
+          value: Number(v.split("/")[0]) / Number(v.split("/")[1]),
+          numFmt: pick(r, ["# ?/?", "?/?", "# ??/??"]),
+        }))
+      );
       break;
     }
     case "percents": {
-      const set = pick(r, percentSets.filter((s) => s.length <= n));
+      const set = pick(
+        r,
+        percentSets.filter((s) => s.length <= n)
+      );
       put(set.map((v) => ({ value: v })));
       break;
     }
     case "numeric-percents": {
-      const set = pick(r, percentSets.filter((s) => s.length <= n));
-      put(set.map((v) => ({ value: Number(v.replace("%", "")) / 100, numFmt: pick(r, ["0%", "0.00%"]) })));
+      const set = pick(
+        r,
+        percentSets.filter((s) => s.length <= n)
+      );
+      put(
+        set.map((v) => ({
+          value: Number(v.replace("%", "")) / 100,
+          numFmt: pick(r, ["0%", "0.00%"]),
+        }))
+      );
       break;
     }
     case "full":
@@ -232,15 +346,27 @@ function shareMix(r: () => number, perFen: number, n: number): ShareCellSpec[] {
       break;
     }
     case "rest-fraction":
-      put([{ value: pick(r, ["1/3", "1/6", "1/7", "2/9", "35%", "12.5%"]) }, { value: pick(r, ["1/3", "1/4", "1/6", "11%"]) }, { value: "其余" }]);
+      put([
+        { value: pick(r, ["1/3", "1/6", "1/7", "2/9", "35%", "12.5%"]) },
+        { value: pick(r, ["1/3", "1/4", "1/6", "11%"]) },
+        { value: "其余" },
+      ]);
       break;
     case "mixed": {
       const a = amount(Math.floor(r() * perFen * 0.4));
-      put([{ value: yuan(a) }, { value: pick(r, ["1/3", "1/4", "25%", "1/6"]) }, { value: "其余" }]);
+      put([
+        { value: yuan(a) },
+        { value: pick(r, ["1/3", "1/4", "25%", "1/6"]) },
+        { value: "其余" },
+      ]);
       break;
     }
     case "thirds":
-      put(n >= 3 ? [{ value: "1/3" }, { value: "1/3" }, { value: pick(r, ["其余", "1/3"]) }] : [{ value: "1/3" }, { value: "其余" }]);
+      put(
+        n >= 3
+          ? [{ value: "1/3" }, { value: "1/3" }, { value: pick(r, ["其余", "1/3"]) }]
+          : [{ value: "1/3" }, { value: "其余" }]
+      );
       break;
     case "blank-rest":
       put([{ value: "其余" }]);
@@ -264,16 +390,28 @@ function randomBook(seed: number): RandomBook {
   let broken = 0;
   const rosterName = pick(r, ["花名册", "It's 名单", "参加 人员", "Sheet1"]);
   const ratesName = pick(r, ["项目费率", "Bob's 费率", "费率 表", "标准"]);
-  const rateHeader: Cell[] = ["项目编号", "项目名称", "名额", "人均标准（元）", ...payers.map((p) => p + "承担"), "往返交通费", "交通费承担方", "须为会员"];
+  const rateHeader: Cell[] = [
+    "项目编号",
+    "项目名称",
+    "名额",
+    "人均标准（元）",
+    ...payers.map((p) => p + "承担"),
+    "往返交通费",
+    "交通费承担方",
+    "须为会员",
+  ];
   const rateRows: Cell[][] = [];
   const shareFormats: { row: number; col: number; fmt: string }[] = [];
   const programs: { code: Cell; name: string }[] = [];
   for (let k = 0; k < nProg; k++) {
     const code: Cell = r() < 0.15 ? 100 + k : pick(r, ["W", "N", "Ab", "x"]) + (k + 1);
     // Sometimes a second batch under the same name as the one before (the name then means the first).
-    const name = k > 0 && r() < 0.15 ? programs[k - 1].name : NAMES[k] + (r() < 0.3 ? String(k) : "");
+    const name =
+      k > 0 && r() < 0.15 ? programs[k - 1].name : NAMES[k] + (r() < 0.3 ? String(k) : "");
     programs.push({ code, name });
-    const perFen = pick(r, [300000, 268000, 450000, 123456, 99999, 1, 268037, 3333]) + (r() < 0.3 ? Math.floor(r() * 100) : 0);
+    const perFen =
+      pick(r, [300000, 268000, 450000, 123456, 99999, 1, 268037, 3333]) +
+      (r() < 0.3 ? Math.floor(r() * 100) : 0);
     let shares = shareMix(r, perFen, nPayers);
     if (r() < 0.08) {
       // Generated anyway (--force): each payer keeps its own figure, no one absorbs the gap.
@@ -286,23 +424,44 @@ function randomBook(seed: number): RandomBook {
         [{ value: "60%" }, { value: "1/2" }],
         [{ value: -3000 }, { value: "其余" }],
         [{ value: 2 }, { value: -0.5, numFmt: "0%" }],
-      ]).concat(Array.from({ length: nPayers }, () => ({ value: null }))).slice(0, nPayers);
+      ])
+        .concat(Array.from({ length: nPayers }, () => ({ value: null })))
+        .slice(0, nPayers);
     }
     shares.forEach((s, j) => s.numFmt && shareFormats.push({ row: k, col: 4 + j, fmt: s.numFmt }));
     // Digits below the fen are read as Excel rounds them: 1234.565 is 1,234.57.
     const transport = pick(r, [0, 4000, 3000, 1234.56, null, 0.01, 1234.565]);
     const tPayer = pick(r, [...payers, payers[nPayers - 1], "交通局", ` ${payers[0]} `, ""]);
     const perCell = perFen > 1 && r() < 0.1 ? perFen / 100 - 0.005 : perFen / 100;
-    rateRows.push([code, name, 20 + Math.floor(r() * 60), perCell, ...shares.map((s) => s.value), transport, tPayer, "否"]);
+    rateRows.push([
+      code,
+      name,
+      20 + Math.floor(r() * 60),
+      perCell,
+      ...shares.map((s) => s.value),
+      transport,
+      tPayer,
+      "否",
+    ]);
   }
-  const rosterHeader: Cell[] = ["序号", "姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目", "备注"];
+  const rosterHeader: Cell[] = [
+    "序号",
+    "姓名",
+    "身份证号",
+    "工作单位",
+    "是否会员",
+    "人员类别",
+    "疗休养项目",
+    "备注",
+  ];
   const rosterRows: Cell[][] = [];
   const headcounts = programs.map(() => (r() < 0.2 ? 0 : Math.floor(r() * 60)));
   programs.forEach((p, k) => {
     for (let i = 0; i < headcounts[k]; i++) {
       const nameIsOurs = programs.findIndex((q) => q.name === p.name) === k;
       const ways: Cell[] = nameIsOurs ? [p.code, p.name] : [p.code];
-      if (typeof p.code === "string") ways.push(p.code.toLowerCase(), p.code.toUpperCase(), p.code + " ", " " + p.code);
+      if (typeof p.code === "string")
+        ways.push(p.code.toLowerCase(), p.code.toUpperCase(), p.code + " ", " " + p.code);
       else ways.push(String(p.code));
       if (nameIsOurs) ways.push(p.name + " ");
       rosterRows.push([0, `员工${k}-${i}`, idFor(r), "某单位", "是", "职工", pick(r, ways), ""]);
@@ -310,29 +469,55 @@ function randomBook(seed: number): RandomBook {
   });
   // Shuffle people across programmes, then number them.
   rosterRows.sort(() => r() - 0.5).forEach((row, i) => (row[0] = i + 1));
-  if (r() < 0.3) rosterRows.push([null, null, null, null, null, null, null, null], ["合计", null, null, null, null, null, null, null]);
+  if (r() < 0.3)
+    rosterRows.push(
+      [null, null, null, null, null, null, null, null],
+      ["合计", null, null, null, null, null, null, null]
+    );
 
   const wb = new ExcelJS.Workbook();
   const hasTitle = r() < 0.7;
-  const roster = addSheet(wb, { name: rosterName, title: hasTitle ? "2024年疗休养花名册" : undefined, header: rosterHeader, rows: rosterRows, textColumns: ["身份证号"] });
+  const roster = addSheet(wb, {
+    name: rosterName,
+    title: hasTitle ? "2024年疗休养花名册" : undefined,
+    header: rosterHeader,
+    rows: rosterRows,
+    textColumns: ["身份证号"],
+  });
   // Staff's own formulas: a programme cell computed from text (="W"&"1"), read as its result.
   if (r() < 0.2) {
     roster.eachRow((row, n) => {
       const c = row.getCell(7);
-      if (n > (hasTitle ? 2 : 1) && typeof c.value === "string" && /^[A-Za-z]+\d+$/.test(c.value) && r() < 0.3) {
+      if (
+        n > (hasTitle ? 2 : 1) &&
+        typeof c.value === "string" &&
+        /^[A-Za-z]+\d+$/.test(c.value) &&
+        r() < 0.3
+      ) {
         const [, letters, digits] = /^([A-Za-z]+)(\d+)$/.exec(c.value)!;
-        c.value = { formula: `"${letters}"&"${digits}"`, result: c.value } as ExcelJS.CellFormulaValue;
+        c.value = {
+          formula: `"${letters}"&"${digits}"`,
+          result: c.value,
+        } as ExcelJS.CellFormulaValue;
       }
     });
   }
-  const rates = addSheet(wb, { name: ratesName, title: r() < 0.5 ? "项目费率" : undefined, header: rateHeader, rows: rateRows });
+  const rates = addSheet(wb, {
+    name: ratesName,
+    title: r() < 0.5 ? "项目费率" : undefined,
+    header: rateHeader,
+    rows: rateRows,
+  });
   const rateHeaderRow = rates.getCell("A1").value === "项目费率" ? 2 : 1;
   for (const f of shareFormats) rates.getCell(rateHeaderRow + 1 + f.row, f.col + 1).numFmt = f.fmt;
   // A per-person cost typed as a formula (=2000+680): the allocation refers to its value.
   rateRows.forEach((row, k) => {
     if (r() < 0.15 && typeof row[3] === "number" && row[3] > 1) {
       const whole = Math.floor(row[3]);
-      rates.getCell(rateHeaderRow + 1 + k, 4).value = { formula: `${whole}+${Number((row[3] - whole).toFixed(3))}`, result: row[3] } as ExcelJS.CellFormulaValue;
+      rates.getCell(rateHeaderRow + 1 + k, 4).value = {
+        formula: `${whole}+${Number((row[3] - whole).toFixed(3))}`,
+        result: row[3],
+      } as ExcelJS.CellFormulaValue;
     }
   });
   // Dates make the year; one programme has a window so the sheet has a year.
@@ -341,17 +526,34 @@ function randomBook(seed: number): RandomBook {
   if (r() < 0.6) {
     const inWan = r() < 0.25;
     const sources: Cell[][] = [
-      ["本级财政预算", inWan ? pick(r, [6.4, 1.2345, 0.000001]) : pick(r, [64000, 12345.67, 0.01, 12345.675])],
-      ["本级工会经费", inWan ? pick(r, [6.8, "2.5678", 13.2]) : pick(r, [68000, "1,000.50元", 99999.99])],
+      [
+        "本级财政预算",
+        inWan ? pick(r, [6.4, 1.2345, 0.000001]) : pick(r, [64000, 12345.67, 0.01, 12345.675]),
+      ],
+      [
+        "本级工会经费",
+        inWan ? pick(r, [6.8, "2.5678", 13.2]) : pick(r, [68000, "1,000.50元", 99999.99]),
+      ],
     ];
     if (r() < 0.3) sources.push(["其他来源", inWan ? 0.05 : 500]);
-    addSheet(wb, { name: pick(r, ["预算", "资金来源"]), header: ["资金来源", inWan ? "金额（万元）" : "金额（元）"], rows: sources });
+    addSheet(wb, {
+      name: pick(r, ["预算", "资金来源"]),
+      header: ["资金来源", inWan ? "金额（万元）" : "金额（元）"],
+      rows: sources,
+    });
   }
   return { wb, headcounts, broken };
 }
 
 function idFor(r: () => number): string {
-  const body = "530402" + String(1970 + Math.floor(r() * 30)) + "0" + (1 + Math.floor(r() * 9)) + "1" + Math.floor(r() * 9) + String(Math.floor(r() * 1000)).padStart(3, "0");
+  const body =
+    "530402" +
+    String(1970 + Math.floor(r() * 30)) +
+    "0" +
+    (1 + Math.floor(r() * 9)) +
+    "1" +
+    Math.floor(r() * 9) +
+    String(Math.floor(r() * 1000)).padStart(3, "0");
   return body + checkDigit(body);
 }
 
@@ -361,9 +563,20 @@ describe("random workbooks: the evaluated 经费分摊表 equals the engine to t
     const { wb, headcounts, broken } = randomBook(seed);
     const g = await generate(Buffer.from(await wb.xlsx.writeBuffer()));
     const al = g.report.allocation!;
-    const structural = g.report.issues.filter((i) => i.code.startsWith("RATE") || i.code === "HEADER_MISSING" || i.code === "SHEET_MISSING" || i.code === "UNKNOWN_PROGRAM");
+    const structural = g.report.issues.filter(
+      (i) =>
+        i.code.startsWith("RATE") ||
+        i.code === "HEADER_MISSING" ||
+        i.code === "SHEET_MISSING" ||
+        i.code === "UNKNOWN_PROGRAM"
+    );
     if (broken === 0) expect([seed, structural]).toEqual([seed, []]);
-    else expect([seed, structural.length > 0, structural.filter((i) => i.code !== "RATE_INVALID" && i.code !== "RATE_SHARES_MISMATCH")]).toEqual([seed, true, []]);
+    else
+      expect([
+        seed,
+        structural.length > 0,
+        structural.filter((i) => i.code !== "RATE_INVALID" && i.code !== "RATE_SHARES_MISMATCH"),
+      ]).toEqual([seed, true, []]);
     expect(al.programs.map((p) => p.headcount)).toEqual(headcounts);
     compare(g, `seed ${seed}`);
   });

@@ -40,7 +40,9 @@ describe("evaluateWorkbook", () => {
 
 describe("forHyperFormula", () => {
   it("rewrites doubled quotes inside strings and leaves quoted sheet names alone", () => {
-    expect(forHyperFormula(`COUNTIFS('It''s'!$H:$H,"=a""b")`)).toBe(`COUNTIFS('It''s'!$H:$H,("=a"&CHAR(34)&"b"))`);
+    expect(forHyperFormula(`COUNTIFS('It''s'!$H:$H,"=a""b")`)).toBe(
+      `COUNTIFS('It''s'!$H:$H,("=a"&CHAR(34)&"b"))`
+    );
     expect(forHyperFormula(`'a"b'!A1&"x"`)).toBe(`'a"b'!A1&"x"`);
   });
 });

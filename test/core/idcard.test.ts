@@ -4,12 +4,17 @@ import { checkDigit, checkId, normaliseId, readGender } from "../../src/core/idc
 import { bookOf, person, run, validId } from "../helpers/books";
 
 const TODAY = { y: 2024, m: 5, d: 1 };
-const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const fullWidth = (s: string) =>
+  s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 describe("the GB 11643 check digit", () => {
   it("gives X for the standard's own example 11010519491231002X", () => {
     expect(checkDigit("11010519491231002")).toBe("X");
-    expect(checkId("11010519491231002X", TODAY)).toMatchObject({ kind: "ok", id18: "11010519491231002X", from15: false });
+    expect(checkId("11010519491231002X", TODAY)).toMatchObject({
+      kind: "ok",
+      id18: "11010519491231002X",
+      from15: false,
+    });
   });
   it("weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, modulo 11, mapped to 1 0 X 9 8 7 6 5 4 3 2", () => {
     // A body of zeros sums to 0 → "1"; a single 1 in the last place weighs 2 → "X" (10) ... by hand:
@@ -26,15 +31,28 @@ describe("the GB 11643 check digit", () => {
 
 describe("normalisation before checking", () => {
   it("accepts a lowercase x", () => {
-    expect(checkId("11010519491231002x", TODAY)).toMatchObject({ kind: "ok", id18: "11010519491231002X" });
+    expect(checkId("11010519491231002x", TODAY)).toMatchObject({
+      kind: "ok",
+      id18: "11010519491231002X",
+    });
   });
   it("folds full-width digits and X, and trims spaces (also ideographic) and a leading apostrophe", () => {
     expect(normaliseId(fullWidth("11010519491231002X"))).toBe("11010519491231002X");
-    expect(checkId("\u3000 " + fullWidth("11010519491231002X") + " ", TODAY)).toMatchObject({ kind: "ok", id18: "11010519491231002X" });
+    expect(checkId("\u3000 " + fullWidth("11010519491231002X") + " ", TODAY)).toMatchObject({
+      kind: "ok",
+      id18: "11010519491231002X",
+    });
     expect(checkId("'11010519491231002X", TODAY)).toMatchObject({ kind: "ok" });
   });
   it("rejects inner spaces, dashes, letters other than a final X, and wrong lengths as ID_FORMAT", () => {
-    for (const s of ["110105 19491231002X", "110105-19491231002X", "1101051949123100AX", "11010519491231002", "11010519491231002X1", "X10105194912310021"]) {
+    for (const s of [
+      "110105 19491231002X",
+      "110105-19491231002X",
+      "1101051949123100AX",
+      "11010519491231002",
+      "11010519491231002X1",
+      "X10105194912310021",
+    ]) {
       expect(checkId(s, TODAY).kind).toBe("format");
     }
   });
@@ -42,12 +60,23 @@ describe("normalisation before checking", () => {
 
 describe("first-generation 15-digit IDs", () => {
   it("are converted to 18 digits: 19 inserted before the year, then the check digit", () => {
-    expect(checkId("110105491231002", TODAY)).toEqual({ kind: "ok", id18: "11010519491231002X", birth: { y: 1949, m: 12, d: 31 }, gender: "女", from15: true });
+    expect(checkId("110105491231002", TODAY)).toEqual({
+      kind: "ok",
+      id18: "11010519491231002X",
+      birth: { y: 1949, m: 12, d: 31 },
+      gender: "女",
+      from15: true,
+    });
   });
   it("match the same person's 18-digit ID as a duplicate", () => {
     const id18 = validId({ y: 1985, m: 3, d: 14 }, true, "530402", 12);
     const id15 = id18.slice(0, 6) + id18.slice(8, 17);
-    const a = run(bookOf([person("W1", { 身份证号: id18, 性别: "男" }), person("N1", { 身份证号: id15, 性别: "男" })]));
+    const a = run(
+      bookOf([
+        person("W1", { 身份证号: id18, 性别: "男" }),
+        person("N1", { 身份证号: id15, 性别: "男" }),
+      ])
+    );
     expect(a.issues.map((i) => [i.code, i.cell]).sort()).toEqual([
       ["DUPLICATE_ID", "D3"],
       ["DUPLICATE_ID", "D4"],
@@ -55,7 +84,11 @@ describe("first-generation 15-digit IDs", () => {
     ]);
   });
   it("typed as a 15-digit number are still readable (Excel keeps all 15 digits)", () => {
-    expect(checkId(110105491231002, TODAY)).toMatchObject({ kind: "ok", id18: "11010519491231002X", from15: true });
+    expect(checkId(110105491231002, TODAY)).toMatchObject({
+      kind: "ok",
+      id18: "11010519491231002X",
+      from15: true,
+    });
   });
 });
 
@@ -65,9 +98,13 @@ describe("IDs typed as numbers lose their last digits", () => {
     expect(checkId(asNumber, TODAY)).toEqual({ kind: "numeric", digits: "530402198503141000" });
   });
   it("even when the number happens to end in zeros", () => {
-    expect(checkId(530402198503141000, TODAY)).toEqual({ kind: "numeric", digits: "530402198503141000" });
+    expect(checkId(530402198503141000, TODAY)).toEqual({
+      kind: "numeric",
+      digits: "530402198503141000",
+    });
   });
   it("the message shows those digits and says to format the column as text", () => {
+    // eslint-disable-next-line no-loss-of-precision -- on purpose: the number Excel keeps after losing digits
     const a = run(bookOf([person("W1", { 身份证号: 530402198503141234 })]));
     expect(a.issues).toHaveLength(1);
     expect(a.issues[0].message).toContain("530402198503141000");
@@ -82,14 +119,23 @@ describe("the embedded birth date", () => {
   it("must exist: 1985-02-30, 1985-13-01 and 1900-02-29 are impossible", () => {
     for (const ymd of ["19850230", "19851301", "19000229", "19850000"]) {
       const body = "530402" + ymd + "121";
-      expect(checkId(body + checkDigit(body), TODAY)).toMatchObject({ kind: "birthdate", reason: "出生日期不存在" });
+      expect(checkId(body + checkDigit(body), TODAY)).toMatchObject({
+        kind: "birthdate",
+        reason: "出生日期不存在",
+      });
     }
   });
   it("a leap day exists in a leap year", () => {
-    expect(checkId(validId({ y: 1988, m: 2, d: 29 }), TODAY)).toMatchObject({ kind: "ok", birth: { y: 1988, m: 2, d: 29 } });
+    expect(checkId(validId({ y: 1988, m: 2, d: 29 }), TODAY)).toMatchObject({
+      kind: "ok",
+      birth: { y: 1988, m: 2, d: 29 },
+    });
   });
   it("must not be after today (today itself is fine)", () => {
-    expect(checkId(validId({ y: 2024, m: 5, d: 2 }), TODAY)).toMatchObject({ kind: "birthdate", reason: "出生日期在未来" });
+    expect(checkId(validId({ y: 2024, m: 5, d: 2 }), TODAY)).toMatchObject({
+      kind: "birthdate",
+      reason: "出生日期在未来",
+    });
     expect(checkId(validId({ y: 2024, m: 5, d: 1 }), TODAY)).toMatchObject({ kind: "ok" });
   });
   it("is checked before the check digit (a bad date is reported as such)", () => {
@@ -102,10 +148,18 @@ describe("the embedded birth date", () => {
 describe("the gender digit (17th): odd is 男, even is 女", () => {
   it("reads the gender", () => {
     expect(checkId(validId({ y: 1985, m: 3, d: 14 }, true), TODAY)).toMatchObject({ gender: "男" });
-    expect(checkId(validId({ y: 1985, m: 3, d: 14 }, false), TODAY)).toMatchObject({ gender: "女" });
+    expect(checkId(validId({ y: 1985, m: 3, d: 14 }, false), TODAY)).toMatchObject({
+      gender: "女",
+    });
   });
   it("reads 性别 as typed in the forms staff use", () => {
-    expect(["男", "男性", "M", "male", "ｍ"].map(readGender)).toEqual(["男", "男", "男", "男", "男"]);
+    expect(["男", "男性", "M", "male", "ｍ"].map(readGender)).toEqual([
+      "男",
+      "男",
+      "男",
+      "男",
+      "男",
+    ]);
     expect(["女", "女性", "F", "Female"].map(readGender)).toEqual(["女", "女", "女", "女"]);
     expect(readGender("未知")).toBeNull();
   });
@@ -113,6 +167,8 @@ describe("the gender digit (17th): odd is 男, even is 女", () => {
     const id = validId({ y: 1985, m: 3, d: 14 }, false);
     expect(run(bookOf([person("W1", { 身份证号: id, 性别: "女" })])).issues).toEqual([]);
     expect(run(bookOf([person("W1", { 身份证号: id, 性别: null })])).issues).toEqual([]);
-    expect(run(bookOf([person("W1", { 身份证号: id, 性别: "M" })])).issues.map((i) => i.code)).toEqual(["GENDER_MISMATCH"]);
+    expect(
+      run(bookOf([person("W1", { 身份证号: id, 性别: "M" })])).issues.map((i) => i.code)
+    ).toEqual(["GENDER_MISMATCH"]);
   });
 });

@@ -56,7 +56,13 @@ const codesOf = (a: ReturnType<typeof run>, code: IssueCode) => {
   return found;
 };
 
-const roster = (severity: "error" | "warning", code: IssueCode, row: number, column: string, col: string) => ({
+const roster = (
+  severity: "error" | "warning",
+  code: IssueCode,
+  row: number,
+  column: string,
+  col: string
+) => ({
   severity,
   code,
   sheet: "花名册",
@@ -68,7 +74,14 @@ const roster = (severity: "error" | "warning", code: IssueCode, row: number, col
 describe("the severities are the contract's", () => {
   it("matches DOMAIN.md §4 for all 22 codes", () => {
     const warnings = ALL_CODES.filter((c) => SEVERITY[c] === "warning").sort();
-    expect(warnings).toEqual(["BUDGET_EXCEEDED", "GENDER_MISMATCH", "ID_15_DIGIT", "PHONE_FORMAT", "POSSIBLE_DUPLICATE", "RETIRED"]);
+    expect(warnings).toEqual([
+      "BUDGET_EXCEEDED",
+      "GENDER_MISMATCH",
+      "ID_15_DIGIT",
+      "PHONE_FORMAT",
+      "POSSIBLE_DUPLICATE",
+      "RETIRED",
+    ]);
     expect(Object.keys(SEVERITY).sort()).toEqual([...ALL_CODES].sort());
   });
 });
@@ -76,12 +89,30 @@ describe("the severities are the contract's", () => {
 describe("SHEET_MISSING: a required sheet is not found", () => {
   it("flags a missing rate sheet", () => {
     const a = run(book(rosterSheet(rows([person("W1")]))));
-    expect(codesOf(a, "SHEET_MISSING")).toEqual([{ severity: "error", code: "SHEET_MISSING", sheet: "项目费率", row: undefined, column: undefined, cell: undefined }]);
+    expect(codesOf(a, "SHEET_MISSING")).toEqual([
+      {
+        severity: "error",
+        code: "SHEET_MISSING",
+        sheet: "项目费率",
+        row: undefined,
+        column: undefined,
+        cell: undefined,
+      },
+    ]);
     expect(a.allocation).toBeNull();
   });
   it("flags a missing roster", () => {
     const a = run(book(ratesSheet(), budgetSheet()));
-    expect(codesOf(a, "SHEET_MISSING")).toEqual([{ severity: "error", code: "SHEET_MISSING", sheet: "花名册", row: undefined, column: undefined, cell: undefined }]);
+    expect(codesOf(a, "SHEET_MISSING")).toEqual([
+      {
+        severity: "error",
+        code: "SHEET_MISSING",
+        sheet: "花名册",
+        row: undefined,
+        column: undefined,
+        cell: undefined,
+      },
+    ]);
   });
 });
 
@@ -90,24 +121,49 @@ describe("HEADER_MISSING: a required column is not found", () => {
     const header = ROSTER_HEADER.filter((h) => h !== "工作单位");
     const people = [person("W1")];
     const a = run(book(rosterSheet(rows(people, header), { header }), ratesSheet(), budgetSheet()));
-    expect(codesOf(a, "HEADER_MISSING")).toEqual([{ severity: "error", code: "HEADER_MISSING", sheet: "花名册", row: undefined, column: "工作单位", cell: undefined }]);
+    expect(codesOf(a, "HEADER_MISSING")).toEqual([
+      {
+        severity: "error",
+        code: "HEADER_MISSING",
+        sheet: "花名册",
+        row: undefined,
+        column: "工作单位",
+        cell: undefined,
+      },
+    ]);
   });
   it("names the missing rate column 名额", () => {
     const header = RATE_HEADER.filter((h) => h !== "名额");
     const data = rateRows().map((r) => r.filter((_, i) => RATE_HEADER[i] !== "名额"));
-    const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(data, { header }), budgetSheet()));
-    expect(codesOf(a, "HEADER_MISSING")).toEqual([{ severity: "error", code: "HEADER_MISSING", sheet: "项目费率", row: undefined, column: "名额", cell: undefined }]);
+    const a = run(
+      book(rosterSheet(rows([person("W1")])), ratesSheet(data, { header }), budgetSheet())
+    );
+    expect(codesOf(a, "HEADER_MISSING")).toEqual([
+      {
+        severity: "error",
+        code: "HEADER_MISSING",
+        sheet: "项目费率",
+        row: undefined,
+        column: "名额",
+        cell: undefined,
+      },
+    ]);
   });
 });
 
 describe("MISSING_REQUIRED: a required cell is blank", () => {
   it("flags a blank 姓名 at B3 and a blank 是否会员 at F4", () => {
     const a = run(bookOf([person("W1", { 姓名: "" }), person("W1", { 是否会员: null })]));
-    expect(codesOf(a, "MISSING_REQUIRED")).toEqual([roster("error", "MISSING_REQUIRED", 3, "姓名", "B"), roster("error", "MISSING_REQUIRED", 4, "是否会员", "F")]);
+    expect(codesOf(a, "MISSING_REQUIRED")).toEqual([
+      roster("error", "MISSING_REQUIRED", 3, "姓名", "B"),
+      roster("error", "MISSING_REQUIRED", 4, "是否会员", "F"),
+    ]);
   });
   it("a cell of spaces counts as blank", () => {
     const a = run(bookOf([person("W1", { 工作单位: " \u3000 " })]));
-    expect(codesOf(a, "MISSING_REQUIRED")).toEqual([roster("error", "MISSING_REQUIRED", 3, "工作单位", "E")]);
+    expect(codesOf(a, "MISSING_REQUIRED")).toEqual([
+      roster("error", "MISSING_REQUIRED", 3, "工作单位", "E"),
+    ]);
   });
 });
 
@@ -126,17 +182,26 @@ describe("ID checks", () => {
   it("ID_BIRTHDATE: 30 February, and a birth date after today", () => {
     const feb30 = "530402" + "19850230" + "121";
     const future = validId({ y: 2025, m: 1, d: 1 });
-    const a = run(bookOf([person("W1", { 身份证号: feb30 + "0" }), person("W1", { 身份证号: future })]));
-    expect(codesOf(a, "ID_BIRTHDATE")).toEqual([roster("error", "ID_BIRTHDATE", 3, "身份证号", "D"), roster("error", "ID_BIRTHDATE", 4, "身份证号", "D")]);
+    const a = run(
+      bookOf([person("W1", { 身份证号: feb30 + "0" }), person("W1", { 身份证号: future })])
+    );
+    expect(codesOf(a, "ID_BIRTHDATE")).toEqual([
+      roster("error", "ID_BIRTHDATE", 3, "身份证号", "D"),
+      roster("error", "ID_BIRTHDATE", 4, "身份证号", "D"),
+    ]);
   });
   it("ID_NUMERIC_PRECISION: the ID typed as a number", () => {
     const id = validId({ y: 1985, m: 3, d: 14 });
     const a = run(bookOf([person("W1", { 身份证号: Number(id.slice(0, 17)) * 10 })]));
-    expect(codesOf(a, "ID_NUMERIC_PRECISION")).toEqual([roster("error", "ID_NUMERIC_PRECISION", 3, "身份证号", "D")]);
+    expect(codesOf(a, "ID_NUMERIC_PRECISION")).toEqual([
+      roster("error", "ID_NUMERIC_PRECISION", 3, "身份证号", "D"),
+    ]);
   });
   it("ID_15_DIGIT: a first-generation number is a warning", () => {
     const a = run(bookOf([person("W1", { 身份证号: "530402850314121", 性别: "男" })]));
-    expect(codesOf(a, "ID_15_DIGIT")).toEqual([roster("warning", "ID_15_DIGIT", 3, "身份证号", "D")]);
+    expect(codesOf(a, "ID_15_DIGIT")).toEqual([
+      roster("warning", "ID_15_DIGIT", 3, "身份证号", "D"),
+    ]);
     expect(a.errorCount).toBe(0);
   });
 });
@@ -146,14 +211,18 @@ describe("one participation per year", () => {
     const people = Array.from({ length: 12 }, () => person("W1"));
     people[9] = { ...people[9], 身份证号: people[4]["身份证号"] }; // data rows 4 and 9 = sheet rows 7 and 12
     const a = run(bookOf(people));
-    expect(codesOf(a, "DUPLICATE_ID")).toEqual([roster("error", "DUPLICATE_ID", 7, "身份证号", "D"), roster("error", "DUPLICATE_ID", 12, "身份证号", "D")]);
+    expect(codesOf(a, "DUPLICATE_ID")).toEqual([
+      roster("error", "DUPLICATE_ID", 7, "身份证号", "D"),
+      roster("error", "DUPLICATE_ID", 12, "身份证号", "D"),
+    ]);
     expect(a.issues.find((i) => i.code === "DUPLICATE_ID")!.message).toContain("第7、12行");
   });
   it("DUPLICATE_ID: the same person across programmes, with a lowercase x and full-width digits", () => {
     let seq = 0;
     while (!validId({ y: 1985, m: 3, d: 14 }, true, "530402", seq).endsWith("X")) seq++;
     const id = validId({ y: 1985, m: 3, d: 14 }, true, "530402", seq);
-    const fullWidth = id.slice(0, 17).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) + "x";
+    const fullWidth =
+      id.slice(0, 17).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) + "x";
     const a = run(bookOf([person("W1", { 身份证号: id }), person("N1", { 身份证号: fullWidth })]));
     expect(codesOf(a, "DUPLICATE_ID").map((i) => i.cell)).toEqual(["D3", "D4"]);
   });
@@ -164,7 +233,9 @@ describe("one participation per year", () => {
       [p["姓名"], p["身份证号"], "去年的疗休养", 2023],
     ]);
     const a = run(bookOf([person("W1"), p], [history]));
-    expect(codesOf(a, "DUPLICATE_HISTORY")).toEqual([roster("error", "DUPLICATE_HISTORY", 4, "身份证号", "D")]);
+    expect(codesOf(a, "DUPLICATE_HISTORY")).toEqual([
+      roster("error", "DUPLICATE_HISTORY", 4, "身份证号", "D"),
+    ]);
     expect(a.issues.find((i) => i.code === "DUPLICATE_HISTORY")!.message).toContain("2024年");
   });
   it("an entry of another year is not a duplicate", () => {
@@ -173,24 +244,48 @@ describe("one participation per year", () => {
     expect(issuesOf(a, "DUPLICATE_HISTORY")).toEqual([]);
   });
   it("POSSIBLE_DUPLICATE: same name and unit with another ID, on the 姓名 cells", () => {
-    const a = run(bookOf([person("W1", { 姓名: "张伟", 工作单位: "玉溪某建设集团" }), person("W1"), person("N1", { 姓名: "张 伟", 工作单位: "玉溪某建设集团" })]));
-    expect(codesOf(a, "POSSIBLE_DUPLICATE")).toEqual([roster("warning", "POSSIBLE_DUPLICATE", 3, "姓名", "B"), roster("warning", "POSSIBLE_DUPLICATE", 5, "姓名", "B")]);
+    const a = run(
+      bookOf([
+        person("W1", { 姓名: "张伟", 工作单位: "玉溪某建设集团" }),
+        person("W1"),
+        person("N1", { 姓名: "张 伟", 工作单位: "玉溪某建设集团" }),
+      ])
+    );
+    expect(codesOf(a, "POSSIBLE_DUPLICATE")).toEqual([
+      roster("warning", "POSSIBLE_DUPLICATE", 3, "姓名", "B"),
+      roster("warning", "POSSIBLE_DUPLICATE", 5, "姓名", "B"),
+    ]);
   });
 });
 
 describe("programme rules", () => {
   it("UNKNOWN_PROGRAM: not a code or name of the rate sheet", () => {
     const a = run(bookOf([person("W1", { 疗休养项目: "W9" })]));
-    expect(codesOf(a, "UNKNOWN_PROGRAM")).toEqual([roster("error", "UNKNOWN_PROGRAM", 3, "疗休养项目", "H")]);
+    expect(codesOf(a, "UNKNOWN_PROGRAM")).toEqual([
+      roster("error", "UNKNOWN_PROGRAM", 3, "疗休养项目", "H"),
+    ]);
   });
   it("a programme named by code or name, any case, spaces and full width, is known", () => {
-    const a = run(bookOf([person("W1", { 疗休养项目: "w1 " }), person("N1", { 疗休养项目: " 市内 疗休养" }), person("W3", { 疗休养项目: "Ｗ３" })]));
+    const a = run(
+      bookOf([
+        person("W1", { 疗休养项目: "w1 " }),
+        person("N1", { 疗休养项目: " 市内 疗休养" }),
+        person("W3", { 疗休养项目: "Ｗ３" }),
+      ])
+    );
     expect(issuesOf(a, "UNKNOWN_PROGRAM")).toEqual([]);
     expect(a.allocation!.programs.map((p) => p.headcount)).toEqual([1, 0, 1, 0, 1]);
   });
   it("NOT_ELIGIBLE: no category in the programme's 参加对象", () => {
-    const a = run(bookOf([person("W2", { 人员类别: "企业一线职工" }), person("W2", { 人员类别: "企业一线职工、技术能手" })]));
-    expect(codesOf(a, "NOT_ELIGIBLE")).toEqual([roster("error", "NOT_ELIGIBLE", 3, "人员类别", "G")]);
+    const a = run(
+      bookOf([
+        person("W2", { 人员类别: "企业一线职工" }),
+        person("W2", { 人员类别: "企业一线职工、技术能手" }),
+      ])
+    );
+    expect(codesOf(a, "NOT_ELIGIBLE")).toEqual([
+      roster("error", "NOT_ELIGIBLE", 3, "人员类别", "G"),
+    ]);
   });
   it("NOT_MEMBER: W3 requires membership", () => {
     const a = run(bookOf([person("W3", { 是否会员: "否" }), person("W1", { 是否会员: "否" })]));
@@ -198,7 +293,9 @@ describe("programme rules", () => {
   });
   it("QUOTA_EXCEEDED: the fourth person in W2 (quota 3)", () => {
     const a = run(bookOf([person("W2"), person("W2"), person("W2"), person("W2")]));
-    expect(codesOf(a, "QUOTA_EXCEEDED")).toEqual([roster("error", "QUOTA_EXCEEDED", 6, "疗休养项目", "H")]);
+    expect(codesOf(a, "QUOTA_EXCEEDED")).toEqual([
+      roster("error", "QUOTA_EXCEEDED", 6, "疗休养项目", "H"),
+    ]);
   });
   it("DATE_OUTSIDE_WINDOW: after the window, before it, and unreadable", () => {
     const a = run(
@@ -207,7 +304,7 @@ describe("programme rules", () => {
         person("N1", { 疗休养日期: "2024年8月31日" }),
         person("N1", { 疗休养日期: "2024年9月1日" }),
         person("W1", { 疗休养日期: "下个月" }),
-      ]),
+      ])
     );
     expect(codesOf(a, "DATE_OUTSIDE_WINDOW")).toEqual([
       roster("error", "DATE_OUTSIDE_WINDOW", 3, "疗休养日期", "J"),
@@ -216,17 +313,30 @@ describe("programme rules", () => {
     ]);
   });
   it("RETIRED: a man born in 1963 is past 60 on 2024-06-01", () => {
-    const a = run(bookOf([person("W1", { 身份证号: validId({ y: 1963, m: 5, d: 10 }, true), 性别: "男" })]));
+    const a = run(
+      bookOf([person("W1", { 身份证号: validId({ y: 1963, m: 5, d: 10 }, true), 性别: "男" })])
+    );
     expect(codesOf(a, "RETIRED")).toEqual([roster("warning", "RETIRED", 3, "身份证号", "D")]);
     expect(a.issues[0].message).toContain("2023-05-10");
   });
   it("GENDER_MISMATCH: 性别 disagrees with the ID's gender digit", () => {
-    const a = run(bookOf([person("W1", { 身份证号: validId({ y: 1985, m: 1, d: 2 }, false), 性别: "男" })]));
-    expect(codesOf(a, "GENDER_MISMATCH")).toEqual([roster("warning", "GENDER_MISMATCH", 3, "性别", "C")]);
+    const a = run(
+      bookOf([person("W1", { 身份证号: validId({ y: 1985, m: 1, d: 2 }, false), 性别: "男" })])
+    );
+    expect(codesOf(a, "GENDER_MISMATCH")).toEqual([
+      roster("warning", "GENDER_MISMATCH", 3, "性别", "C"),
+    ]);
   });
   it("PHONE_FORMAT: not an 11-digit mobile", () => {
-    const a = run(bookOf([person("W1", { 联系电话: "0877-2021234" }), person("W1", { 联系电话: "+86 139 1234 5678" })]));
-    expect(codesOf(a, "PHONE_FORMAT")).toEqual([roster("warning", "PHONE_FORMAT", 3, "联系电话", "K")]);
+    const a = run(
+      bookOf([
+        person("W1", { 联系电话: "0877-2021234" }),
+        person("W1", { 联系电话: "+86 139 1234 5678" }),
+      ])
+    );
+    expect(codesOf(a, "PHONE_FORMAT")).toEqual([
+      roster("warning", "PHONE_FORMAT", 3, "联系电话", "K"),
+    ]);
   });
 });
 
@@ -235,13 +345,31 @@ describe("rate sheet checks", () => {
     const r = rateRows();
     r[0][8] = "两千二"; // W1 省总工会承担, sheet row 3, column I
     const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(r), budgetSheet()));
-    expect(codesOf(a, "RATE_INVALID")).toEqual([{ severity: "error", code: "RATE_INVALID", sheet: "项目费率", row: 3, column: "省总工会承担", cell: "I3" }]);
+    expect(codesOf(a, "RATE_INVALID")).toEqual([
+      {
+        severity: "error",
+        code: "RATE_INVALID",
+        sheet: "项目费率",
+        row: 3,
+        column: "省总工会承担",
+        cell: "I3",
+      },
+    ]);
   });
   it("RATE_SHARES_MISMATCH: 2200 + 700 ≠ 3000, on the programme's first share cell", () => {
     const r = rateRows();
     r[2][10] = 700; // W3 高新区总工会承担, sheet row 5
     const a = run(book(rosterSheet(rows([person("W3")])), ratesSheet(r), budgetSheet()));
-    expect(codesOf(a, "RATE_SHARES_MISMATCH")).toEqual([{ severity: "error", code: "RATE_SHARES_MISMATCH", sheet: "项目费率", row: 5, column: "省总工会承担", cell: "I5" }]);
+    expect(codesOf(a, "RATE_SHARES_MISMATCH")).toEqual([
+      {
+        severity: "error",
+        code: "RATE_SHARES_MISMATCH",
+        sheet: "项目费率",
+        row: 5,
+        column: "省总工会承担",
+        cell: "I5",
+      },
+    ]);
     // No one silently absorbs the gap: each payer keeps its own figure.
     const w3 = a.allocation!.programs[2];
     expect(w3.shares.map((s) => s.fen)).toEqual([220000n, 0n, 70000n]);
@@ -251,12 +379,30 @@ describe("rate sheet checks", () => {
 describe("BUDGET_EXCEEDED: the own union's total above its sources", () => {
   it("flags the sample's 93.34 元 gap on the budget sheet", () => {
     const a = run(sampleBook());
-    expect(codesOf(a, "BUDGET_EXCEEDED")).toEqual([{ severity: "warning", code: "BUDGET_EXCEEDED", sheet: "预算", row: undefined, column: undefined, cell: undefined }]);
+    expect(codesOf(a, "BUDGET_EXCEEDED")).toEqual([
+      {
+        severity: "warning",
+        code: "BUDGET_EXCEEDED",
+        sheet: "预算",
+        row: undefined,
+        column: undefined,
+        cell: undefined,
+      },
+    ]);
     expect(a.issues[0].message).toContain("-93.34");
     expect(a.errorCount).toBe(0);
   });
   it("stays quiet when the sources cover it", () => {
-    const a = run(book(rosterSheet(sampleBook().sheets[0].values.slice(2)), ratesSheet(), budgetSheet([["高新区财政年初预算", 64000], ["本级支出", 68093.34]])));
+    const a = run(
+      book(
+        rosterSheet(sampleBook().sheets[0].values.slice(2)),
+        ratesSheet(),
+        budgetSheet([
+          ["高新区财政年初预算", 64000],
+          ["本级支出", 68093.34],
+        ])
+      )
+    );
     expect(issuesOf(a, "BUDGET_EXCEEDED")).toEqual([]);
     expect(a.allocation!.budget!.differenceFen).toBe(0n);
   });

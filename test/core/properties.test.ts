@@ -4,24 +4,46 @@ import { bookOf, person, run, validId } from "../helpers/books";
 
 const CODES = ["W1", "W2", "W3", "W4", "N1"] as const;
 const QUOTA: Record<string, number> = { W1: 50, W2: 3, W3: 50, W4: 2, N1: 46 };
-const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const fullWidth = (s: string) =>
+  s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 // A pool of 8 people's IDs; each row takes one, written in one of the ways staff type it.
-const POOL = Array.from({ length: 8 }, (_, i) => validId({ y: 1980 + i, m: 1 + i, d: 10 + i }, i % 2 === 0, "530402", 10 + i));
-const rowArb = fc.record({ who: fc.integer({ min: 0, max: POOL.length - 1 }), form: fc.constantFrom("plain", "lower", "full", "spaces"), code: fc.constantFrom(...CODES) });
-const spell = (id: string, form: string) => (form === "lower" ? id.toLowerCase() : form === "full" ? fullWidth(id) : form === "spaces" ? `  ${id}\u3000` : id);
+const POOL = Array.from({ length: 8 }, (_, i) =>
+  validId({ y: 1980 + i, m: 1 + i, d: 10 + i }, i % 2 === 0, "530402", 10 + i)
+);
+const rowArb = fc.record({
+  who: fc.integer({ min: 0, max: POOL.length - 1 }),
+  form: fc.constantFrom("plain", "lower", "full", "spaces"),
+  code: fc.constantFrom(...CODES),
+});
+const spell = (id: string, form: string) =>
+  form === "lower"
+    ? id.toLowerCase()
+    : form === "full"
+      ? fullWidth(id)
+      : form === "spaces"
+        ? `  ${id}\u3000`
+        : id;
 
 describe("properties of random rosters", () => {
   it("DUPLICATE_ID flags exactly the rows whose person appears more than once, however the ID is typed", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 1, maxLength: 20 }), (rows) => {
-        const a = run(bookOf(rows.map((r) => person(r.code, { 身份证号: spell(POOL[r.who], r.form), 性别: null }))));
+        const a = run(
+          bookOf(
+            rows.map((r) => person(r.code, { 身份证号: spell(POOL[r.who], r.form), 性别: null }))
+          )
+        );
         const times = new Map<number, number>();
         rows.forEach((r) => times.set(r.who, (times.get(r.who) ?? 0) + 1));
-        const expected = rows.map((r, k) => ((times.get(r.who) ?? 0) > 1 ? `D${k + 3}` : null)).filter((x) => x !== null);
-        expect(a.issues.filter((i) => i.code === "DUPLICATE_ID").map((i) => i.cell)).toEqual(expected);
+        const expected = rows
+          .map((r, k) => ((times.get(r.who) ?? 0) > 1 ? `D${k + 3}` : null))
+          .filter((x) => x !== null);
+        expect(a.issues.filter((i) => i.code === "DUPLICATE_ID").map((i) => i.cell)).toEqual(
+          expected
+        );
       }),
-      { numRuns: 60, seed: 2024 },
+      { numRuns: 60, seed: 2024 }
     );
   });
 
@@ -36,9 +58,11 @@ describe("properties of random rosters", () => {
           seen.set(c, n);
           if (n > QUOTA[c]) expected.push(`H${k + 3}`);
         });
-        expect(a.issues.filter((i) => i.code === "QUOTA_EXCEEDED").map((i) => i.cell)).toEqual(expected);
+        expect(a.issues.filter((i) => i.code === "QUOTA_EXCEEDED").map((i) => i.cell)).toEqual(
+          expected
+        );
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: 40, seed: 7 }
     );
   });
 
@@ -56,7 +80,7 @@ describe("properties of random rosters", () => {
         const byPayer = [...al.byPayer.values()].reduce((s, x) => s + x, 0n);
         expect(byPayer).toBe(al.costFen + al.transportFen);
       }),
-      { numRuns: 40, seed: 11 },
+      { numRuns: 40, seed: 11 }
     );
   });
 });

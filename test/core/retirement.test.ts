@@ -3,7 +3,18 @@
 // months of birth; women workers 50→55 by one month per two months of birth.
 import type { Day, Gender } from "../../src/core/types";
 import { retirementAgeMonths, retirementDate, retirementStatus } from "../../src/core/retirement";
-import { book, bookOf, budgetSheet, person, rateRows, ratesSheet, run, serial, sheet, validId } from "../helpers/books";
+import {
+  book,
+  bookOf,
+  budgetSheet,
+  person,
+  rateRows,
+  ratesSheet,
+  run,
+  serial,
+  sheet,
+  validId,
+} from "../helpers/books";
 
 const age = (y: number, m: number, g: Gender, worker = false) => {
   const months = retirementAgeMonths({ y, m, d: 15 }, g, worker);
@@ -83,12 +94,25 @@ describe("status on a programme date", () => {
 
 describe("RETIRED in the roster, on the programme's start date", () => {
   it("a woman cadre born 1969-05 is past 55 on 2024-06-01; a woman born 1970-01 is not", () => {
-    const a = run(bookOf([person("W1", { 身份证号: validId({ y: 1969, m: 5, d: 1 }, false), 性别: "女" }), person("W1", { 身份证号: validId({ y: 1970, m: 1, d: 1 }, false), 性别: "女" })]));
+    const a = run(
+      bookOf([
+        person("W1", { 身份证号: validId({ y: 1969, m: 5, d: 1 }, false), 性别: "女" }),
+        person("W1", { 身份证号: validId({ y: 1970, m: 1, d: 1 }, false), 性别: "女" }),
+      ])
+    );
     expect(a.issues.map((i) => [i.code, i.cell])).toEqual([["RETIRED", "D3"]]);
   });
   it("a woman worker (岗位性质 工人) born 1974-03 is past 50 on 2024-06-01; as a cadre she is not", () => {
     const id = validId({ y: 1974, m: 3, d: 1 }, false);
-    const header = ["姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目", "岗位性质"];
+    const header = [
+      "姓名",
+      "身份证号",
+      "工作单位",
+      "是否会员",
+      "人员类别",
+      "疗休养项目",
+      "岗位性质",
+    ];
     const mk = (post: string) => [["李芳", id, "某厂", "是", "企业一线职工", "W1", post]];
     const worker = run(book(sheet("花名册", header, mk("工人")), ratesSheet(), budgetSheet()));
     const cadre = run(book(sheet("花名册", header, mk("管理岗")), ratesSheet(), budgetSheet()));
@@ -100,7 +124,16 @@ describe("RETIRED in the roster, on the programme's start date", () => {
     r[0][4] = serial(2025, 3, 1);
     r[0][5] = serial(2025, 10, 31);
     const header = ["姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"];
-    const a = run(book(sheet("花名册", header, [["王强", validId({ y: 1965, m: 3, d: 1 }, true), "某厂", "是", "企业一线职工", "W1"]]), ratesSheet(r), budgetSheet()), { year: 2025 });
+    const a = run(
+      book(
+        sheet("花名册", header, [
+          ["王强", validId({ y: 1965, m: 3, d: 1 }, true), "某厂", "是", "企业一线职工", "W1"],
+        ]),
+        ratesSheet(r),
+        budgetSheet()
+      ),
+      { year: 2025 }
+    );
     // Without the reform he would have retired in 2025-03; with it at 60岁1个月 (2025-04).
     expect(a.issues.filter((i) => i.code === "RETIRED")).toEqual([]);
   });

@@ -1,7 +1,17 @@
 // Share cells and money: amounts, fractions, percentages, 全额, 其余, blanks, number formats,
 // and what cannot be read (RATE_INVALID).
 import { numberToFen, parseFen, parseShare, roundDiv, formatYuan } from "../../src/core/money";
-import { book, budgetSheet, issuesOf, person, rateRows, ratesSheet, rosterSheet, rows, run } from "../helpers/books";
+import {
+  book,
+  budgetSheet,
+  issuesOf,
+  person,
+  rateRows,
+  ratesSheet,
+  rosterSheet,
+  rows,
+  run,
+} from "../helpers/books";
 
 const spec = (c: Parameters<typeof parseShare>[0], fmt = "") => {
   const r = parseShare(c, fmt);
@@ -87,12 +97,25 @@ describe("RATE_INVALID on the rate sheet, one per unreadable cell", () => {
     const r = rateRows();
     r[0][7] = "三千";
     const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(r), budgetSheet()));
-    expect(issuesOf(a, "RATE_INVALID")).toEqual([{ severity: "error", code: "RATE_INVALID", sheet: "项目费率", row: 3, column: "人均标准（元）", cell: "H3" }]);
+    expect(issuesOf(a, "RATE_INVALID")).toEqual([
+      {
+        severity: "error",
+        code: "RATE_INVALID",
+        sheet: "项目费率",
+        row: 3,
+        column: "人均标准（元）",
+        cell: "H3",
+      },
+    ]);
   });
 });
 
 describe("shares must add up to the per-person cost", () => {
-  const withN1 = (a: string | number | null, b: string | number | null, c: string | number | null) => {
+  const withN1 = (
+    a: string | number | null,
+    b: string | number | null,
+    c: string | number | null
+  ) => {
     const r = rateRows();
     [r[4][8], r[4][9], r[4][10]] = [a, b, c];
     return run(book(rosterSheet(rows([person("N1")])), ratesSheet(r), budgetSheet()));
@@ -154,7 +177,20 @@ describe("money helpers", () => {
 
 describe("budget sources", () => {
   it("amounts in 万元 keep all four decimals (1.2345 万元 is 12,345.00 元), as numbers or text", () => {
-    const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(), budgetSheet([["财政预算", 1.2345], ["本级支出", "2.5678"], ["其他", "0.000001"]], { header: ["资金来源", "金额（万元）"] })));
+    const a = run(
+      book(
+        rosterSheet(rows([person("W1")])),
+        ratesSheet(),
+        budgetSheet(
+          [
+            ["财政预算", 1.2345],
+            ["本级支出", "2.5678"],
+            ["其他", "0.000001"],
+          ],
+          { header: ["资金来源", "金额（万元）"] }
+        )
+      )
+    );
     expect(a.allocation!.budget!.sources.map((s) => [s.name, s.fen, s.tenThousand])).toEqual([
       ["财政预算", 1234500n, true],
       ["本级支出", 2567800n, true],
@@ -162,7 +198,16 @@ describe("budget sources", () => {
     ]);
   });
   it("amounts in 元 with separators and 元", () => {
-    const a = run(book(rosterSheet(rows([person("W1")])), ratesSheet(), budgetSheet([["财政预算", "64,000元"], ["本级支出", 68000.5]])));
+    const a = run(
+      book(
+        rosterSheet(rows([person("W1")])),
+        ratesSheet(),
+        budgetSheet([
+          ["财政预算", "64,000元"],
+          ["本级支出", 68000.5],
+        ])
+      )
+    );
     expect(a.allocation!.budget!.totalFen).toBe(13200050n);
   });
 });

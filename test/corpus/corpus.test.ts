@@ -31,8 +31,14 @@ async function runCli(file: string) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main([input, "-o", out, "--json", json], { out: (s) => stdout.push(s), err: (s) => stderr.push(s), cwd: dir });
-  const report = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as ReportJson) : null;
+  const code = await main([input, "-o", out, "--json", json], {
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    cwd: dir,
+  });
+  const report = fs.existsSync(json)
+    ? (JSON.parse(fs.readFileSync(json, "utf8")) as ReportJson)
+    : null;
   return { code, report, stdout, stderr, outExists: fs.existsSync(out) };
 }
 
@@ -46,7 +52,9 @@ describe("the bad-input corpus", () => {
 
   it("is reproducible byte for byte: a second build gives the same sha256 for every file", async () => {
     const again = await Promise.all(CASES.map(async (c) => [c.file, sha256(await caseBytes(c))]));
-    expect(again).toEqual(CASES.map((c) => [c.file, sha256(fs.readFileSync(path.join(dir, c.file)))]));
+    expect(again).toEqual(
+      CASES.map((c) => [c.file, sha256(fs.readFileSync(path.join(dir, c.file)))])
+    );
   });
 
   describe.each(CASES.map((c) => [c.file, c] as const))("%s", (_file, c) => {
@@ -63,19 +71,25 @@ describe("the bad-input corpus", () => {
       }
       const report = r.report!;
       expect(issueKeys(report.issues)).toEqual(issueKeys(c.expected));
-      expect(report.ok).toBe(!c.expected.some((e) => report.issues.find((i) => i.code === e.code)?.severity === "error"));
+      expect(report.ok).toBe(
+        !c.expected.some((e) => report.issues.find((i) => i.code === e.code)?.severity === "error")
+      );
       // Every issue is complete: a Chinese message, and row/column wherever there is a cell.
       for (const i of report.issues) {
         expect(i.message).toMatch(/[\u4e00-\u9fff]/);
         if (i.cell) expect(i.row).toBe(Number(i.cell.replace(/^[A-Z]+/, "")));
       }
       for (const e of c.expected.filter((x) => x.says)) {
-        expect(report.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(e.says);
+        expect(
+          report.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message
+        ).toContain(e.says);
       }
       expect(r.outExists).toBe(c.exit === 0);
       if (c.payers) expect(Object.keys(report.allocation!.totals.byPayer)).toEqual(c.payers);
       if (c.headcounts) {
-        const got = Object.fromEntries(report.allocation!.programs.map((p) => [p.code, p.headcount]));
+        const got = Object.fromEntries(
+          report.allocation!.programs.map((p) => [p.code, p.headcount])
+        );
         expect(got).toMatchObject(c.headcounts);
       }
     });

@@ -8,7 +8,8 @@ import type { ExcelDouble } from "../../src/testing/excel-double";
 import { parseA1 } from "../../src/core/a1";
 import { CASES, caseBytes, ExpectedIssue } from "./build";
 
-const keys = (list: ExpectedIssue[]) => list.map((i) => `${i.code} ${i.sheet} ${i.cell ?? "-"}`).sort();
+const keys = (list: ExpectedIssue[]) =>
+  list.map((i) => `${i.code} ${i.sheet} ${i.cell ?? "-"}`).sort();
 
 let d: ExcelDouble | null = null;
 afterEach(() => {
@@ -19,24 +20,35 @@ afterEach(() => {
 const workbookCases = CASES.filter((c) => c.exit !== 2);
 
 describe("the bad-input corpus in the Excel double", () => {
-  it.each(workbookCases.map((c) => [c.file, c] as const))("%s: runValidate reports exactly the expected issues and marks them", async (_f, c) => {
-    d = await doubleFromXlsx(await caseBytes(c));
-    d.installGlobals();
-    const a = await runValidate({});
-    expect(keys(a.issues)).toEqual(keys(c.expected));
-    // A cell with both an error and a warning shows the error.
-    for (const i of a.issues) {
-      if (!i.cell) continue;
-      const { row, col } = parseA1(i.cell);
-      const worst = a.issues.some((j) => j.sheet === i.sheet && j.cell === i.cell && j.severity === "error") ? "error" : "warning";
-      expect(d.snapshot(i.sheet).marks[row]?.[col]).toBe(worst);
+  it.each(workbookCases.map((c) => [c.file, c] as const))(
+    "%s: runValidate reports exactly the expected issues and marks them",
+    async (_f, c) => {
+      d = await doubleFromXlsx(await caseBytes(c));
+      d.installGlobals();
+      const a = await runValidate({});
+      expect(keys(a.issues)).toEqual(keys(c.expected));
+      // A cell with both an error and a warning shows the error.
+      for (const i of a.issues) {
+        if (!i.cell) continue;
+        const { row, col } = parseA1(i.cell);
+        const worst = a.issues.some(
+          (j) => j.sheet === i.sheet && j.cell === i.cell && j.severity === "error"
+        )
+          ? "error"
+          : "warning";
+        expect(d.snapshot(i.sheet).marks[row]?.[col]).toBe(worst);
+      }
+      for (const e of c.expected.filter((x) => x.says)) {
+        expect(a.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(
+          e.says
+        );
+      }
+      if (c.headcounts) {
+        const got = Object.fromEntries(
+          a.allocation!.programs.map((p) => [p.program.code, p.headcount])
+        );
+        expect(got).toMatchObject(c.headcounts);
+      }
     }
-    for (const e of c.expected.filter((x) => x.says)) {
-      expect(a.issues.find((i) => i.code === e.code && i.cell === e.cell)?.message).toContain(e.says);
-    }
-    if (c.headcounts) {
-      const got = Object.fromEntries(a.allocation!.programs.map((p) => [p.program.code, p.headcount]));
-      expect(got).toMatchObject(c.headcounts);
-    }
-  });
+  );
 });

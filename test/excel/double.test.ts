@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- these tests read before loading on purpose */
 // The double is only useful if it is at least as strict as Excel: these are the rules the host
 // code is held to.
 import { createExcelDouble, ExcelDouble, PAYLOAD_LIMIT } from "../../src/testing/excel-double";
@@ -7,7 +6,19 @@ let d: ExcelDouble;
 beforeEach(() => {
   d = createExcelDouble({
     sheets: [
-      { name: "花名册", values: [["姓名", "金额"], ["张三", 100], ["李四", 250]], numberFormats: [["", ""], ["", "#,##0.00"], ["", "#,##0.00"]] },
+      {
+        name: "花名册",
+        values: [
+          ["姓名", "金额"],
+          ["张三", 100],
+          ["李四", 250],
+        ],
+        numberFormats: [
+          ["", ""],
+          ["", "#,##0.00"],
+          ["", "#,##0.00"],
+        ],
+      },
       { name: "It's", values: [[1]] },
     ],
   });
@@ -25,7 +36,11 @@ describe("loading", () => {
       r.load("values");
       expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await ctx.sync();
-      expect(r.values).toEqual([["姓名", "金额"], ["张三", 100], ["李四", 250]]);
+      expect(r.values).toEqual([
+        ["姓名", "金额"],
+        ["张三", 100],
+        ["李四", 250],
+      ]);
       expect(() => r.numberFormat).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       expect(() => r.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
@@ -33,16 +48,23 @@ describe("loading", () => {
 
   it("loads text with number formats applied, collection items and null objects", async () => {
     await Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem("花名册").getRange("B2:B3").load("text,numberFormat,address");
+      const r = ctx.workbook.worksheets
+        .getItem("花名册")
+        .getRange("B2:B3")
+        .load("text,numberFormat,address");
       const sheets = ctx.workbook.worksheets.load("items/name");
       const missing = ctx.workbook.worksheets.getItemOrNullObject("没有");
-      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       await ctx.sync();
       expect(r.text).toEqual([["100.00"], ["250.00"]]);
       expect(r.numberFormat).toEqual([["#,##0.00"], ["#,##0.00"]]);
       expect(r.address).toBe("花名册!B2:B3");
       expect(sheets.items.map((s) => s.name)).toEqual(["花名册", "It's"]);
-      expect(() => sheets.items[0].id).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => sheets.items[0].id).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       expect(missing.isNullObject).toBe(true);
     });
   });
@@ -84,7 +106,9 @@ describe("writing", () => {
   });
 
   it("requires the batch function to return a promise", async () => {
-    const e = await Excel.run(((ctx: Excel.RequestContext) => void ctx) as unknown as () => Promise<void>).catch((x) => x);
+    const e = await Excel.run(
+      ((ctx: Excel.RequestContext) => void ctx) as unknown as () => Promise<void>
+    ).catch((x) => x);
     expect(code(e)).toBe("InvalidArgument");
   });
 
@@ -116,7 +140,14 @@ describe("writing", () => {
     const f = d.snapshot("花名册").formulas;
     const v = d.values("花名册");
     expect([f[0][3], f[1][3], f[2][3], f[3][3]]).toEqual(["=1+1", null, "=-abc", null]);
-    expect([v[0][3], v[1][3], v[3][3], v[4][3], v[5][3], v[0][4]]).toEqual([2, "=1+1", "-abc", 12, "0012", "=1+1"]);
+    expect([v[0][3], v[1][3], v[3][3], v[4][3], v[5][3], v[0][4]]).toEqual([
+      2,
+      "=1+1",
+      "-abc",
+      12,
+      "0012",
+      "=1+1",
+    ]);
   });
 
   it("rejects a 2-D array that does not match the range", async () => {
@@ -158,7 +189,9 @@ describe("limits", () => {
 
   it("rejects a response over 5 MB", async () => {
     await Excel.run(async (ctx) => {
-      const rows = Array.from({ length: 40000 }, () => ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五"]);
+      const rows = Array.from({ length: 40000 }, () => [
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五",
+      ]);
       // Written in two requests, each under the limit; read back in one, which is over it.
       ctx.workbook.worksheets.getItem("It's").getRange("A1:A20000").values = rows.slice(0, 20000);
       await ctx.sync();
@@ -188,7 +221,10 @@ describe("limits", () => {
 
 describe("versions, settings and the pane's view", () => {
   it("simulates an older Excel: isSetSupported and ApiNotFound at sync", async () => {
-    const old = createExcelDouble({ sheets: [{ name: "S", values: [[1]] }] }, { apiVersion: "1.6" });
+    const old = createExcelDouble(
+      { sheets: [{ name: "S", values: [[1]] }] },
+      { apiVersion: "1.6" }
+    );
     old.installGlobals();
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.6")).toBe(true);
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.7")).toBe(false);
@@ -233,7 +269,11 @@ describe("versions, settings and the pane's view", () => {
     expect(s.marks[1][0]).toBe("error");
     expect(s.marks[2][1]).toBe("error");
     expect(s.marks[1][1]).toBeNull();
-    expect((d.formatState("花名册") as { cells: unknown[] }).cells.flat().some((x) => JSON.stringify(x).includes("FFC7CE"))).toBe(false);
+    expect(
+      (d.formatState("花名册") as { cells: unknown[] }).cells
+        .flat()
+        .some((x) => JSON.stringify(x).includes("FFC7CE"))
+    ).toBe(false);
   });
 });
 

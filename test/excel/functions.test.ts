@@ -27,11 +27,32 @@ function install(book: Parameters<typeof createExcelDouble>[0]): ExcelDouble {
 
 describe("readWorkbook(ctx)", () => {
   it("reads used ranges with their origin, formats only for small sheets, and skips generated and very hidden sheets", async () => {
-    const big = Array.from({ length: 2500 }, (_, i) => [`人${i}`, i, "x", "y", "z", "w", "v", "u", "t"]);
+    const big = Array.from({ length: 2500 }, (_, i) => [
+      `人${i}`,
+      i,
+      "x",
+      "y",
+      "z",
+      "w",
+      "v",
+      "u",
+      "t",
+    ]);
     install({
       sheets: [
         { name: "名单", values: big, origin: { row: 4, col: 1 } },
-        { name: "费率", values: [["项目编号", "比例"], ["N1", 0.5]], numberFormats: [["", ""], ["", "0%"]], origin: { row: 2, col: 2 } },
+        {
+          name: "费率",
+          values: [
+            ["项目编号", "比例"],
+            ["N1", 0.5],
+          ],
+          numberFormats: [
+            ["", ""],
+            ["", "0%"],
+          ],
+          origin: { row: 2, col: 2 },
+        },
         { name: "经费分摊表", values: [["旧的生成表"]] },
         { name: "秘密", values: [["x"]], visibility: "VeryHidden" },
         { name: "空白", values: [] },
@@ -48,14 +69,23 @@ describe("readWorkbook(ctx)", () => {
     expect(roster.values[2499]).toEqual(["人2499", 2499, "x", "y", "z", "w", "v", "u", "t"]);
     expect(roster.numberFormats).toBeUndefined(); // 22,500 cells: values only
     expect(rates.origin).toEqual({ row: 2, col: 2 });
-    expect(rates.numberFormats).toEqual([["General", "General"], ["General", "0%"]]);
+    expect(rates.numberFormats).toEqual([
+      ["General", "General"],
+      ["General", "0%"],
+    ]);
     expect(blank.values).toEqual([]);
     expect(r.layout.generated).toEqual({ allocation: "经费分摊表" });
     expect(d!.syncs.every((s) => !s.error)).toBe(true);
   });
 
   it("uses the remembered sheet names to save a round trip, and recovers when a remembered sheet is gone", async () => {
-    install({ sheets: [{ name: "A", values: [[1]] }, { name: "B", values: [[2]] }], settings: { "lxy.sheets": ["A", "B"] } });
+    install({
+      sheets: [
+        { name: "A", values: [[1]] },
+        { name: "B", values: [[2]] },
+      ],
+      settings: { "lxy.sheets": ["A", "B"] },
+    });
     await Excel.run((ctx) => readWorkbook(ctx));
     expect(d!.syncCount).toBe(1); // names, used ranges and (small sheets) the cells together
     d!.resetCounters();
@@ -92,15 +122,28 @@ describe("writeSheets(ctx, plans)", () => {
       cell: `D${i + 3}`,
       message: `身份证号与第${i + 10}行重复，同一人本年度只能参加一次疗休养。`.repeat(2),
     }));
-    const plan = planReport(issues, { year: 2024, rosterSheet: "花名册", rosterProgramCol: 7, errorCount: issues.length, warningCount: 0 });
+    const plan = planReport(issues, {
+      year: 2024,
+      rosterSheet: "花名册",
+      rosterProgramCol: 7,
+      errorCount: issues.length,
+      warningCount: 0,
+    });
     const written = await Excel.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name,items/id,items/visibility");
       await ctx.sync();
-      return writeSheets(ctx, [plan], { sheets: sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility })), generated: {}, markerNames: {} });
+      return writeSheets(ctx, [plan], {
+        sheets: sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility })),
+        generated: {},
+        markerNames: {},
+      });
     });
     expect(written).toEqual([{ role: "report", name: "校验结果", renamed: false }]);
     const writes = d!.syncs.slice(1);
-    console.log("report of 30,000 issues:", writes.map((s) => Math.round((s.request + s.response) / 1024) + " KB").join(", "));
+    console.log(
+      "report of 30,000 issues:",
+      writes.map((s) => Math.round((s.request + s.response) / 1024) + " KB").join(", ")
+    );
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes.map((s) => s.request))).toBeLessThan(WRITE_BUDGET + 512 * 1024);
     const v = d!.values("校验结果");
@@ -110,15 +153,51 @@ describe("writeSheets(ctx, plans)", () => {
   });
 
   it("quotes exactly the text Excel would otherwise read as a formula, number, date or boolean", () => {
-    for (const s of ["=A1", "+1", "-x", "@x", "'x", "123", "1,234.5", "12%", "2024/6/1", "2024-06-01", "TRUE", "false"]) expect(needsQuote(s)).toBe(true);
-    for (const s of ["张三", "W1", "第1批", "1号楼", "", "N1项目", "高新区总工会"]) expect(needsQuote(s)).toBe(false);
-    expect(planRows({ role: "report", name: "x", cells: [[{ text: "=SUM(1)" }, { number: 2 }, { formula: "=1+1", value: 2 }, null]], formats: [], merges: [], widths: [], freezeRows: 0, links: [], landscape: false, printArea: "A1" })).toEqual([["'=SUM(1)", 2, "=1+1", ""]]);
+    for (const s of [
+      "=A1",
+      "+1",
+      "-x",
+      "@x",
+      "'x",
+      "123",
+      "1,234.5",
+      "12%",
+      "2024/6/1",
+      "2024-06-01",
+      "TRUE",
+      "false",
+    ])
+      expect(needsQuote(s)).toBe(true);
+    for (const s of ["张三", "W1", "第1批", "1号楼", "", "N1项目", "高新区总工会"])
+      expect(needsQuote(s)).toBe(false);
+    expect(
+      planRows({
+        role: "report",
+        name: "x",
+        cells: [[{ text: "=SUM(1)" }, { number: 2 }, { formula: "=1+1", value: 2 }, null]],
+        formats: [],
+        merges: [],
+        widths: [],
+        freezeRows: 0,
+        links: [],
+        landscape: false,
+        printArea: "A1",
+      })
+    ).toEqual([["'=SUM(1)", 2, "=1+1", ""]]);
   });
 });
 
 describe("highlight(ctx) and clearHighlights(ctx)", () => {
   it("groups the flagged cells into runs and address strings under 8,192 characters", () => {
-    expect(runs([{ row: 2, col: 3 }, { row: 3, col: 3 }, { row: 4, col: 3 }, { row: 9, col: 3 }, { row: 0, col: 0 }])).toEqual(["A1", "D3:D5", "D10"]);
+    expect(
+      runs([
+        { row: 2, col: 3 },
+        { row: 3, col: 3 },
+        { row: 4, col: 3 },
+        { row: 9, col: 3 },
+        { row: 0, col: 0 },
+      ])
+    ).toEqual(["A1", "D3:D5", "D10"]);
     const many = Array.from({ length: 5000 }, (_, i) => `D${2 * i + 1}`);
     const groups = groupAddresses(many);
     expect(groups.length).toBeGreaterThan(3);
@@ -136,15 +215,26 @@ describe("highlight(ctx) and clearHighlights(ctx)", () => {
     const values = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);
     install({ sheets: [{ name: "S", values }] });
     const before = sheetState(d!, "S");
-    const issues: Issue[] = Array.from({ length: 4000 }, (_, i) => ({ severity: i % 2 ? "error" : "warning", code: "ID_FORMAT", sheet: "S", cell: `B${3 * i + 1}`, message: "" }));
+    const issues: Issue[] = Array.from({ length: 4000 }, (_, i) => ({
+      severity: i % 2 ? "error" : "warning",
+      code: "ID_FORMAT",
+      sheet: "S",
+      cell: `B${3 * i + 1}`,
+      message: "",
+    }));
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.load("items/name,items/id,items/visibility");
       await ctx.sync();
-      await highlight(ctx, issues, s.items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility })));
+      await highlight(
+        ctx,
+        issues,
+        s.items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility }))
+      );
     });
     const marks = d!.snapshot("S").marks.flat().filter(Boolean);
     expect(marks).toHaveLength(4000);
-    const cfCount = (d!.formatState("S") as { conditionalFormats: unknown[] }).conditionalFormats.length;
+    const cfCount = (d!.formatState("S") as { conditionalFormats: unknown[] }).conditionalFormats
+      .length;
     console.log(`4,000 marked cells → ${cfCount} conditional formats`);
     expect(cfCount).toBeLessThan(20);
     const removed = await Excel.run((ctx) => clearHighlights(ctx));

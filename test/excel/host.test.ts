@@ -6,7 +6,15 @@ import * as host from "../../src/excel";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { analyse } from "../../src/core/engine";
 import { MARK_COLORS } from "../../src/excel/marks";
-import { MISTAKES, OPTIONS, openSample, rowOf, sheetState, uninstall, USER_SHEETS } from "./helpers";
+import {
+  MISTAKES,
+  OPTIONS,
+  openSample,
+  rowOf,
+  sheetState,
+  uninstall,
+  USER_SHEETS,
+} from "./helpers";
 
 afterEach(uninstall);
 
@@ -22,7 +30,7 @@ function shownMarks(d: Awaited<ReturnType<typeof openSample>>): string[] {
     d.snapshot(s).marks.forEach((row, r) =>
       row.forEach((m, c) => {
         if (m) out.push(`${s}!${String.fromCharCode(65 + c)}${r + 1} ${m}`);
-      }),
+      })
     );
   }
   return out.sort();
@@ -42,20 +50,37 @@ describe("校验 (runValidate)", () => {
     }
     expect(shownMarks(d)).toEqual([...want].map(([k, s]) => `${k} ${s}`).sort());
     expect(shownMarks(d)).toEqual(
-      expect.arrayContaining(["花名册!D7 error", "花名册!D12 error", "花名册!G15 error", "花名册!D20 error", "花名册!D25 error", "花名册!J30 error", "花名册!B33 warning", "花名册!B35 warning", "花名册!F56 error"]),
+      expect.arrayContaining([
+        "花名册!D7 error",
+        "花名册!D12 error",
+        "花名册!G15 error",
+        "花名册!D20 error",
+        "花名册!D25 error",
+        "花名册!J30 error",
+        "花名册!B33 warning",
+        "花名册!B35 warning",
+        "花名册!F56 error",
+      ])
     );
     // The marks are conditional formats in the two colours, not changes to the cells' fills.
     const fills = d.snapshot("花名册").fills;
     expect(fills[6][3]).toBe(MARK_COLORS.error.fill);
     expect(fills[32][1]).toBe(MARK_COLORS.warning.fill);
-    expect(d.formatState("花名册")).toMatchObject({ cells: expect.not.arrayContaining([[expect.anything(), expect.objectContaining({ fill: MARK_COLORS.error.fill })]]) });
+    expect(d.formatState("花名册")).toMatchObject({
+      cells: expect.not.arrayContaining([
+        [expect.anything(), expect.objectContaining({ fill: MARK_COLORS.error.fill })],
+      ]),
+    });
   });
 
   it("clearing the marks leaves every format exactly as it was, and the user's own conditional formats too", async () => {
     const d = await openSample(MISTAKES);
     // The user has a conditional format of their own on the roster.
     await Excel.run(async (ctx) => {
-      const cf = ctx.workbook.worksheets.getItem("花名册").getRange("K3:K20").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const cf = ctx.workbook.worksheets
+        .getItem("花名册")
+        .getRange("K3:K20")
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
       cf.custom.rule.formula = "=LEN(K3)<>11";
       cf.custom.format.fill.color = "#00B0F0";
       await ctx.sync();
@@ -114,7 +139,9 @@ describe("生成经费分摊表 (runGenerate)", () => {
     const header = v[2] as string[];
     const col = (h: string) => header.indexOf(h);
     const n1 = rowOf(v, "N1");
-    expect([n1[col("省总工会承担")], n1[col("市总工会承担")], n1[col("高新区总工会承担")]]).toEqual([41093.33, 41093.33, 41093.34]);
+    expect([n1[col("省总工会承担")], n1[col("市总工会承担")], n1[col("高新区总工会承担")]]).toEqual(
+      [41093.33, 41093.33, 41093.34]
+    );
     expect(n1[col("人数")]).toBe(46);
     expect(rowOf(v, "W1")[col("费用合计")]).toBe(150000);
     expect(rowOf(v, "合计")[col("费用合计")]).toBe(441280);
@@ -133,7 +160,7 @@ describe("生成经费分摊表 (runGenerate)", () => {
       expect.arrayContaining([
         { name: "LXY_generated_allocation", formula: "=经费分摊表!$A$1", visible: false },
         { name: "LXY_generated_report", formula: "=校验结果!$A$1", visible: false },
-      ]),
+      ])
     );
     expect(d.activeSheet).toBe("经费分摊表");
     expect(d.suspendCalls).toBeGreaterThan(0);
@@ -143,11 +170,19 @@ describe("生成经费分摊表 (runGenerate)", () => {
     const d = await openSample();
     const users = USER_SHEETS.map((s) => sheetState(d, s));
     await host.runGenerate(OPTIONS, false);
-    const first = { alloc: sheetState(d, "经费分摊表"), report: sheetState(d, "校验结果"), values: d.values("经费分摊表") };
+    const first = {
+      alloc: sheetState(d, "经费分摊表"),
+      report: sheetState(d, "校验结果"),
+      values: d.values("经费分摊表"),
+    };
     const second = await host.runGenerate(OPTIONS, false);
     expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
     expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
-    expect({ alloc: sheetState(d, "经费分摊表"), report: sheetState(d, "校验结果"), values: d.values("经费分摊表") }).toEqual(first);
+    expect({
+      alloc: sheetState(d, "经费分摊表"),
+      report: sheetState(d, "校验结果"),
+      values: d.values("经费分摊表"),
+    }).toEqual(first);
     expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(users);
     expect(d.names().filter((n) => n.name.startsWith("LXY_"))).toHaveLength(2);
   });
@@ -156,7 +191,10 @@ describe("生成经费分摊表 (runGenerate)", () => {
     const d = await openSample();
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add("经费分摊表");
-      ws.getRange("A1:B2").values = [["我自己的表", 1], ["别删", 2]];
+      ws.getRange("A1:B2").values = [
+        ["我自己的表", 1],
+        ["别删", 2],
+      ];
       ws.getRange("A1").format.fill.color = "#FFFF00";
       await ctx.sync();
     });
@@ -237,8 +275,16 @@ describe("the other entry points", () => {
   it("keeps the pane's settings in the document", async () => {
     const d = await openSample();
     expect(host.loadSettings()).toEqual({});
-    await host.saveSettings({ ownUnion: "高新区总工会", nearRetirementMonths: 12, mapping: { roster: "花名册" } });
-    expect(host.loadSettings()).toEqual({ ownUnion: "高新区总工会", nearRetirementMonths: 12, mapping: { roster: "花名册" } });
+    await host.saveSettings({
+      ownUnion: "高新区总工会",
+      nearRetirementMonths: 12,
+      mapping: { roster: "花名册" },
+    });
+    expect(host.loadSettings()).toEqual({
+      ownUnion: "高新区总工会",
+      nearRetirementMonths: 12,
+      mapping: { roster: "花名册" },
+    });
     expect(d.settings["lxy.pane"]).toBeDefined();
   });
 
@@ -292,10 +338,18 @@ describe("the generated sheets after the user changed them", () => {
       ctx.workbook.worksheets.getItem("经费分摊表").delete();
       await ctx.sync();
     });
-    expect(d.names().find((n) => n.name === "LXY_generated_allocation")!.formula).toBe("=#REF!$A$1");
+    expect(d.names().find((n) => n.name === "LXY_generated_allocation")!.formula).toBe(
+      "=#REF!$A$1"
+    );
     const r = await host.runGenerate(OPTIONS, false);
     expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
-    expect(d.names().filter((n) => n.name.startsWith("LXY_")).map((n) => n.formula).sort()).toEqual(["=经费分摊表!$A$1", "=校验结果!$A$1"].sort());
+    expect(
+      d
+        .names()
+        .filter((n) => n.name.startsWith("LXY_"))
+        .map((n) => n.formula)
+        .sort()
+    ).toEqual(["=经费分摊表!$A$1", "=校验结果!$A$1"].sort());
   });
 
   it("recognises its sheet after the user renamed it, and formulas follow renamed input sheets", async () => {
@@ -308,7 +362,12 @@ describe("the generated sheets after the user changed them", () => {
     });
     // Excel rewrote the formulas: the renamed roster is still counted.
     expect(rowOf(d.values("分摊（旧）"), "N1")[3]).toBe(46);
-    expect(d.snapshot("分摊（旧）").formulas.flat().some((f) => f?.includes("'名单'!$H:$H"))).toBe(true);
+    expect(
+      d
+        .snapshot("分摊（旧）")
+        .formulas.flat()
+        .some((f) => f?.includes("'名单'!$H:$H"))
+    ).toBe(true);
     const r = await host.runGenerate(OPTIONS, false);
     expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
     expect(d.sheetNames()).toEqual(["名单", "项目费率", "预算", "经费分摊表", "校验结果"]);
@@ -331,7 +390,9 @@ describe("failures are reported, never silent", () => {
     const e = await host.runValidate(OPTIONS).catch((x) => x);
     expect(e).toBeInstanceOf(host.ExcelHostError);
     expect(e.code).toBe("5001");
-    expect(e.message).toMatch(/^校验已完成，但无法把加载项设置保存到工作簿.*“清除标记”可能找不到这些标记/);
+    expect(e.message).toMatch(
+      /^校验已完成，但无法把加载项设置保存到工作簿.*“清除标记”可能找不到这些标记/
+    );
     expect(d.snapshot("花名册").marks.flat().filter(Boolean)).toHaveLength(9);
   });
 });

@@ -14,8 +14,17 @@ describe("with office-addin-mock", () => {
   function install(apiSupported: boolean) {
     const office = new OfficeMockObject({
       context: {
-        requirements: { isSetSupported: (_name: string, version: string) => apiSupported && Number(version.split(".")[1]) <= 12 },
-        document: { settings: { get: () => null, set: () => undefined, saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }) } },
+        requirements: {
+          isSetSupported: (_name: string, version: string) =>
+            apiSupported && Number(version.split(".")[1]) <= 12,
+        },
+        document: {
+          settings: {
+            get: () => null,
+            set: () => undefined,
+            saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }),
+          },
+        },
       },
     });
     const excel = new OfficeMockObject({
@@ -23,11 +32,26 @@ describe("with office-addin-mock", () => {
         workbook: {
           sheet: {
             activated: false,
-            range: { address: "", selected: false, select: function () { (this as { selected: boolean }).selected = true; } },
-            activate: function () { (this as { activated: boolean }).activated = true; },
-            getRange: function (address: string) { (this as { range: { address: string } }).range.address = address; return (this as { range: unknown }).range; },
+            range: {
+              address: "",
+              selected: false,
+              select: function () {
+                (this as { selected: boolean }).selected = true;
+              },
+            },
+            activate: function () {
+              (this as { activated: boolean }).activated = true;
+            },
+            getRange: function (address: string) {
+              (this as { range: { address: string } }).range.address = address;
+              return (this as { range: unknown }).range;
+            },
           },
-          worksheets: { getItem: function () { return (excel as any).context.workbook.sheet; } },
+          worksheets: {
+            getItem: function () {
+              return (excel as any).context.workbook.sheet;
+            },
+          },
         },
       },
       run: async function (callback: (ctx: unknown) => Promise<unknown>) {

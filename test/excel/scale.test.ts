@@ -10,7 +10,12 @@ const MB = 1024 * 1024;
 function summary(d: ExcelDouble, from = 0) {
   const s = d.syncs.slice(from);
   const bytes = s.map((x) => x.request + x.response);
-  return { syncs: s.length, maxMB: Math.max(...bytes) / MB, totalMB: bytes.reduce((a, b) => a + b, 0) / MB, perSyncKB: bytes.map((b) => Math.round(b / 1024)) };
+  return {
+    syncs: s.length,
+    maxMB: Math.max(...bytes) / MB,
+    totalMB: bytes.reduce((a, b) => a + b, 0) / MB,
+    perSyncKB: bytes.map((b) => Math.round(b / 1024)),
+  };
 }
 
 function open(n: number): ExcelDouble {
@@ -31,13 +36,18 @@ describe("sync counts", () => {
       const g0 = d.syncCount;
       const g = await host.runGenerate(OPTIONS, true);
       const generate = summary(d, g0);
-      console.log("10k rows", JSON.stringify({ opened, validate, generate, issues: a.issues.length }));
+      console.log(
+        "10k rows",
+        JSON.stringify({ opened, validate, generate, issues: a.issues.length })
+      );
       expect(g.blocked).toBe(false);
       expect(validate.syncs + generate.syncs).toBeLessThanOrEqual(6);
       expect(Math.max(validate.maxMB, generate.maxMB, opened.maxMB)).toBeLessThan(4);
       // Every flagged cell got its mark.
       const marked = d.snapshot("花名册").marks.flat().filter(Boolean).length;
-      expect(marked).toBe(new Set(a.issues.filter((i) => i.cell && i.sheet === "花名册").map((i) => i.cell)).size);
+      expect(marked).toBe(
+        new Set(a.issues.filter((i) => i.cell && i.sheet === "花名册").map((i) => i.cell)).size
+      );
       expect(d.values("经费分摊表")[3][3]).toBe(g.analysis.allocation!.programs[0].headcount);
     } finally {
       d.uninstallGlobals();
@@ -68,7 +78,10 @@ describe("sync counts", () => {
       await host.runValidate(OPTIONS);
       const validate = d.syncCount;
       await host.runGenerate(OPTIONS, true);
-      console.log("10k rows, cold", JSON.stringify({ validate, generate: d.syncCount - validate, maxMB: summary(d).maxMB }));
+      console.log(
+        "10k rows, cold",
+        JSON.stringify({ validate, generate: d.syncCount - validate, maxMB: summary(d).maxMB })
+      );
       expect(d.syncCount).toBeLessThanOrEqual(6);
       expect(summary(d).maxMB).toBeLessThan(4);
     } finally {

@@ -4,7 +4,16 @@ import type { Cell, Day, Options, SheetData, WorkbookData } from "../../src/core
 import { analyse, Analysis } from "../../src/core/engine";
 import { dayToSerial } from "../../src/core/dates";
 import { checkDigit } from "../../src/core/idcard";
-import { BUDGET_ROWS, PROGRAMS, RATE_HEADER, rateRows, rng, ROSTER_HEADER, personRow, sampleRoster } from "../../scripts/sample-data";
+import {
+  BUDGET_ROWS,
+  PROGRAMS,
+  RATE_HEADER,
+  rateRows,
+  rng,
+  ROSTER_HEADER,
+  personRow,
+  sampleRoster,
+} from "../../scripts/sample-data";
 
 export { RATE_HEADER, ROSTER_HEADER, BUDGET_ROWS, PROGRAMS, rateRows, sampleRoster };
 
@@ -22,7 +31,13 @@ export interface SheetOptions {
 }
 
 /** A sheet: optional title row, header row, data rows. */
-export function sheet(name: string, header: Cell[], rows: Cell[][], title: string | null = null, numberFormats?: string[][]): SheetData {
+export function sheet(
+  name: string,
+  header: Cell[],
+  rows: Cell[][],
+  title: string | null = null,
+  numberFormats?: string[][]
+): SheetData {
   const values: Cell[][] = [];
   if (title !== null) values.push([title]);
   values.push([...header]);
@@ -34,12 +49,24 @@ export function sheet(name: string, header: Cell[], rows: Cell[][], title: strin
 
 /** The roster as in the sample: title on row 1, header on row 2, people from row 3. */
 export function rosterSheet(rows: Cell[][], o: SheetOptions = {}): SheetData {
-  return sheet(o.name ?? "花名册", o.header ?? ROSTER_HEADER, rows, o.title === undefined ? "2024年职工疗休养花名册" : o.title, o.numberFormats);
+  return sheet(
+    o.name ?? "花名册",
+    o.header ?? ROSTER_HEADER,
+    rows,
+    o.title === undefined ? "2024年职工疗休养花名册" : o.title,
+    o.numberFormats
+  );
 }
 
 /** The seed's rate sheet (W1..W4, N1): title on row 1, header on row 2, W1 on row 3. */
 export function ratesSheet(rows: Cell[][] = rateRows(), o: SheetOptions = {}): SheetData {
-  return sheet(o.name ?? "项目费率", o.header ?? RATE_HEADER, rows, o.title === undefined ? "2024年疗休养项目及经费分摊标准" : o.title, o.numberFormats);
+  return sheet(
+    o.name ?? "项目费率",
+    o.header ?? RATE_HEADER,
+    rows,
+    o.title === undefined ? "2024年疗休养项目及经费分摊标准" : o.title,
+    o.numberFormats
+  );
 }
 
 /** The budget: header on row 1. */
@@ -49,7 +76,12 @@ export function budgetSheet(rows: Cell[][] = BUDGET_ROWS, o: SheetOptions = {}):
 
 /** The history of people who already took part: header on row 1. */
 export function historySheet(rows: Cell[][], o: SheetOptions = {}): SheetData {
-  return sheet(o.name ?? "历史记录", o.header ?? ["姓名", "身份证号", "项目", "年份"], rows, o.title ?? null);
+  return sheet(
+    o.name ?? "历史记录",
+    o.header ?? ["姓名", "身份证号", "项目", "年份"],
+    rows,
+    o.title ?? null
+  );
 }
 
 export function book(...sheets: SheetData[]): WorkbookData {
@@ -88,7 +120,9 @@ export function person(code = "W1", overrides: Person = {}): Person {
 
 /** Records → roster rows in ROSTER_HEADER order, numbered from 1. */
 export function rows(people: Person[], header: readonly Cell[] = ROSTER_HEADER): Cell[][] {
-  return people.map((p, i) => header.map((h) => (h === "序号" ? (p["序号"] ?? i + 1) : (p[String(h)] ?? null))));
+  return people.map((p, i) =>
+    header.map((h) => (h === "序号" ? (p["序号"] ?? i + 1) : (p[String(h)] ?? null)))
+  );
 }
 
 /** A workbook with the seed's rates and budget and a roster of these people. */
@@ -98,7 +132,11 @@ export function bookOf(people: Person[], extra: SheetData[] = []): WorkbookData 
 
 /** The full 151-person sample as in-memory data (same as assets/sample-2024.xlsx). */
 export function sampleBook(roster: Cell[][] = sampleRoster()): WorkbookData {
-  return book(rosterSheet(roster, { title: "高新区总工会2024年职工疗休养花名册" }), ratesSheet(), budgetSheet());
+  return book(
+    rosterSheet(roster, { title: "高新区总工会2024年职工疗休养花名册" }),
+    ratesSheet(),
+    budgetSheet()
+  );
 }
 
 /** analyse() on a fixed "today". */
@@ -108,5 +146,14 @@ export function run(b: WorkbookData, options: Options = {}): Analysis {
 
 /** The issues of one code, reduced to what tests assert. */
 export function issuesOf(a: Analysis, code: string) {
-  return a.issues.filter((i) => i.code === code).map(({ severity, code, sheet, row, column, cell }) => ({ severity, code, sheet, row, column, cell }));
+  return a.issues
+    .filter((i) => i.code === code)
+    .map(({ severity, code, sheet, row, column, cell }) => ({
+      severity,
+      code,
+      sheet,
+      row,
+      column,
+      cell,
+    }));
 }

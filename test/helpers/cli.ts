@@ -55,6 +55,6 @@ export function folderHashes(dir: string): Record<string, string> {
       .readdirSync(dir)
       .filter((f) => fs.statSync(path.join(dir, f)).isFile())
       .sort()
-      .map((f) => [f, sha256(path.join(dir, f))]),
+      .map((f) => [f, sha256(path.join(dir, f))])
   );
 }

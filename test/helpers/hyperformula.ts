@@ -59,7 +59,14 @@ export function forHyperFormula(formula: string): string {
         value += formula[j++];
       }
       const raw = formula.slice(i, j + 1);
-      if (ch === '"' && value.includes('"')) out += "(" + value.split('"').map((part) => '"' + part + '"').join("&CHAR(34)&") + ")";
+      if (ch === '"' && value.includes('"'))
+        out +=
+          "(" +
+          value
+            .split('"')
+            .map((part) => '"' + part + '"')
+            .join("&CHAR(34)&") +
+          ")";
       else out += raw;
       i = j + 1;
     } else {
@@ -77,13 +84,16 @@ function plain(v: ExcelJS.CellValue): RawCellContent {
   if (typeof v === "string") return "'" + v;
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / DAY_MS;
   if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return "'" + v.richText.map((r) => r.text).join("");
+    if ("richText" in v && Array.isArray(v.richText))
+      return "'" + v.richText.map((r) => r.text).join("");
     if ("hyperlink" in v && "text" in v) {
       const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
-      if (typeof t === "object" && t && "richText" in t) return "'" + (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+      if (typeof t === "object" && t && "richText" in t)
+        return "'" + (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
       return plain(t as ExcelJS.CellValue);
     }
-    if ("formula" in v || "sharedFormula" in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
   }
   return "'" + String(v);
@@ -117,7 +127,9 @@ function toValue(v: unknown): HfValue {
 }
 
 /** Build a HyperFormula instance over every sheet of a workbook (an ExcelJS workbook or .xlsx bytes). */
-export async function evaluateWorkbook(input: ExcelJS.Workbook | Buffer | ArrayBuffer): Promise<EvaluatedWorkbook> {
+export async function evaluateWorkbook(
+  input: ExcelJS.Workbook | Buffer | ArrayBuffer
+): Promise<EvaluatedWorkbook> {
   let wb: ExcelJS.Workbook;
   if (input instanceof ExcelJS.Workbook) wb = input;
   else {

@@ -13,7 +13,9 @@ const manifest = parseXml(source);
 const DEV = "https://localhost:3000/";
 const CJK = /[\u4e00-\u9fff]/;
 
-function resources(kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): Map<string, XmlElement> {
+function resources(
+  kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"
+): Map<string, XmlElement> {
   const group = one(manifest, kind);
   return new Map(group.children.map((c) => [c.attrs.id, c]));
 }
@@ -28,12 +30,24 @@ describe("manifest.xml", () => {
   it("is well-formed XML for an Excel task-pane add-in", () => {
     expect(manifest.name).toBe("OfficeApp");
     expect(manifest.attrs["xsi:type"]).toBe("TaskPaneApp");
-    expect(one(manifest, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(one(manifest, "Id").text).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+    );
     expect(one(manifest, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(all(manifest, "Host").filter((h) => h.attrs.Name).map((h) => h.attrs.Name)).toEqual(["Workbook"]);
-    expect(all(manifest, "Host").filter((h) => h.attrs["xsi:type"]).map((h) => h.attrs["xsi:type"])).toEqual(["Workbook"]);
+    expect(
+      all(manifest, "Host")
+        .filter((h) => h.attrs.Name)
+        .map((h) => h.attrs.Name)
+    ).toEqual(["Workbook"]);
+    expect(
+      all(manifest, "Host")
+        .filter((h) => h.attrs["xsi:type"])
+        .map((h) => h.attrs["xsi:type"])
+    ).toEqual(["Workbook"]);
     expect(one(manifest, "Permissions").text).toBe("ReadWriteDocument");
-    expect(child(child(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toBe(DEV + "taskpane.html");
+    expect(child(child(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toBe(
+      DEV + "taskpane.html"
+    );
   });
 
   it("the checker itself rejects malformed XML", () => {
@@ -45,7 +59,12 @@ describe("manifest.xml", () => {
   });
 
   it("resolves every resid to a resource of the right kind, with unique ids", () => {
-    const kinds = { Images: resources("Images"), Urls: resources("Urls"), ShortStrings: resources("ShortStrings"), LongStrings: resources("LongStrings") };
+    const kinds = {
+      Images: resources("Images"),
+      Urls: resources("Urls"),
+      ShortStrings: resources("ShortStrings"),
+      LongStrings: resources("LongStrings"),
+    };
     const ids = Object.values(kinds).flatMap((m) => [...m.keys()]);
     expect(new Set(ids).size).toBe(ids.length);
     const withResid: XmlElement[] = [];
@@ -59,8 +78,19 @@ describe("manifest.xml", () => {
     expect(withResid.length).toBeGreaterThan(15);
     for (const e of withResid) {
       const leaf = e.name.split("/").pop()!;
-      const kind = leaf === "bt:Image" ? "Images" : ["SourceLocation", "FunctionFile", "LearnMoreUrl"].includes(leaf) ? "Urls" : leaf === "Description" ? "LongStrings" : "ShortStrings";
-      expect({ resid: e.attrs.resid, where: e.name, found: kinds[kind].has(e.attrs.resid) }).toEqual({ resid: e.attrs.resid, where: e.name, found: true });
+      const kind =
+        leaf === "bt:Image"
+          ? "Images"
+          : ["SourceLocation", "FunctionFile", "LearnMoreUrl"].includes(leaf)
+            ? "Urls"
+            : leaf === "Description"
+              ? "LongStrings"
+              : "ShortStrings";
+      expect({
+        resid: e.attrs.resid,
+        where: e.name,
+        found: kinds[kind].has(e.attrs.resid),
+      }).toEqual({ resid: e.attrs.resid, where: e.name, found: true });
     }
     // Every resource is used.
     const used = new Set(withResid.map((e) => e.attrs.resid));
@@ -81,9 +111,12 @@ describe("manifest.xml", () => {
       expect(pngSize(file)).toEqual({ width: px, height: px });
     }
     for (const img of all(manifest, "Image").filter((e) => e.attrs.size)) {
-      expect(resources("Images").get(img.attrs.resid)!.attrs.DefaultValue).toBe(`${DEV}assets/icon-${img.attrs.size}.png`);
+      expect(resources("Images").get(img.attrs.resid)!.attrs.DefaultValue).toBe(
+        `${DEV}assets/icon-${img.attrs.size}.png`
+      );
     }
-    for (const px of [16, 32, 64, 80]) expect(pngSize(path.join(ROOT, `assets/icon-${px}.png`))).toEqual({ width: px, height: px });
+    for (const px of [16, 32, 64, 80])
+      expect(pngSize(path.join(ROOT, `assets/icon-${px}.png`))).toEqual({ width: px, height: px });
   });
 
   it("serves pages the build produces: taskpane.html and the ribbon's commands.html", () => {
@@ -92,18 +125,27 @@ describe("manifest.xml", () => {
     expect(urls).toEqual(expect.arrayContaining([DEV + "taskpane.html", DEV + "commands.html"]));
     expect(fs.existsSync(path.join(ROOT, "src/taskpane/taskpane.html"))).toBe(true);
     expect(fs.existsSync(path.join(ROOT, "src/commands/commands.html"))).toBe(true);
-    expect(resources("Urls").get(one(manifest, "FunctionFile").attrs.resid)!.attrs.DefaultValue).toBe(DEV + "commands.html");
+    expect(
+      resources("Urls").get(one(manifest, "FunctionFile").attrs.resid)!.attrs.DefaultValue
+    ).toBe(DEV + "commands.html");
   });
 
   it("has a ribbon button for the pane and a 一键生成 button bound to the command's action id", () => {
     const actions = all(manifest, "Action");
-    expect(actions.map((a) => a.attrs["xsi:type"]).sort()).toEqual(["ExecuteFunction", "ShowTaskpane"]);
+    expect(actions.map((a) => a.attrs["xsi:type"]).sort()).toEqual([
+      "ExecuteFunction",
+      "ShowTaskpane",
+    ]);
     const fn = one(manifest, "FunctionName").text;
     expect(fn).toBe("generateAllocation");
     const commands = fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
     expect(commands).toContain(`Office.actions.associate("${fn}"`);
     const shortStrings = resources("ShortStrings");
-    const labels = all(manifest, "Control").map((c) => shortStrings.get(c.children.find((x) => x.name === "Label")!.attrs.resid)!.attrs.DefaultValue);
+    const labels = all(manifest, "Control").map(
+      (c) =>
+        shortStrings.get(c.children.find((x) => x.name === "Label")!.attrs.resid)!.attrs
+          .DefaultValue
+    );
     expect(labels).toEqual(["经费助手", "一键生成"]);
   });
 
@@ -112,7 +154,10 @@ describe("manifest.xml", () => {
     expect(sets).toEqual([{ name: "ExcelApi", min: MIN_EXCEL_API }]);
     // Every requirement-set version the code checks is either the declared minimum or guarded
     // (mergeUndoGroup is used only when isSetSupported says so).
-    const code = fs.readdirSync(path.join(ROOT, "src/excel")).map((f) => fs.readFileSync(path.join(ROOT, "src/excel", f), "utf8")).join("\n");
+    const code = fs
+      .readdirSync(path.join(ROOT, "src/excel"))
+      .map((f) => fs.readFileSync(path.join(ROOT, "src/excel", f), "utf8"))
+      .join("\n");
     const checked = [...code.matchAll(/export const \w+_API = "(\d+\.\d+)"/g)].map((m) => m[1]);
     expect(checked.sort()).toEqual([MIN_EXCEL_API, UNDO_GROUP_API].sort());
     const v = (s: string) => s.split(".").map(Number);
@@ -132,22 +177,33 @@ describe("manifest.xml", () => {
       const en = s.children.find((c) => c.attrs.Locale === "en-US");
       expect(en?.attrs.Value).toMatch(/^[\x20-\x7e]+$/);
     }
-    for (const s of resources("ShortStrings").values()) expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(125);
-    for (const s of resources("LongStrings").values()) expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(250);
+    for (const s of resources("ShortStrings").values())
+      expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(125);
+    for (const s of resources("LongStrings").values())
+      expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(250);
   });
 
   it("is rewritten to the production URL by the production build", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require(path.join(ROOT, "webpack.config.js"));
     const config = await makeConfig({}, { mode: "production" });
-    const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin");
+    const copy = config.plugins.find(
+      (p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin"
+    );
     const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest*.xml");
-    const out = String(await pattern.transform(Buffer.from(source), path.join(ROOT, "manifest.xml")));
+    const out = String(
+      await pattern.transform(Buffer.from(source), path.join(ROOT, "manifest.xml"))
+    );
     expect(out).not.toContain("localhost");
     expect(() => parseXml(out)).not.toThrow();
-    expect(out.match(/https:\/\/[^/"]+\//g)!.every((u) => u === out.match(/https:\/\/[^/"]+\//)![0])).toBe(true);
+    expect(
+      out.match(/https:\/\/[^/"]+\//g)!.every((u) => u === out.match(/https:\/\/[^/"]+\//)![0])
+    ).toBe(true);
     const dev = await makeConfig({}, { mode: "development" });
-    const devPattern = dev.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin").patterns.find((p: { from: string }) => p.from === "manifest*.xml");
-    expect(String(await devPattern.transform(Buffer.from(source)))).toContain(DEV + "taskpane.html");
+    const devPattern = dev.plugins
+      .find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin")
+      .patterns.find((p: { from: string }) => p.from === "manifest*.xml");
+    expect(String(await devPattern.transform(Buffer.from(source)))).toContain(
+      DEV + "taskpane.html"
+    );
   });
 });

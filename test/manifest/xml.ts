@@ -15,7 +15,10 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 function decode(s: string, line: number): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);|&/gi, (m, e: string | undefined) => {
     if (!e) throw new Error(`line ${line}: bare '&'`);
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#")
+      return String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))
+      );
     if (!(e in ENTITIES)) throw new Error(`line ${line}: undefined entity &${e};`);
     return ENTITIES[e];
   });
@@ -35,7 +38,8 @@ export function parseXml(src: string): XmlElement {
     if (src.startsWith("<?", i)) {
       const end = src.indexOf("?>", i);
       if (end < 0) throw new Error(`line ${line}: unterminated processing instruction`);
-      if (i > 1 && src.startsWith("<?xml", i)) throw new Error(`line ${line}: XML declaration not at the start`);
+      if (i > 1 && src.startsWith("<?xml", i))
+        throw new Error(`line ${line}: XML declaration not at the start`);
       advance(end + 2);
     } else if (src.startsWith("<!--", i)) {
       const end = src.indexOf("-->", i);
@@ -50,11 +54,15 @@ export function parseXml(src: string): XmlElement {
       const m = /^<\/([\w:.-]+)\s*>/.exec(src.slice(i));
       if (!m) throw new Error(`line ${line}: bad end tag`);
       const open = stack.pop();
-      if (!open || open.name !== m[1]) throw new Error(`line ${line}: </${m[1]}> does not close <${open?.name ?? "nothing"}>`);
+      if (!open || open.name !== m[1])
+        throw new Error(`line ${line}: </${m[1]}> does not close <${open?.name ?? "nothing"}>`);
       advance(i + m[0].length);
     } else if (src[i] === "<") {
-      const m = /^<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(src.slice(i));
-      if (!m) throw new Error(`line ${line}: bad start tag near ${JSON.stringify(src.slice(i, i + 40))}`);
+      const m = /^<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(
+        src.slice(i)
+      );
+      if (!m)
+        throw new Error(`line ${line}: bad start tag near ${JSON.stringify(src.slice(i, i + 40))}`);
       if (!stack.length && root) throw new Error(`line ${line}: a second root element <${m[1]}>`);
       const attrs: Record<string, string> = {};
       for (const a of m[2].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
@@ -102,6 +110,7 @@ export function one(el: XmlElement, name: string): XmlElement {
 /** The one direct child with this name. */
 export function child(el: XmlElement, name: string): XmlElement {
   const found = el.children.filter((c) => c.name === name);
-  if (found.length !== 1) throw new Error(`expected one <${name}> in <${el.name}>, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`expected one <${name}> in <${el.name}>, found ${found.length}`);
   return found[0];
 }

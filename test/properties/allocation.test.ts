@@ -33,14 +33,22 @@ const layout = (perFen: number): fc.Arbitrary<Cell[]> =>
       const second = perFen - a === 0 ? 0 : b % (perFen - a + 1);
       // A number between 0 and 1 in a share cell reads as a ratio (DOMAIN: nobody pays 0.33 元 a
       // head), so amounts below 1 元 are typed as text.
-      return [a / 100, second / 100, (perFen - a - second) / 100].map((x, i) => (i === 1 && x === 0 ? null : x > 0 && x < 1 ? String(x) : x));
+      return [a / 100, second / 100, (perFen - a - second) / 100].map((x, i) =>
+        i === 1 && x === 0 ? null : x > 0 && x < 1 ? String(x) : x
+      );
     }),
     // fractions, 其余 for the last
-    fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })).map(([den, a, b]) => {
-      const n1 = Math.min(a, den);
-      const n2 = Math.min(b, den - n1);
-      return [`${n1}/${den}`, `${n2}/${den}`, "其余"];
-    }),
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 })
+      )
+      .map(([den, a, b]) => {
+        const n1 = Math.min(a, den);
+        const n2 = Math.min(b, den - n1);
+        return [`${n1}/${den}`, `${n2}/${den}`, "其余"];
+      }),
     // thirds without 其余: the rounding remainder goes to the own union
     fc.constant<Cell[]>(["1/3", "1/3", "1/3"]),
     // percentages with two decimals, adding to 100% exactly
@@ -51,7 +59,7 @@ const layout = (perFen: number): fc.Arbitrary<Cell[]> =>
     // 全额 from one payer
     fc.nat({ max: 2 }).map((k) => PAYERS.map((_, i) => (i === k ? "全额" : null))),
     // a ratio as a number below 1 and 其余
-    fc.integer({ min: 1, max: 99 }).map((p) => [p / 100, null, "其余"]),
+    fc.integer({ min: 1, max: 99 }).map((p) => [p / 100, null, "其余"])
   );
 
 const prog = (k: number): fc.Arbitrary<Prog> =>
@@ -62,11 +70,15 @@ const prog = (k: number): fc.Arbitrary<Prog> =>
       perFen: fc.constant(perFen),
       shares: layout(perFen),
       transportFen: fc.integer({ min: 0, max: 500_000 }),
-      spellings: fc.array(fc.constantFrom("code", "lower", "name", "padded", "fullwidth"), { maxLength: 25 }),
-    }),
+      spellings: fc.array(fc.constantFrom("code", "lower", "name", "padded", "fullwidth"), {
+        maxLength: 25,
+      }),
+    })
   );
 
-const programmes = fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => prog(k))));
+const programmes = fc
+  .integer({ min: 1, max: 4 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => prog(k))));
 
 function spell(p: Prog, how: string): string {
   switch (how) {
@@ -86,15 +98,42 @@ function spell(p: Prog, how: string): string {
 function rateRows(progs: Prog[]): Cell[][] {
   const s = dayToSerial({ y: 2024, m: 6, d: 1 });
   const e = dayToSerial({ y: 2024, m: 12, d: 31 });
-  return progs.map((p) => [p.code, p.name, "市外", "某地", s, e, 999, p.perFen / 100, ...p.shares, p.transportFen / 100, "高新区总工会", "", "", "否"]);
+  return progs.map((p) => [
+    p.code,
+    p.name,
+    "市外",
+    "某地",
+    s,
+    e,
+    999,
+    p.perFen / 100,
+    ...p.shares,
+    p.transportFen / 100,
+    "高新区总工会",
+    "",
+    "",
+    "否",
+  ]);
 }
 function rosterRows(progs: Prog[]): Cell[][] {
-  return progs.flatMap((p) => p.spellings.map((how, i) => [`某${p.code}${i}`, "", "某单位", "是", "职工", spell(p, how)] as Cell[]));
+  return progs.flatMap((p) =>
+    p.spellings.map(
+      (how, i) => [`某${p.code}${i}`, "", "某单位", "是", "职工", spell(p, how)] as Cell[]
+    )
+  );
 }
 
 function memoryBook(progs: Prog[]): WorkbookData {
-  const sheet = (name: string, header: Cell[], rows: Cell[][]): SheetData => ({ name, values: [header, ...rows] });
-  return { sheets: [sheet("花名册", ROSTER_HEADER, rosterRows(progs)), sheet("项目费率", RATE_HEADER, rateRows(progs))] };
+  const sheet = (name: string, header: Cell[], rows: Cell[][]): SheetData => ({
+    name,
+    values: [header, ...rows],
+  });
+  return {
+    sheets: [
+      sheet("花名册", ROSTER_HEADER, rosterRows(progs)),
+      sheet("项目费率", RATE_HEADER, rateRows(progs)),
+    ],
+  };
 }
 
 describe("every programme's shares add up to its cost, to the fen", () => {
@@ -114,12 +153,19 @@ describe("every programme's shares add up to its cost, to the fen", () => {
           for (const s of pa.shares) if (!s.remainder) expect(s.fen >= 0n).toBe(true);
         });
       }),
-      { numRuns: 500, seed: 31 },
+      { numRuns: 500, seed: 31 }
     );
   });
 
   it("documented edge: 1/2 + 1/2 + 其余 on an odd number of fen leaves 其余 at −0.01 元 (still adding up)", () => {
-    const p: Prog = { code: "P1", name: "项目甲", perFen: 301, shares: ["1/2", "1/2", "其余"], transportFen: 0, spellings: ["code"] };
+    const p: Prog = {
+      code: "P1",
+      name: "项目甲",
+      perFen: 301,
+      shares: ["1/2", "1/2", "其余"],
+      transportFen: 0,
+      spellings: ["code"],
+    };
     const pa = analyse(memoryBook([p]), { today: TODAY }).allocation!.programs[0];
     expect(pa.shares.map((s) => s.fen)).toEqual([151n, 151n, -1n]);
     expect(pa.shares.reduce((a, s) => a + s.fen, 0n)).toBe(301n);
@@ -132,7 +178,12 @@ describe("the formulas compute the engine's figures (HyperFormula)", () => {
       fc.asyncProperty(programmes, async (progs) => {
         const wb = buildWorkbook([
           { name: "花名册", header: ROSTER_HEADER, rows: rosterRows(progs) },
-          { name: "项目费率", header: RATE_HEADER, rows: rateRows(progs), dateColumns: ["开始日期", "结束日期"] },
+          {
+            name: "项目费率",
+            header: RATE_HEADER,
+            rows: rateRows(progs),
+            dateColumns: ["开始日期", "结束日期"],
+          },
         ]);
         const x = new XlsxWorkbook(wb);
         const a = analyse(await x.readWorkbook(), { today: TODAY });
@@ -154,10 +205,22 @@ describe("the formulas compute the engine's figures (HyperFormula)", () => {
           const r = vals.findIndex((row) => row[0] === pa.program.code);
           const count = ev.value(S, a1(r, header.indexOf("人数")));
           expect([pa.program.code, count]).toEqual([pa.program.code, pa.headcount]);
-          expect([pa.program.code, "cost", fen(r, "费用合计")]).toEqual([pa.program.code, "cost", pa.costFen]);
-          for (const s of pa.shares) expect([pa.program.code, s.payer, fen(r, s.payer + "承担")]).toEqual([pa.program.code, s.payer, s.fen]);
+          expect([pa.program.code, "cost", fen(r, "费用合计")]).toEqual([
+            pa.program.code,
+            "cost",
+            pa.costFen,
+          ]);
+          for (const s of pa.shares)
+            expect([pa.program.code, s.payer, fen(r, s.payer + "承担")]).toEqual([
+              pa.program.code,
+              s.payer,
+              s.fen,
+            ]);
           expect(fen(r, "往返交通费")).toBe(pa.transportFen);
-          expect(fen(r, `${al.ownUnion}合计`)).toBe((pa.shares.find((s) => s.payer === al.ownUnion)?.fen ?? 0n) + (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n));
+          expect(fen(r, `${al.ownUnion}合计`)).toBe(
+            (pa.shares.find((s) => s.payer === al.ownUnion)?.fen ?? 0n) +
+              (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n)
+          );
         });
         const tr = vals.findIndex((row) => row[0] === "合计");
         expect(fen(tr, "费用合计")).toBe(al.costFen);
@@ -165,7 +228,7 @@ describe("the formulas compute the engine's figures (HyperFormula)", () => {
         const wr = tr + 1;
         for (const p of al.payers) expect([p, fen(wr, p + "承担")]).toEqual([p, al.byPayer.get(p)]);
       }),
-      { numRuns: 30, seed: 2024 },
+      { numRuns: 30, seed: 2024 }
     );
   }, 180_000);
 });

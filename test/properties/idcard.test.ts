@@ -9,25 +9,52 @@ import { isValidDay } from "../../src/core/dates";
 const TODAY = { y: 2026, m: 1, d: 1 };
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
 /** A valid 18-character ID: any region, a real birth date between 1900 and 2024, any order code. */
 export const validId = fc
-  .record({ region: digits(6), y: fc.integer({ min: 1900, max: 2024 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }), order: digits(3) })
+  .record({
+    region: digits(6),
+    y: fc.integer({ min: 1900, max: 2024 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+    order: digits(3),
+  })
   .filter((r) => isValidDay(r.y, r.m, r.d))
   .map((r) => {
-    const body = r.region + r.y + String(r.m).padStart(2, "0") + String(r.d).padStart(2, "0") + r.order;
+    const body =
+      r.region + r.y + String(r.m).padStart(2, "0") + String(r.d).padStart(2, "0") + r.order;
     return body + checkDigit(body);
   });
 
-const full = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const full = (s: string) =>
+  s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 describe("ID normalisation", () => {
   it("is idempotent on any text", () => {
     // (This found ΐ: a full toUpperCase() unfolded it and NFKC recomposed it differently.)
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => normaliseId(normaliseId(s)) === normaliseId(s)), { numRuns: 5000 });
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => normaliseId(normaliseId(s)) === normaliseId(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        (s) => normaliseId(normaliseId(s)) === normaliseId(s)
+      ),
+      { numRuns: 5000 }
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }),
+        (s) => normaliseId(normaliseId(s)) === normaliseId(s)
+      ),
+      { numRuns: 5000 }
+    );
     expect(normaliseId(normaliseId("ΐ"))).toBe(normaliseId("ΐ"));
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(..."０１２３４５６７８９Ｘｘ xX 0123456789\u3000'-") }), (s) => normaliseId(normaliseId(s)) === normaliseId(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."０１２３４５６７８９Ｘｘ xX 0123456789\u3000'-") }),
+        (s) => normaliseId(normaliseId(s)) === normaliseId(s)
+      ),
+      { numRuns: 2000 }
+    );
   });
 
   it("a valid ID written in full-width, with lowercase x, or padded with spaces reads the same", () => {
@@ -35,9 +62,10 @@ describe("ID normalisation", () => {
       fc.property(validId, fc.constantFrom("", " ", "\u3000", "\t"), (id, pad) => {
         const want = checkId(id, TODAY);
         expect(want.kind).toBe("ok");
-        for (const v of [full(id), id.toLowerCase(), pad + id + pad, "'" + id]) expect(checkId(v, TODAY)).toEqual(want);
+        for (const v of [full(id), id.toLowerCase(), pad + id + pad, "'" + id])
+          expect(checkId(v, TODAY)).toEqual(want);
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
@@ -55,20 +83,22 @@ describe("the GB 11643 check digit", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it("rejects every wrong check character", () => {
     fc.assert(
       fc.property(validId, (id) => {
-        for (const c of "0123456789X") if (c !== id[17]) expect(checkId(id.slice(0, 17) + c, TODAY).kind).toBe("checksum");
-      }),
+        for (const c of "0123456789X")
+          if (c !== id[17]) expect(checkId(id.slice(0, 17) + c, TODAY).kind).toBe("checksum");
+      })
     );
   });
 
   it("why: every weight is non-zero mod 11 and 11 is prime, so w·Δ ≢ 0 (mod 11) for Δ = 1…9", () => {
-    for (const w of WEIGHTS) for (let delta = 1; delta <= 9; delta++) expect((w * delta) % 11).not.toBe(0);
+    for (const w of WEIGHTS)
+      for (let delta = 1; delta <= 9; delta++) expect((w * delta) % 11).not.toBe(0);
   });
 
   it("rejects every swap of two different adjacent body digits", () => {
@@ -80,14 +110,23 @@ describe("the GB 11643 check digit", () => {
           expect(checkId(swapped, TODAY).kind).not.toBe("ok");
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it("documented blind spot: swapping characters k and k+10 (equal weights) keeps the check digit", () => {
     const pairs = [];
-    for (let i = 0; i < 17; i++) for (let j = i + 1; j < 17; j++) if (WEIGHTS[i] === WEIGHTS[j]) pairs.push([i, j]);
-    expect(pairs).toEqual([[0, 10], [1, 11], [2, 12], [3, 13], [4, 14], [5, 15], [6, 16]]);
+    for (let i = 0; i < 17; i++)
+      for (let j = i + 1; j < 17; j++) if (WEIGHTS[i] === WEIGHTS[j]) pairs.push([i, j]);
+    expect(pairs).toEqual([
+      [0, 10],
+      [1, 11],
+      [2, 12],
+      [3, 13],
+      [4, 14],
+      [5, 15],
+      [6, 16],
+    ]);
     // e.g. 530402198503120114 with the 1st and 11th characters swapped still checks out.
     const id = "530402198503120114";
     expect(checkId(id, TODAY).kind).toBe("ok");

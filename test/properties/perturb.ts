@@ -22,8 +22,32 @@ export function baseBook(): WorkbookData {
 export const anyText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.string({ unit: "binary", maxLength: 20 }), // lone surrogates, control characters
-  fc.constantFrom("", " ", "\u3000", "\t\n", "=1+1", "+1", "-1", "@SUM(A1)", "#N/A", "'", "合计", "全额", "其余", "1/0", "110%", "−3000", "ｗ１", "W1 ", "是", "否", "TRUE", "2024年6月1日", "2024-02-30"),
-  fc.string({ unit: fc.constantFrom(..."０１２３４５６７８９ＸｘX0123456789 -"), maxLength: 20 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u3000",
+    "\t\n",
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "#N/A",
+    "'",
+    "合计",
+    "全额",
+    "其余",
+    "1/0",
+    "110%",
+    "−3000",
+    "ｗ１",
+    "W1 ",
+    "是",
+    "否",
+    "TRUE",
+    "2024年6月1日",
+    "2024-02-30"
+  ),
+  fc.string({ unit: fc.constantFrom(..."０１２３４５６７８９ＸｘX0123456789 -"), maxLength: 20 })
 );
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof(
   anyText,
@@ -31,8 +55,18 @@ export const anyCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.boolean(),
   fc.double({ noNaN: false }),
   fc.integer(),
-  fc.constantFrom(530402198503120000, 45444, 0, -1, 1e21, 1e308, Number.MAX_SAFE_INTEGER, 0.5, 1 / 3),
-  fc.integer({ min: 1, max: 20 }).map((n) => "长".repeat(n * 5000)), // up to 100,000 characters
+  fc.constantFrom(
+    530402198503120000,
+    45444,
+    0,
+    -1,
+    1e21,
+    1e308,
+    Number.MAX_SAFE_INTEGER,
+    0.5,
+    1 / 3
+  ),
+  fc.integer({ min: 1, max: 20 }).map((n) => "长".repeat(n * 5000)) // up to 100,000 characters
 );
 
 export type Damage =
@@ -47,14 +81,70 @@ export type Damage =
 
 const idx = fc.nat({ max: 40 });
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("set" as const), sheet: fc.nat({ max: 2 }), row: idx, col: fc.nat({ max: 17 }), value: anyCell }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("swapCols" as const), sheet: fc.nat({ max: 2 }), a: fc.nat({ max: 16 }), b: fc.nat({ max: 16 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("deleteRow" as const), sheet: fc.nat({ max: 2 }), row: idx }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("duplicateRow" as const), sheet: fc.nat({ max: 2 }), row: idx }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("shuffle" as const), sheet: fc.nat({ max: 2 }), seed: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("insertRow" as const), sheet: fc.nat({ max: 2 }), row: idx, cells: fc.array(anyCell, { maxLength: 18 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("renameSheet" as const), sheet: fc.nat({ max: 2 }), name: fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("dropSheet" as const), sheet: fc.nat({ max: 2 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant("set" as const),
+      sheet: fc.nat({ max: 2 }),
+      row: idx,
+      col: fc.nat({ max: 17 }),
+      value: anyCell,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("swapCols" as const),
+      sheet: fc.nat({ max: 2 }),
+      a: fc.nat({ max: 16 }),
+      b: fc.nat({ max: 16 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("deleteRow" as const),
+      sheet: fc.nat({ max: 2 }),
+      row: idx,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("duplicateRow" as const),
+      sheet: fc.nat({ max: 2 }),
+      row: idx,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("shuffle" as const),
+      sheet: fc.nat({ max: 2 }),
+      seed: fc.nat(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("insertRow" as const),
+      sheet: fc.nat({ max: 2 }),
+      row: idx,
+      cells: fc.array(anyCell, { maxLength: 18 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("renameSheet" as const),
+      sheet: fc.nat({ max: 2 }),
+      name: fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("dropSheet" as const), sheet: fc.nat({ max: 2 }) }),
+  }
 );
 
 /** Apply damages in order to a copy of the book. */

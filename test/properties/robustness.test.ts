@@ -41,16 +41,26 @@ describe("random damage never throws and always ends in coded issues", () => {
         expect(plans.report.cells.length).toBe(3 + a.issues.length);
         // Money stays exact: each valid programme's shares add up to its cost.
         for (const pa of a.allocation?.programs ?? []) {
-          if (!pa.program.sharesInvalid && pa.shares.some((s) => s.remainder)) expect(pa.shares.reduce((s, x) => s + x.fen, 0n)).toBe(pa.costFen);
+          if (!pa.program.sharesInvalid && pa.shares.some((s) => s.remainder))
+            expect(pa.shares.reduce((s, x) => s + x.fen, 0n)).toBe(pa.costFen);
         }
       }),
-      { numRuns: 400, seed: 20240601 },
+      { numRuns: 400, seed: 20240601 }
     );
   });
 
   it("a damaged roster with the ID column cleared still gets one issue per bad row, not an exception", () => {
     const base = baseBook();
-    const book = applyDamage(base, base.sheets[0].values.slice(2).map((_, k) => ({ kind: "set" as const, sheet: 0, row: k + 2, col: 3, value: true as Cell })));
+    const book = applyDamage(
+      base,
+      base.sheets[0].values.slice(2).map((_, k) => ({
+        kind: "set" as const,
+        sheet: 0,
+        row: k + 2,
+        col: 3,
+        value: true as Cell,
+      }))
+    );
     const a = analyse(book, { today: TODAY });
     expect(a.issues.filter((i) => i.code === "ID_FORMAT")).toHaveLength(8);
   });
@@ -64,7 +74,11 @@ describe("random damage never throws and always ends in coded issues", () => {
         const wb = new ExcelJS.Workbook();
         for (const s of book.sheets) {
           const ws = wb.addWorksheet(s.name);
-          s.values.forEach((row, r) => row.forEach((c, k) => c !== null && (ws.getCell(r + 1, k + 1).value = c as ExcelJS.CellValue)));
+          s.values.forEach((row, r) =>
+            row.forEach(
+              (c, k) => c !== null && (ws.getCell(r + 1, k + 1).value = c as ExcelJS.CellValue)
+            )
+          );
         }
         const x = new XlsxWorkbook(wb);
         const plans = planSheets(a);
@@ -75,9 +89,11 @@ describe("random damage never throws and always ends in coded issues", () => {
         // The last line of 校验结果 carries the last issue's code (or the header when there are none).
         const last = plans.report.cells[plans.report.cells.length - 1][2] as { text: string };
         expect(report.getCell(plans.report.cells.length, 3).value).toBe(last.text);
-        expect(a.issues.length === 0 ? last.text : a.issues.map((i) => i.code)).toContain(last.text);
+        expect(a.issues.length === 0 ? last.text : a.issues.map((i) => i.code)).toContain(
+          last.text
+        );
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: 40, seed: 7 }
     );
   }, 120_000);
 });

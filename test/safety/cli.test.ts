@@ -5,11 +5,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { cleanTmpDirs, copyInto, runCli, SAMPLE, SAMPLE_MISTAKES, sha256, tmpDir } from "../helpers/cli";
+import {
+  cleanTmpDirs,
+  copyInto,
+  runCli,
+  SAMPLE,
+  SAMPLE_MISTAKES,
+  sha256,
+  tmpDir,
+} from "../helpers/cli";
 import { CASES, caseBytes } from "../corpus/build";
 
 // The real fs module object (the one src/cli/files.ts reaches through its import).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const realFs: typeof fs = require("fs");
 
 afterEach(() => {
@@ -104,13 +112,17 @@ describe("writing is atomic", () => {
     const input = copyInto(dir, SAMPLE);
     const original = realFs.writeFileSync;
     const write = jest.spyOn(realFs, "writeFileSync").mockImplementation((file, data, ...rest) => {
-      if (!String(file).includes("out.xlsx")) return original(file as string, data as string, ...(rest as []));
+      if (!String(file).includes("out.xlsx"))
+        return original(file as string, data as string, ...(rest as []));
       // Write half of the workbook's bytes for real, then fail as a full disk does.
       const buf = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
       original(file as string, buf.subarray(0, buf.length >> 1), ...(rest as []));
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     });
-    const r = await runCli([input, "-o", path.join(dir, "out.xlsx"), "--json", path.join(dir, "r.json")], dir);
+    const r = await runCli(
+      [input, "-o", path.join(dir, "out.xlsx"), "--json", path.join(dir, "r.json")],
+      dir
+    );
     expect(write).toHaveBeenCalled();
     expect(r.code).toBe(2);
     expect(r.err.join("\n")).toContain("无法写入输出文件");
@@ -139,17 +151,35 @@ describe("writing is atomic", () => {
     const out = path.join(dir, "out.xlsx");
     // Preload: the moment the CLI renames its temporary into place, the process is killed.
     const preload = path.join(dir, "kill-on-rename.js");
-    fs.writeFileSync(preload, `const fs = require("fs"); fs.renameSync = () => process.kill(process.pid, "SIGKILL");\n`);
-    const r = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), "--require", preload, path.resolve(__dirname, "../../src/cli/main.ts"), input, "-o", out], {
-      cwd: dir,
-      env: { ...process.env, INIT_CWD: dir },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    fs.writeFileSync(
+      preload,
+      `const fs = require("fs"); fs.renameSync = () => process.kill(process.pid, "SIGKILL");\n`
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--require",
+        require.resolve("tsx/cjs"),
+        "--require",
+        preload,
+        path.resolve(__dirname, "../../src/cli/main.ts"),
+        input,
+        "-o",
+        out,
+      ],
+      {
+        cwd: dir,
+        env: { ...process.env, INIT_CWD: dir },
+        encoding: "utf8",
+        timeout: 120_000,
+      }
+    );
     expect(r.signal).toBe("SIGKILL");
     expect(fs.existsSync(out)).toBe(false);
     // A hard kill cannot clean up: what remains is the complete hidden temporary, never out.xlsx.
-    const left = listing(dir).filter((f) => f !== path.basename(input) && f !== "kill-on-rename.js");
+    const left = listing(dir).filter(
+      (f) => f !== path.basename(input) && f !== "kill-on-rename.js"
+    );
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/^\.out\.xlsx\.\d+\.\d+\.tmp$/);
   }, 130_000);

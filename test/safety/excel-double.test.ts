@@ -19,11 +19,19 @@ afterEach(() => {
 
 /** Everything a user could notice about a sheet: stored contents (formulas as typed) and formatting. */
 function state(dbl: ExcelDouble, names: string[]) {
-  return names.map((n) => ({ name: n, contents: dbl.contents(n), values: dbl.values(n), formats: dbl.formatState(n) }));
+  return names.map((n) => ({
+    name: n,
+    contents: dbl.contents(n),
+    values: dbl.values(n),
+    formats: dbl.formatState(n),
+  }));
 }
 /** The same without conditional formats (the add-in's marks live there). */
 function withoutMarks(s: ReturnType<typeof state>) {
-  return s.map((x) => ({ ...x, formats: { ...(x.formats as object), conditionalFormats: undefined } }));
+  return s.map((x) => ({
+    ...x,
+    formats: { ...(x.formats as object), conditionalFormats: undefined },
+  }));
 }
 
 async function exercise(bytes: Buffer): Promise<void> {
@@ -60,7 +68,10 @@ describe("the user's sheets never change in Excel", () => {
     await exercise(fs.readFileSync(MISTAKES));
   });
 
-  it.each(CASES.filter((c) => c.exit !== 2).map((c) => [c.file, c] as const))("on corpus workbook %s", async (_f, c) => {
-    await exercise(await caseBytes(c));
-  });
+  it.each(CASES.filter((c) => c.exit !== 2).map((c) => [c.file, c] as const))(
+    "on corpus workbook %s",
+    async (_f, c) => {
+      await exercise(await caseBytes(c));
+    }
+  );
 });

@@ -25,12 +25,16 @@ interface Page {
 }
 
 async function pages(mode: string, env: Record<string, unknown> = {}): Promise<Page[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = await require(path.join(ROOT, "webpack.config.js"))(env, { mode });
   const out: Page[] = [];
   for (const c of Array.isArray(config) ? config : [config]) {
     for (const p of c.plugins ?? []) {
-      if (p.constructor?.name === "HtmlWebpackPlugin") out.push({ filename: p.userOptions.filename, template: p.userOptions.template, csp: p.userOptions.csp });
+      if (p.constructor?.name === "HtmlWebpackPlugin")
+        out.push({
+          filename: p.userOptions.filename,
+          template: p.userOptions.template,
+          csp: p.userOptions.csp,
+        });
     }
   }
   return out;
@@ -40,7 +44,9 @@ const html = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf
 
 describe("taskpane.html's Content-Security-Policy", () => {
   it("the page has a CSP meta tag, before any script", () => {
-    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i.exec(html);
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i.exec(
+      html
+    );
     expect(meta).not.toBeNull();
     expect(meta!.index).toBeLessThan(html.search(/<script/i));
     // Its content comes from webpack (one policy function for every page).
@@ -65,7 +71,9 @@ describe("taskpane.html's Content-Security-Policy", () => {
     beforeAll(async () => {
       const page = (await pages(mode, env)).find((p) => p.filename === "taskpane.html");
       expect(page).toBeDefined();
-      expect(path.resolve(ROOT, page!.template)).toBe(path.join(ROOT, "src/taskpane/taskpane.html"));
+      expect(path.resolve(ROOT, page!.template)).toBe(
+        path.join(ROOT, "src/taskpane/taskpane.html")
+      );
       policy = parsePolicy(page!.csp);
     });
 
@@ -78,7 +86,12 @@ describe("taskpane.html's Content-Security-Policy", () => {
     it("scripts: our bundle and office.js only — no eval, no inline script", () => {
       expect([...policy["script-src"]].sort()).toEqual(["'self'", OFFICE_CDN].sort());
       // Every external script the page loads is allowed by it.
-      for (const [, src] of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/gi)) expect(policy["script-src"].some((s) => s === "'self'" ? !/^https?:/.test(src) : src.startsWith(s + "/"))).toBe(true);
+      for (const [, src] of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/gi))
+        expect(
+          policy["script-src"].some((s) =>
+            s === "'self'" ? !/^https?:/.test(src) : src.startsWith(s + "/")
+          )
+        ).toBe(true);
     });
 
     it("no directive allows eval, wildcards, whole schemes or plain http", () => {
@@ -99,7 +112,8 @@ describe("taskpane.html's Content-Security-Policy", () => {
     });
 
     it("images and fonts only from us or inline data (icons)", () => {
-      for (const d of ["img-src", "font-src"]) for (const s of policy[d] ?? []) expect(["'self'", "data:"]).toContain(s);
+      for (const d of ["img-src", "font-src"])
+        for (const s of policy[d] ?? []) expect(["'self'", "data:"]).toContain(s);
     });
   });
 });

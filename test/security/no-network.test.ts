@@ -5,7 +5,6 @@ import * as path from "path";
 import { cleanTmpDirs, copyInto, runCli, SAMPLE, SAMPLE_MISTAKES, tmpDir } from "../helpers/cli";
 import { CASES, caseBytes } from "../corpus/build";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const modules: Record<string, Record<string, unknown>> = {
   http: require("http"),
   https: require("https"),
@@ -15,7 +14,6 @@ const modules: Record<string, Record<string, unknown>> = {
   dgram: require("dgram"),
   dns: require("dns"),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const traps: jest.SpyInstance[] = [];
 const trap = () => {
@@ -36,9 +34,18 @@ beforeEach(() => {
     ["dns", "lookup"],
     ["dns", "resolve"],
   ];
-  for (const [m, fn] of entry) traps.push(jest.spyOn(modules[m] as never, fn as never).mockImplementation(trap as never));
-  traps.push(jest.spyOn((modules.net as { Socket: { prototype: object } }).Socket.prototype as never, "connect" as never).mockImplementation(trap as never));
-  if (typeof globalThis.fetch === "function") traps.push(jest.spyOn(globalThis, "fetch").mockImplementation(trap as never));
+  for (const [m, fn] of entry)
+    traps.push(jest.spyOn(modules[m] as never, fn as never).mockImplementation(trap as never));
+  traps.push(
+    jest
+      .spyOn(
+        (modules.net as { Socket: { prototype: object } }).Socket.prototype as never,
+        "connect" as never
+      )
+      .mockImplementation(trap as never)
+  );
+  if (typeof globalThis.fetch === "function")
+    traps.push(jest.spyOn(globalThis, "fetch").mockImplementation(trap as never));
 });
 
 afterEach(() => {
@@ -50,7 +57,9 @@ const fired = () => traps.filter((t) => t.mock.calls.length > 0).map((t) => t.ge
 
 describe("the command line makes no network calls", () => {
   it("the traps work", () => {
-    expect(() => (modules.https as { get: (u: string) => void }).get("https://example.com/")).toThrow("network access attempted");
+    expect(() =>
+      (modules.https as { get: (u: string) => void }).get("https://example.com/")
+    ).toThrow("network access attempted");
     expect(fired()).toHaveLength(1);
     traps.forEach((t) => t.mockClear());
   });
@@ -71,7 +80,17 @@ describe("the command line makes no network calls", () => {
     for (const c of CASES) {
       const input = path.join(dir, c.file);
       fs.writeFileSync(input, await caseBytes(c));
-      await runCli([input, "-o", path.join(dir, "o-" + c.file), "--json", path.join(dir, c.file + ".json"), "--force"], dir);
+      await runCli(
+        [
+          input,
+          "-o",
+          path.join(dir, "o-" + c.file),
+          "--json",
+          path.join(dir, c.file + ".json"),
+          "--force",
+        ],
+        dir
+      );
     }
     expect(fired()).toEqual([]);
   }, 120_000);

@@ -46,7 +46,8 @@ export function importsOf(src: string): string[] {
   return [...src.matchAll(re)].map((m) => m[1]);
 }
 
-const NETWORK_MODULES = /^(node:)?(http|https|http2|net|tls|dgram|dns|dns\/promises|child_process|cluster|worker_threads|inspector)$|^(node-fetch|axios|undici|ws|got|request|superagent|cross-fetch|isomorphic-fetch)(\/|$)/;
+const NETWORK_MODULES =
+  /^(node:)?(http|https|http2|net|tls|dgram|dns|dns\/promises|child_process|cluster|worker_threads|inspector)$|^(node-fetch|axios|undici|ws|got|request|superagent|cross-fetch|isomorphic-fetch)(\/|$)/;
 const NETWORK_GLOBALS = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\b/;
 
 const rel = (f: string) => path.relative(ROOT, f);
@@ -59,28 +60,50 @@ describe("no network in the core, the .xlsx port and the command line", () => {
   });
 
   it("src/core imports only its own modules (pure: no Node, no Office, no DOM libraries)", () => {
-    const bad = files(path.join(ROOT, "src/core")).flatMap((f) => importsOf(fs.readFileSync(f, "utf8")).filter((m) => !m.startsWith("./")).map((m) => `${rel(f)}: ${m}`));
+    const bad = files(path.join(ROOT, "src/core")).flatMap((f) =>
+      importsOf(fs.readFileSync(f, "utf8"))
+        .filter((m) => !m.startsWith("./"))
+        .map((m) => `${rel(f)}: ${m}`)
+    );
     expect(bad).toEqual([]);
   });
 
   it("no file imports a network module", () => {
-    const bad = scanned.flatMap((f) => importsOf(fs.readFileSync(f, "utf8")).filter((m) => NETWORK_MODULES.test(m)).map((m) => `${rel(f)}: ${m}`));
+    const bad = scanned.flatMap((f) =>
+      importsOf(fs.readFileSync(f, "utf8"))
+        .filter((m) => NETWORK_MODULES.test(m))
+        .map((m) => `${rel(f)}: ${m}`)
+    );
     expect(bad).toEqual([]);
   });
 
   it("no file uses fetch, XMLHttpRequest, WebSocket or EventSource", () => {
-    const bad = scanned.filter((f) => NETWORK_GLOBALS.test(codeOnly(fs.readFileSync(f, "utf8")))).map(rel);
+    const bad = scanned
+      .filter((f) => NETWORK_GLOBALS.test(codeOnly(fs.readFileSync(f, "utf8"))))
+      .map(rel);
     expect(bad).toEqual([]);
   });
 
   it("the scanner itself finds what it looks for", () => {
-    expect(importsOf(`import * as h from "https";\nconst n = require('node:net');\nawait import("undici");`).filter((m) => NETWORK_MODULES.test(m))).toEqual(["https", "node:net", "undici"]);
+    expect(
+      importsOf(
+        `import * as h from "https";\nconst n = require('node:net');\nawait import("undici");`
+      ).filter((m) => NETWORK_MODULES.test(m))
+    ).toEqual(["https", "node:net", "undici"]);
     expect(NETWORK_GLOBALS.test(codeOnly(`const r = await fetch(url);`))).toBe(true);
-    expect(NETWORK_GLOBALS.test(codeOnly(`// fetch( in a comment\nconst s = "fetch(";`))).toBe(false);
+    expect(NETWORK_GLOBALS.test(codeOnly(`// fetch( in a comment\nconst s = "fetch(";`))).toBe(
+      false
+    );
   });
 });
 
-const EVAL = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /(^|[^.\w])Function\s*\(/, /\bset(Timeout|Interval)\s*\(\s*["'`]/, /\bexecScript\s*\(/];
+const EVAL = [
+  /\beval\s*\(/,
+  /\bnew\s+Function\s*\(/,
+  /(^|[^.\w])Function\s*\(/,
+  /\bset(Timeout|Interval)\s*\(\s*["'`]/,
+  /\bexecScript\s*\(/,
+];
 
 describe("no code from strings", () => {
   it("nothing under src/ calls eval, new Function, Function(…) or a string timer", () => {
@@ -105,11 +128,11 @@ describe("no code from strings", () => {
   });
 
   it("the bundles are built without eval-based source maps (the CSP forbids eval)", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(path.join(ROOT, "webpack.config.js"));
     for (const mode of ["development", "production"]) {
       const c = await config({}, { mode });
-      for (const one of Array.isArray(c) ? c : [c]) expect(String(one.devtool ?? "")).not.toMatch(/eval/);
+      for (const one of Array.isArray(c) ? c : [c])
+        expect(String(one.devtool ?? "")).not.toMatch(/eval/);
     }
   });
 });

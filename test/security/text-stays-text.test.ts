@@ -53,14 +53,20 @@ describe("formula-looking text from the user stays text", () => {
     const r = await runCli([input, "-o", out, "--force", "--json", path.join(dir, "r.json")], dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
-    expect(report.issues.map((i: { code: string; cell: string }) => `${i.code} ${i.cell}`)).toEqual(["UNKNOWN_PROGRAM H10"]);
+    expect(report.issues.map((i: { code: string; cell: string }) => `${i.code} ${i.cell}`)).toEqual(
+      ["UNKNOWN_PROGRAM H10"]
+    );
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(ROSTER)!;
     INJECTION_NAMES.forEach((n, k) => {
       const cell = ws.getCell(3 + k, 2);
-      expect([cell.address, cell.type, cell.value]).toEqual([cell.address, ExcelJS.ValueType.String, n]);
+      expect([cell.address, cell.type, cell.value]).toEqual([
+        cell.address,
+        ExcelJS.ValueType.String,
+        n,
+      ]);
     });
     expect(ws.getCell("E9").type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell("H10").type).toBe(ExcelJS.ValueType.String);
@@ -73,17 +79,24 @@ describe("formula-looking text from the user stays text", () => {
           const v = cell.value;
           if (cell.type === ExcelJS.ValueType.Formula) {
             const f = executable(cell.formula);
-            for (const t of USER_TEXTS) expect([sheet.name, cell.address, f.includes(t.replace(/^=/, ""))]).toEqual([sheet.name, cell.address, false]);
+            for (const t of USER_TEXTS)
+              expect([sheet.name, cell.address, f.includes(t.replace(/^=/, ""))]).toEqual([
+                sheet.name,
+                cell.address,
+                false,
+              ]);
             expect(f).not.toMatch(/evil|cmd\|/i);
           } else if (typeof v === "string") {
             for (const t of USER_TEXTS) if (v.includes(t)) found.add(`${sheet.name}:${t}`);
           }
-        }),
+        })
       );
     }
     // The programme's formula-looking name is a text cell of 经费分摊表; the unknown programme's text is in the report.
     expect(found).toContain(`${ALLOCATION_SHEET}:${EVIL_PROGRAMME}`);
-    expect([...found].some((k) => k.startsWith(REPORT_SHEET + ":") && k.endsWith(EVIL_PROGRAMME_CELL))).toBe(true);
+    expect(
+      [...found].some((k) => k.startsWith(REPORT_SHEET + ":") && k.endsWith(EVIL_PROGRAMME_CELL))
+    ).toBe(true);
 
     // The name reaches the headcount formula only as a quoted COUNTIFS criterion ("==…" means
     // "equals the text =…" in Excel). HyperFormula 3.5 rejects criteria that start with "==",
@@ -92,7 +105,9 @@ describe("formula-looking text from the user stays text", () => {
     let w2Row = 0;
     alloc.eachRow((row, n) => (row.getCell(1).value === "W2" ? (w2Row = n) : undefined));
     expect(alloc.getCell(w2Row, 2).type).toBe(ExcelJS.ValueType.String);
-    expect(alloc.getCell(w2Row, 4).formula).toContain('"=' + EVIL_PROGRAMME.replace(/"/g, '""') + '"');
+    expect(alloc.getCell(w2Row, 4).formula).toContain(
+      '"=' + EVIL_PROGRAMME.replace(/"/g, '""') + '"'
+    );
   });
 
   it("a programme named @HYPERLINK(…) is text and still counted by its code (evaluated)", async () => {
@@ -138,14 +153,21 @@ describe("formula-looking text from the user stays text", () => {
             const f = snap.formulas[r][c];
             if (f) {
               const code = executable(f);
-              expect([sheet, r, c, /evil|cmd\||HYPERLINK\("http/i.test(code)]).toEqual([sheet, r, c, false]);
+              expect([sheet, r, c, /evil|cmd\||HYPERLINK\("http/i.test(code)]).toEqual([
+                sheet,
+                r,
+                c,
+                false,
+              ]);
             }
-          }),
+          })
         );
       }
       // Every link of the report evaluates (the quote in the sheet name is escaped).
       const links = d.snapshot(REPORT_SHEET);
-      expect(links.values.flat().filter((v) => typeof v === "string" && v.startsWith("#"))).toEqual([]);
+      expect(links.values.flat().filter((v) => typeof v === "string" && v.startsWith("#"))).toEqual(
+        []
+      );
       const alloc = d.snapshot(ALLOCATION_SHEET);
       const r = alloc.values.findIndex((row) => row[0] === "W2");
       expect(alloc.values[r][1]).toBe(EVIL_PROGRAMME);

@@ -16,19 +16,14 @@ function withDialogs(dbl: ExcelDouble, userCloses = true): DialogCall[] {
     DialogEventReceived: "dialogEventReceived",
   };
   dbl.Office.context.ui = {
-    displayDialogAsync: (
-      url: string,
-      _opts: unknown,
-      cb: (r: unknown) => void,
-    ) => {
+    displayDialogAsync: (url: string, _opts: unknown, cb: (r: unknown) => void) => {
       const handlers: Record<string, (a: unknown) => void> = {};
       const call = { url, closed: jest.fn() };
       calls.push(call);
       cb({
         status: "succeeded",
         value: {
-          addEventHandler: (t: string, h: (a: unknown) => void) =>
-            (handlers[t] = h),
+          addEventHandler: (t: string, h: (a: unknown) => void) => (handlers[t] = h),
           close: call.closed,
         },
       });
@@ -38,7 +33,7 @@ function withDialogs(dbl: ExcelDouble, userCloses = true): DialogCall[] {
           userCloses
             ? handlers.dialogMessageReceived?.({ message: "close" })
             : handlers.dialogEventReceived?.({ error: 12006 }),
-        0,
+        0
       );
     },
   };
@@ -47,12 +42,9 @@ function withDialogs(dbl: ExcelDouble, userCloses = true): DialogCall[] {
 
 async function double(
   name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx",
-  apiVersion?: string,
+  apiVersion?: string
 ): Promise<ExcelDouble> {
-  const dbl = createExcelDouble(
-    await sampleBook(name),
-    apiVersion ? { apiVersion } : {},
-  );
+  const dbl = createExcelDouble(await sampleBook(name), apiVersion ? { apiVersion } : {});
   dbl.installGlobals();
   jest.isolateModules(() => {
     require("../../src/commands/commands");
@@ -64,9 +56,7 @@ async function double(
 jest.setTimeout(30_000);
 
 let dbl: ExcelDouble | undefined;
-beforeEach(() =>
-  jest.spyOn(console, "error").mockImplementation(() => undefined),
-);
+beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
 afterEach(() => {
   dbl?.uninstallGlobals();
   jest.restoreAllMocks();
@@ -76,9 +66,7 @@ test("on a clean workbook it generates the sheets, activates 经费分摊表 and
   dbl = await double("sample-2024.xlsx");
   const dialogs = withDialogs(dbl);
   await dbl.invokeAction("generateAllocation");
-  expect(dbl.sheetNames()).toEqual(
-    expect.arrayContaining(["经费分摊表", "校验结果"]),
-  );
+  expect(dbl.sheetNames()).toEqual(expect.arrayContaining(["经费分摊表", "校验结果"]));
   expect(dbl.activeSheet).toBe("经费分摊表");
   expect(dialogs).toEqual([]);
 });
@@ -89,11 +77,7 @@ test("errors block it: nothing generated, the cells marked, a dialog says so and
   await dbl.invokeAction("generateAllocation");
   expect(dbl.sheetNames()).not.toContain("经费分摊表");
   const marks = dbl.snapshot("花名册").marks;
-  expect([marks[6][3], marks[11][3], marks[14][6]]).toEqual([
-    "error",
-    "error",
-    "error",
-  ]);
+  expect([marks[6][3], marks[11][3], marks[14][6]]).toEqual(["error", "error", "error"]);
   expect(dialogs).toHaveLength(1);
   const url = new URL(dialogs[0].url);
   expect(url.pathname).toMatch(/notice\.html$/);

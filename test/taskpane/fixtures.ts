@@ -10,7 +10,7 @@ import type { GenerateOutcome, PaneHost } from "../../src/taskpane/host";
 const TODAY = { y: 2024, m: 5, d: 1 };
 
 export async function sampleBook(
-  name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx",
+  name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx"
 ): Promise<WorkbookData> {
   const buf = fs.readFileSync(path.join(__dirname, "..", "..", "assets", name));
   return (await XlsxWorkbook.fromBuffer(buf)).readWorkbook();
@@ -29,10 +29,7 @@ export async function sampleAnalyses(): Promise<{
   return { clean, mistakes, book };
 }
 
-export function generated(
-  analysis: Analysis,
-  name = "经费分摊表",
-): GenerateOutcome {
+export function generated(analysis: Analysis, name = "经费分摊表"): GenerateOutcome {
   return {
     analysis,
     blocked: false,
@@ -45,19 +42,14 @@ export function generated(
 
 export type FakeHost = { [K in keyof PaneHost]: jest.Mock };
 
-export function fakeHost(
-  book: WorkbookData,
-  over: Partial<PaneHost> = {},
-): FakeHost & PaneHost {
+export function fakeHost(book: WorkbookData, over: Partial<PaneHost> = {}): FakeHost & PaneHost {
   const host: FakeHost = {
     requirementProblem: jest.fn(() => null),
     detectWorkbookSheets: jest.fn(async () => ({
       sheets: book.sheets.map((s) => s.name),
       mapping: detectSheets(book),
     })),
-    runValidate: jest.fn(async (options) =>
-      analyse(book, { ...options, today: TODAY }),
-    ),
+    runValidate: jest.fn(async (options) => analyse(book, { ...options, today: TODAY })),
     runGenerate: jest.fn(),
     runClearMarks: jest.fn(async () => undefined),
     goToCell: jest.fn(async () => undefined),

@@ -6,10 +6,8 @@ import { noticeText, renderNotice } from "../../src/commands/notice";
 const params = (o: Record<string, string>) => new URLSearchParams(o);
 
 test("blocked by errors: says how many and what to do, in Chinese", () => {
-  expect(
-    noticeText(params({ kind: "blocked", errors: "7", lang: "zh-CN" })),
-  ).toBe(
-    "发现 7 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。",
+  expect(noticeText(params({ kind: "blocked", errors: "7", lang: "zh-CN" }))).toBe(
+    "发现 7 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。"
   );
 });
 
@@ -20,15 +18,15 @@ test("a failure carries Office's error code", () => {
         kind: "failed",
         message: "找不到工作表。",
         code: "ItemNotFound",
-      }),
-    ),
+      })
+    )
   ).toBe("生成失败：找不到工作表。（错误代码：ItemNotFound）");
 });
 
 test("English when Office is in English", () => {
-  expect(
-    noticeText(params({ kind: "done", sheet: "经费分摊表", lang: "en-US" })),
-  ).toBe("Generated “经费分摊表”.");
+  expect(noticeText(params({ kind: "done", sheet: "经费分摊表", lang: "en-US" }))).toBe(
+    "Generated “经费分摊表”."
+  );
 });
 
 test("the dialog is accessible and its 关闭 button (focused) closes it", async () => {
@@ -41,8 +39,6 @@ test("the dialog is accessible and its 关闭 button (focused) closes it", async
   expect(document.activeElement).toBe(button);
   button.click();
   expect(onClose).toHaveBeenCalledTimes(1);
-  expect(root.querySelector("[role=alert]")!.textContent).toMatch(
-    /^发现 2 个错误/,
-  );
+  expect(root.querySelector("[role=alert]")!.textContent).toMatch(/^发现 2 个错误/);
   expect((await axe(document.body)).violations).toEqual([]);
 });

@@ -34,7 +34,12 @@ test("校验 marks the cells, a row selects its cell, 清除标记 removes the m
   await userEvent.click(screen.getByRole("button", { name: "校验" }));
   await screen.findByText("错误 7 个，警告 3 个", IGNORE);
   const marks = dbl.snapshot("花名册").marks;
-  expect([marks[6][3], marks[11][3], marks[14][6], marks[32][1]]).toEqual(["error", "error", "error", "warning"]);
+  expect([marks[6][3], marks[11][3], marks[14][6], marks[32][1]]).toEqual([
+    "error",
+    "error",
+    "error",
+    "warning",
+  ]);
 
   await userEvent.click(screen.getByRole("button", { name: /^花名册!G15/ }));
   await waitFor(() => expect(dbl.selection).toEqual({ sheet: "花名册", address: "G15" }));
@@ -76,8 +81,12 @@ test("a chosen sheet and the settings are saved in the document and come back ne
   await waitFor(() => expect(JSON.stringify(dbl.settings)).toContain("36"));
   const { unmount } = render(<Pane host={officeHost} lang="zh" />);
   const second = screen.getAllByRole("main")[1];
-  await waitFor(() => expect((within(second).getByLabelText("临近退休（月）") as HTMLInputElement).value).toBe("36"));
-  expect(((await within(second).findByLabelText("预算（可选）")) as HTMLSelectElement).value).toBe("");
+  await waitFor(() =>
+    expect((within(second).getByLabelText("临近退休（月）") as HTMLInputElement).value).toBe("36")
+  );
+  expect(((await within(second).findByLabelText("预算（可选）")) as HTMLSelectElement).value).toBe(
+    ""
+  );
   unmount();
   // "（无）" really means no budget sheet: the summary does not compare with sources.
   await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
@@ -87,5 +96,7 @@ test("a chosen sheet and the settings are saved in the document and come back ne
 test("a too-old Excel: the host's own message, and nothing can be clicked", async () => {
   await open("sample-2024.xlsx", "1.3");
   expect(screen.getByText("当前 Excel 版本过旧，无法使用本加载项。", IGNORE)).toBeTruthy();
-  expect((screen.getByRole("button", { name: "生成经费分摊表" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(
+    (screen.getByRole("button", { name: "生成经费分摊表" }) as HTMLButtonElement).disabled
+  ).toBe(true);
 });

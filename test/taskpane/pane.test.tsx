@@ -33,7 +33,9 @@ afterEach(() => jest.restoreAllMocks());
 
 async function noAxeViolations(container: HTMLElement) {
   const results = await axe(container);
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+  ).toEqual([]);
 }
 
 async function renderPane(host: PaneHost, lang: "zh" | "en" = "zh") {
@@ -62,7 +64,9 @@ describe("an empty workbook", () => {
     const { container } = await renderPane(host);
     expect(screen.getByText(/未在工作簿中找到花名册和项目费率表/, IGNORE)).toBeTruthy();
     expect((screen.getByLabelText("花名册") as HTMLSelectElement).value).toBe("");
-    expect(within(screen.getByLabelText("花名册")).getByRole("option", { name: "Sheet1" })).toBeTruthy();
+    expect(
+      within(screen.getByLabelText("花名册")).getByRole("option", { name: "Sheet1" })
+    ).toBeTruthy();
     await noAxeViolations(container);
   });
 });
@@ -75,25 +79,41 @@ describe("sheet mapping", () => {
     expect((screen.getByLabelText("项目费率") as HTMLSelectElement).value).toBe("项目费率");
     expect((screen.getByLabelText("预算（可选）") as HTMLSelectElement).value).toBe("预算");
     expect((screen.getByLabelText("历史记录（可选）") as HTMLSelectElement).value).toBe("");
-    expect(within(screen.getByRole("region", { name: "工作表" })).getAllByText("自动识别").length).toBe(3);
+    expect(
+      within(screen.getByRole("region", { name: "工作表" })).getAllByText("自动识别").length
+    ).toBe(3);
     await noAxeViolations(container);
 
     await userEvent.selectOptions(screen.getByLabelText("预算（可选）"), "");
-    expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ mapping: { roster: "花名册", rates: "项目费率", budget: "" } }));
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mapping: { roster: "花名册", rates: "项目费率", budget: "" } })
+    );
 
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     // Without the budget sheet there is no BUDGET_EXCEEDED either.
     await screen.findAllByText("未发现问题。", IGNORE);
     // "（无）" is sent as an explicit "" so the engine does not detect a budget sheet anyway.
-    expect(host.runValidate.mock.calls[0][0].sheets).toEqual({ roster: "花名册", rates: "项目费率", budget: "" });
+    expect(host.runValidate.mock.calls[0][0].sheets).toEqual({
+      roster: "花名册",
+      rates: "项目费率",
+      budget: "",
+    });
   });
 
   test("a remembered choice wins over detection while its sheet exists", async () => {
-    const host = fakeHost(book, { loadSettings: () => ({ mapping: { budget: "花名册", rates: "已删除的表" }, nearRetirementMonths: 36, year: 2024 }) });
+    const host = fakeHost(book, {
+      loadSettings: () => ({
+        mapping: { budget: "花名册", rates: "已删除的表" },
+        nearRetirementMonths: 36,
+        year: 2024,
+      }),
+    });
     await renderPane(host);
     expect((screen.getByLabelText("预算（可选）") as HTMLSelectElement).value).toBe("花名册");
     expect((screen.getByLabelText("项目费率") as HTMLSelectElement).value).toBe("项目费率");
-    expect(within(screen.getByRole("region", { name: "工作表" })).getAllByText("手动选择").length).toBe(1);
+    expect(
+      within(screen.getByRole("region", { name: "工作表" })).getAllByText("手动选择").length
+    ).toBe(1);
     expect((screen.getByLabelText("临近退休（月）") as HTMLInputElement).value).toBe("36");
     expect((screen.getByLabelText("活动年度") as HTMLInputElement).value).toBe("2024");
   });
@@ -111,10 +131,16 @@ describe("sheet mapping", () => {
     await userEvent.clear(months);
     await userEvent.type(months, "12");
     await userEvent.type(screen.getByLabelText("活动年度"), "2024");
-    expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ ownUnion: "市总工会", nearRetirementMonths: 12, year: 2024 }));
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ ownUnion: "市总工会", nearRetirementMonths: 12, year: 2024 })
+    );
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     await waitFor(() => expect(host.runValidate).toHaveBeenCalledTimes(2));
-    expect(host.runValidate.mock.calls[1][0]).toMatchObject({ ownUnion: "市总工会", nearRetirementMonths: 12, year: 2024 });
+    expect(host.runValidate.mock.calls[1][0]).toMatchObject({
+      ownUnion: "市总工会",
+      nearRetirementMonths: 12,
+      year: 2024,
+    });
   });
 });
 
@@ -126,20 +152,31 @@ describe("校验", () => {
     expect(await screen.findByText("错误 7 个，警告 3 个", IGNORE)).toBeTruthy();
     const dup = screen.getByRole("region", { name: /重复报名（2）/ });
     const rows = within(dup).getAllByRole("button");
-    expect(rows.map((b) => b.textContent)).toEqual([expect.stringMatching(/^花名册!D7/), expect.stringMatching(/^花名册!D12/)]);
+    expect(rows.map((b) => b.textContent)).toEqual([
+      expect.stringMatching(/^花名册!D7/),
+      expect.stringMatching(/^花名册!D12/),
+    ]);
     expect(screen.getByRole("region", { name: /不符合参加对象（1）/ })).toBeTruthy();
     expect(screen.getByRole("region", { name: /超出预算（1）/ })).toBeTruthy();
     await noAxeViolations(container);
 
     await userEvent.click(rows[1]);
     expect(host.goToCell).toHaveBeenCalledWith("花名册", "D12");
-    await userEvent.click(within(screen.getByRole("region", { name: /不符合参加对象/ })).getByRole("button"));
+    await userEvent.click(
+      within(screen.getByRole("region", { name: /不符合参加对象/ })).getByRole("button")
+    );
     expect(host.goToCell).toHaveBeenLastCalledWith("花名册", "G15");
   });
 
   test("a code with many rows shows the first 50 until the user asks for all", async () => {
-    const many = Array.from({ length: 120 }, (_, n) => ({ ...mistakes.issues.find((i) => i.code === "DUPLICATE_ID")!, row: n + 3, cell: `D${n + 3}` }));
-    const host = fakeHost(book, { runValidate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }) });
+    const many = Array.from({ length: 120 }, (_, n) => ({
+      ...mistakes.issues.find((i) => i.code === "DUPLICATE_ID")!,
+      row: n + 3,
+      cell: `D${n + 3}`,
+    }));
+    const host = fakeHost(book, {
+      runValidate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }),
+    });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     const group = await screen.findByRole("region", { name: /重复报名（120）/ });
@@ -210,7 +247,8 @@ describe("生成经费分摊表", () => {
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getByText(/参加人数：151 人/, IGNORE)).toBeTruthy();
     const table = screen.getByRole("table");
-    const row = (payer: string) => within(table).getByRole("row", { name: new RegExp(payer) }).textContent;
+    const row = (payer: string) =>
+      within(table).getByRole("row", { name: new RegExp(payer) }).textContent;
     expect(row("省总工会")).toContain("279,093.33");
     expect(row("市总工会")).toContain("41,093.33");
     expect(row("高新区总工会")).toContain("132,093.34");
@@ -233,7 +271,8 @@ describe("生成经费分摊表", () => {
 
   test("errors block it until the user chooses 仍然生成", async () => {
     const host = fakeHost(book, {
-      runGenerate: async (_o, force) => (force ? generated(mistakes) : { analysis: mistakes, written: [], blocked: true }),
+      runGenerate: async (_o, force) =>
+        force ? generated(mistakes) : { analysis: mistakes, written: [], blocked: true },
     });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
@@ -243,8 +282,14 @@ describe("生成经费分摊表", () => {
     await noAxeViolations(container);
 
     await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
-    expect(host.runGenerate).toHaveBeenLastCalledWith(expect.any(Object), true, expect.any(Function));
-    expect(await screen.findByText("本次在存在错误的情况下生成，表中已注明。", IGNORE)).toBeTruthy();
+    expect(host.runGenerate).toHaveBeenLastCalledWith(
+      expect.any(Object),
+      true,
+      expect.any(Function)
+    );
+    expect(
+      await screen.findByText("本次在存在错误的情况下生成，表中已注明。", IGNORE)
+    ).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "生成结果" }));
     // The errors it was generated with stay listed, still clickable.
     expect(screen.getByRole("region", { name: /重复报名（2）/ })).toBeTruthy();
@@ -253,17 +298,23 @@ describe("生成经费分摊表", () => {
 
   test("without a rate sheet there is nothing to force", async () => {
     const blockedNoRates = { ...mistakes, allocation: null };
-    const host = fakeHost(book, { runGenerate: async () => ({ analysis: blockedNoRates, written: [], blocked: true }) });
+    const host = fakeHost(book, {
+      runGenerate: async () => ({ analysis: blockedNoRates, written: [], blocked: true }),
+    });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
-    expect(await screen.findAllByText("无法生成：未找到可用的项目费率表。", IGNORE)).not.toHaveLength(0);
+    expect(
+      await screen.findAllByText("无法生成：未找到可用的项目费率表。", IGNORE)
+    ).not.toHaveLength(0);
     expect(screen.queryByRole("button", { name: "仍然生成" })).toBeNull();
   });
 });
 
 describe("failures", () => {
   test("Excel too old: a clear message, and every action disabled", async () => {
-    const host = fakeHost(book, { requirementProblem: () => "需要 Excel API 1.12 或更高版本（ExcelApi 1.12）。" });
+    const host = fakeHost(book, {
+      requirementProblem: () => "需要 Excel API 1.12 或更高版本（ExcelApi 1.12）。",
+    });
     const { container } = await renderPane(host);
     expect(screen.getByText("当前 Excel 版本过旧，无法使用本加载项。", IGNORE)).toBeTruthy();
     expect(screen.getByText(/需要 Excel API 1.12/, IGNORE)).toBeTruthy();
@@ -275,19 +326,26 @@ describe("failures", () => {
   });
 
   test("a host error shows its Chinese message and Office's error code", async () => {
-    const err = Object.assign(new Error("找不到工作表“花名册”。"), { name: "ExcelHostError", code: "ItemNotFound" });
+    const err = Object.assign(new Error("找不到工作表“花名册”。"), {
+      name: "ExcelHostError",
+      code: "ItemNotFound",
+    });
     const host = fakeHost(book, { runValidate: async () => Promise.reject(err) });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText("校验失败", IGNORE)).toBeTruthy();
     expect(screen.getByText(/找不到工作表“花名册”。/, IGNORE)).toBeTruthy();
     expect(screen.getByText(/错误代码：ItemNotFound/, IGNORE)).toBeTruthy();
-    expect((screen.getByRole("button", { name: "校验" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole("button", { name: "校验" }) as HTMLButtonElement).disabled).toBe(
+      false
+    );
     await noAxeViolations(container);
   });
 
   test("an unexpected English error is not shown as such: a Chinese message and its code", async () => {
-    const err = Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+    const err = Object.assign(new Error("The request payload size has exceeded the limit."), {
+      code: "RequestPayloadSizeLimitExceeded",
+    });
     const host = fakeHost(book, { runGenerate: async () => Promise.reject(err) });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
@@ -298,8 +356,15 @@ describe("failures", () => {
 
   test("a failure while detecting sheets or selecting a cell is reported too", async () => {
     const host = fakeHost(book, {
-      detectWorkbookSheets: async () => Promise.reject(Object.assign(new Error("x"), { code: "GeneralException" })),
-      goToCell: async () => Promise.reject(Object.assign(new Error("无法选择单元格。"), { name: "ExcelHostError", code: "InvalidArgument" })),
+      detectWorkbookSheets: async () =>
+        Promise.reject(Object.assign(new Error("x"), { code: "GeneralException" })),
+      goToCell: async () =>
+        Promise.reject(
+          Object.assign(new Error("无法选择单元格。"), {
+            name: "ExcelHostError",
+            code: "InvalidArgument",
+          })
+        ),
       runValidate: async () => mistakes,
     });
     render(<Pane host={host} lang="zh" />);
@@ -307,7 +372,9 @@ describe("failures", () => {
     expect(screen.getByText(/错误代码：GeneralException/, IGNORE)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     await screen.findByText("错误 7 个，警告 3 个", IGNORE);
-    await userEvent.click(within(screen.getByRole("region", { name: /不符合参加对象/ })).getByRole("button"));
+    await userEvent.click(
+      within(screen.getByRole("region", { name: /不符合参加对象/ })).getByRole("button")
+    );
     expect(await screen.findByText("定位单元格失败", IGNORE)).toBeTruthy();
     expect(screen.getByText(/错误代码：InvalidArgument/, IGNORE)).toBeTruthy();
   });
@@ -317,7 +384,8 @@ describe("language", () => {
   test("English when Office's display language is English", async () => {
     const host = fakeHost(book);
     const { container } = await renderPane(host, "en");
-    for (const name of ["Check", "Clear marks", "Generate allocation sheet"]) expect(screen.getByRole("button", { name })).toBeTruthy();
+    for (const name of ["Check", "Clear marks", "Generate allocation sheet"])
+      expect(screen.getByRole("button", { name })).toBeTruthy();
     expect(container.querySelector("main")!.getAttribute("lang")).toBe("en");
   });
 

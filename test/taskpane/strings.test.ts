@@ -4,8 +4,7 @@ import { langOf, stringsFor } from "../../src/taskpane/strings";
 function allTexts(table: unknown): string[] {
   if (typeof table === "string") return [table];
   if (typeof table === "function") return [String(table("示例", 2, 3))];
-  if (table && typeof table === "object")
-    return Object.values(table).flatMap(allTexts);
+  if (table && typeof table === "object") return Object.values(table).flatMap(allTexts);
   return [];
 }
 
@@ -21,9 +20,7 @@ test("no Latin letters in any Chinese text but the product's name (Office's erro
   const { issueTitle, ...rest } = stringsFor("zh");
   const texts = allTexts(rest).filter((t) => t !== "示例");
   expect(texts.length).toBeGreaterThan(60);
-  expect(texts.filter((t) => /[A-Za-z]/.test(t.replace(/Excel/g, "")))).toEqual(
-    [],
-  );
+  expect(texts.filter((t) => /[A-Za-z]/.test(t.replace(/Excel/g, "")))).toEqual([]);
   expect(issueTitle("DUPLICATE_ID")).toBe("重复报名");
 });
 
@@ -38,7 +35,5 @@ test("the buttons' names are exactly the ones the users are told about", () => {
 });
 
 test("English has every key Chinese has", () => {
-  expect(Object.keys(stringsFor("en")).sort()).toEqual(
-    Object.keys(stringsFor("zh")).sort(),
-  );
+  expect(Object.keys(stringsFor("en")).sort()).toEqual(Object.keys(stringsFor("zh")).sort());
 });

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const makeConfig = require(path.join(ROOT, "webpack.config.js"));
 
 interface Plugin {
@@ -14,17 +14,24 @@ interface Plugin {
   patterns?: { from: string; to: string; transform?: (c: Buffer) => string | Buffer }[];
 }
 
-const pages = (cfg: { plugins: Plugin[] }) => cfg.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => p.userOptions!);
+const pages = (cfg: { plugins: Plugin[] }) =>
+  cfg.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => p.userOptions!);
 
 test("production pages: office.js from the CDN only, no eval, nothing else from outside", async () => {
   const cfg = await makeConfig({}, { mode: "production" });
   expect(Object.keys(cfg.entry).sort()).toEqual(["commands", "notice", "taskpane"]);
   const html = pages(cfg);
-  expect(html.map((h) => h.filename).sort()).toEqual(["commands.html", "notice.html", "taskpane.html"]);
+  expect(html.map((h) => h.filename).sort()).toEqual([
+    "commands.html",
+    "notice.html",
+    "taskpane.html",
+  ]);
   for (const h of html) {
     expect(h.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(h.csp).not.toMatch(/unsafe-eval|localhost|\*/);
-    expect(fs.readFileSync(path.join(ROOT, h.template), "utf8")).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+    expect(fs.readFileSync(path.join(ROOT, h.template), "utf8")).toContain(
+      'src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"'
+    );
   }
   expect(cfg.devtool).toBe(false);
   expect(cfg.devServer).toBeUndefined();
@@ -34,11 +41,19 @@ test("the production manifest points at the real URL instead of https://localhos
   const cfg = await makeConfig({}, { mode: "production" });
   const copy = cfg.plugins.find((p: Plugin) => p.constructor.name === "CopyPlugin") as Plugin;
   const manifest = copy.patterns!.find((p) => p.from === "manifest*.xml")!;
-  const out = String(manifest.transform!(Buffer.from('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>')));
+  const out = String(
+    manifest.transform!(
+      Buffer.from('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>')
+    )
+  );
   expect(out).toBe('<SourceLocation DefaultValue="https://www.contoso.com/taskpane.html"/>');
   const dev = await makeConfig({}, { mode: "development" });
-  const devCopy = (dev.plugins.find((p: Plugin) => p.constructor.name === "CopyPlugin") as Plugin).patterns!.find((p) => p.from === "manifest*.xml")!;
-  expect(String(devCopy.transform!(Buffer.from("https://localhost:3000/")))).toBe("https://localhost:3000/");
+  const devCopy = (
+    dev.plugins.find((p: Plugin) => p.constructor.name === "CopyPlugin") as Plugin
+  ).patterns!.find((p) => p.from === "manifest*.xml")!;
+  expect(String(devCopy.transform!(Buffer.from("https://localhost:3000/")))).toBe(
+    "https://localhost:3000/"
+  );
 });
 
 test("the playground: its own entry, no office.js, no eval even in development", async () => {
@@ -47,7 +62,9 @@ test("the playground: its own entry, no office.js, no eval even in development",
   const [page] = pages(cfg);
   expect(page.csp).toContain("script-src 'self';");
   expect(page.csp).not.toMatch(/unsafe-eval|appsforoffice/);
-  expect(fs.readFileSync(path.join(ROOT, page.template), "utf8")).not.toMatch(/<script[^>]+office\.js/);
+  expect(fs.readFileSync(path.join(ROOT, page.template), "utf8")).not.toMatch(
+    /<script[^>]+office\.js/
+  );
   expect(cfg.devtool).toBe("source-map");
   expect(cfg.output.path).toBe(path.join(ROOT, "dist", "demo"));
 });

@@ -31,15 +31,26 @@ async function view(buf: Buffer) {
       const cells: unknown[] = [];
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (c) => {
-          cells.push([c.address, c.value, c.numFmt ?? null, c.font ?? null, c.fill ?? null, c.border ?? null, c.alignment ?? null]);
-        }),
+          cells.push([
+            c.address,
+            c.value,
+            c.numFmt ?? null,
+            c.font ?? null,
+            c.fill ?? null,
+            c.border ?? null,
+            c.alignment ?? null,
+          ]);
+        })
       );
       return {
         name: ws.name,
         cells,
         merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(),
         widths: ws.columns?.map((c) => c.width ?? null) ?? [],
-        views: (ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
+        views: (ws.views ?? []).map((v) => ({
+          state: v.state,
+          ySplit: (v as { ySplit?: number }).ySplit,
+        })),
         tab: ws.properties.tabColor ?? null,
         print: [ws.pageSetup.printArea, ws.pageSetup.orientation, ws.pageSetup.fitToPage],
       };
@@ -75,8 +86,12 @@ describe("saving by patching the input .xlsx", () => {
     const a = await JSZip.loadAsync(input);
     const b = await JSZip.loadAsync(patched.buffer);
     for (const name of Object.keys(a.files)) {
-      if (a.files[name].dir || /workbook\.xml(\.rels)?$|styles\.xml$|Content_Types/.test(name)) continue;
-      expect([name, await b.file(name)!.async("nodebuffer")]).toEqual([name, await a.file(name)!.async("nodebuffer")]);
+      if (a.files[name].dir || /workbook\.xml(\.rels)?$|styles\.xml$|Content_Types/.test(name))
+        continue;
+      expect([name, await b.file(name)!.async("nodebuffer")]).toEqual([
+        name,
+        await a.file(name)!.async("nodebuffer"),
+      ]);
     }
   });
 
@@ -86,7 +101,13 @@ describe("saving by patching the input .xlsx", () => {
     const { fullBuf, writtenFull, patched } = await both(once);
     expect(patched.written).toEqual(writtenFull);
     const d = await view(patched.buffer);
-    expect(d.sheets.map((s) => s.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect(d.sheets.map((s) => s.name)).toEqual([
+      "花名册",
+      "项目费率",
+      "预算",
+      "经费分摊表",
+      "校验结果",
+    ]);
     expect(d).toEqual(await view(fullBuf));
 
     // A user's own sheet named 经费分摊表 (not generated) is never replaced.
@@ -116,7 +137,13 @@ describe("saving by patching the input .xlsx", () => {
     expect(await view(out)).toEqual(await view(await kept.toBuffer()));
     // Writing again replaces the generated sheets in that file.
     await released.writeSheets([p.allocation!, p.report]);
-    expect((await view(await released.toBuffer())).sheets.map((s) => s.name)).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+    expect((await view(await released.toBuffer())).sheets.map((s) => s.name)).toEqual([
+      "花名册",
+      "项目费率",
+      "预算",
+      "经费分摊表",
+      "校验结果",
+    ]);
   });
 
   test("XlsxWorkbook.toBuffer patches, and falls back to the full write when the workbook object was taken", async () => {

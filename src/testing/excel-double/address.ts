@@ -47,9 +47,21 @@ export function parseArea(local: string): Rect | null {
   let rect: Rect;
   if (p.r !== undefined && p.c !== undefined && q.r !== undefined && q.c !== undefined) {
     rect = { r0: p.r, c0: p.c, r1: q.r, c1: q.c };
-  } else if (p.r === undefined && q.r === undefined && p.c !== undefined && q.c !== undefined && local.includes(":")) {
+  } else if (
+    p.r === undefined &&
+    q.r === undefined &&
+    p.c !== undefined &&
+    q.c !== undefined &&
+    local.includes(":")
+  ) {
     rect = { r0: 0, c0: p.c, r1: MAX_ROWS - 1, c1: q.c };
-  } else if (p.c === undefined && q.c === undefined && p.r !== undefined && q.r !== undefined && local.includes(":")) {
+  } else if (
+    p.c === undefined &&
+    q.c === undefined &&
+    p.r !== undefined &&
+    q.r !== undefined &&
+    local.includes(":")
+  ) {
     rect = { r0: p.r, c0: 0, r1: q.r, c1: MAX_COLS - 1 };
   } else return null;
   const n = normalise(rect);
@@ -58,7 +70,12 @@ export function parseArea(local: string): Rect | null {
 }
 
 function normalise(r: Rect): Rect {
-  return { r0: Math.min(r.r0, r.r1), c0: Math.min(r.c0, r.c1), r1: Math.max(r.r0, r.r1), c1: Math.max(r.c0, r.c1) };
+  return {
+    r0: Math.min(r.r0, r.r1),
+    c0: Math.min(r.c0, r.c1),
+    r1: Math.max(r.r0, r.r1),
+    c1: Math.max(r.c0, r.c1),
+  };
 }
 
 export function areaAddress(r: Rect): string {
@@ -68,7 +85,9 @@ export function areaAddress(r: Rect): string {
 }
 
 export function sheetPrefix(name: string): string {
-  return /^[A-Za-z_\u3400-\u9fff][A-Za-z0-9_.\u3400-\u9fff]*$/.test(name) ? name + "!" : "'" + name.replace(/'/g, "''") + "'!";
+  return /^[A-Za-z_\u3400-\u9fff][A-Za-z0-9_.\u3400-\u9fff]*$/.test(name)
+    ? name + "!"
+    : "'" + name.replace(/'/g, "''") + "'!";
 }
 
 export function rows(r: Rect): number {
@@ -79,7 +98,12 @@ export function cols(r: Rect): number {
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const r = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+  const r = {
+    r0: Math.max(a.r0, b.r0),
+    c0: Math.max(a.c0, b.c0),
+    r1: Math.min(a.r1, b.r1),
+    c1: Math.min(a.c1, b.c1),
+  };
   return r.r0 > r.r1 || r.c0 > r.c1 ? null : r;
 }
 

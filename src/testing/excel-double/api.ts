@@ -3,9 +3,36 @@
 // before `context.sync()`, and reading a property that was not loaded and synced throws
 // PropertyNotLoaded. Every queued operation carries a JSON payload so a sync can estimate its
 // request size.
-import { areaAddress, cols, intersect, MAX_ADDRESS_CHARS, MAX_COLS, MAX_ROWS, parseArea, Rect, rows, sheetPrefix, splitSheet, utf8Length } from "./address";
-import { ErrorCodes, invalidArgument, itemNotFound, notLoaded, OfficeExtensionError } from "./errors";
-import { CellFormat, CondFormat, displayText, enter, NamedItemModel, SheetModel, WorkbookModel } from "./model";
+import {
+  areaAddress,
+  cols,
+  intersect,
+  MAX_ADDRESS_CHARS,
+  MAX_COLS,
+  MAX_ROWS,
+  parseArea,
+  Rect,
+  rows,
+  sheetPrefix,
+  splitSheet,
+  utf8Length,
+} from "./address";
+import {
+  ErrorCodes,
+  invalidArgument,
+  itemNotFound,
+  notLoaded,
+  OfficeExtensionError,
+} from "./errors";
+import {
+  CellFormat,
+  CondFormat,
+  displayText,
+  enter,
+  NamedItemModel,
+  SheetModel,
+  WorkbookModel,
+} from "./model";
 
 export interface Host {
   model: WorkbookModel;
@@ -29,7 +56,7 @@ export class RequestContext {
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   constructor(
     readonly _host: Host,
-    readonly runOptions: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean } = {},
+    readonly runOptions: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean } = {}
   ) {
     this.workbook = new Workbook(this);
   }
@@ -45,9 +72,17 @@ export class RequestContext {
   /** An API newer than the simulated Excel fails at sync, as in Excel (ApiNotFound). */
   _need(version: string, api: string): void {
     if (!this._host.supports(version)) {
-      this._op({ a: "api", api }, () => {
-        throw new OfficeExtensionError(ErrorCodes.apiNotFound, `The API you are trying to use could not be found. It may be available in a newer version of Excel (${api}: ExcelApi ${version}).`, api);
-      }, false);
+      this._op(
+        { a: "api", api },
+        () => {
+          throw new OfficeExtensionError(
+            ErrorCodes.apiNotFound,
+            `The API you are trying to use could not be found. It may be available in a newer version of Excel (${api}: ExcelApi ${version}).`,
+            api
+          );
+        },
+        false
+      );
     }
   }
 }
@@ -56,7 +91,11 @@ type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 function propList(arg: LoadArg): string[] | null {
   if (arg === undefined) return null;
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((s) => propList(s) ?? []);
   return propList(arg.select);
 }
@@ -72,7 +111,7 @@ export abstract class ClientObject {
   _t: unknown = undefined;
   constructor(
     readonly context: RequestContext,
-    readonly _parent: ClientObject | null = null,
+    readonly _parent: ClientObject | null = null
   ) {}
 
   get isNullObject(): boolean {
@@ -90,12 +129,24 @@ export abstract class ClientObject {
 
   _target<T>(): T {
     const t = this._t !== undefined ? this._t : this._parent ? this._parent._target() : undefined;
-    if (t === undefined) throw new OfficeExtensionError(ErrorCodes.invalidObjectPath, "The object path is not valid.", this.constructor.name);
+    if (t === undefined)
+      throw new OfficeExtensionError(
+        ErrorCodes.invalidObjectPath,
+        "The object path is not valid.",
+        this.constructor.name
+      );
     if (t === NULL) throw itemNotFound("The object is a null object.", this.constructor.name);
     return t as T;
   }
   _isNullTarget(): boolean {
-    const t = this._t !== undefined ? this._t : this._parent ? (this._parent._isNullTarget() ? NULL : this._parent._t) : undefined;
+    const t =
+      this._t !== undefined
+        ? this._t
+        : this._parent
+          ? this._parent._isNullTarget()
+            ? NULL
+            : this._parent._t
+          : undefined;
     return t === NULL;
   }
 
@@ -120,24 +171,30 @@ export abstract class ClientObject {
       const slash = p.indexOf("/");
       if (slash > 0) {
         if (!this._navs().includes(p.slice(0, slash))) throw invalidArgument(`Cannot load '${p}'.`);
-        ((this as unknown as Record<string, ClientObject>)[p.slice(0, slash)]).load(p.slice(slash + 1));
+        (this as unknown as Record<string, ClientObject>)[p.slice(0, slash)].load(
+          p.slice(slash + 1)
+        );
       } else {
-        if (this._navs().includes(p)) ((this as unknown as Record<string, ClientObject>)[p]).load();
+        if (this._navs().includes(p)) (this as unknown as Record<string, ClientObject>)[p].load();
         else own.push(p);
       }
     }
-    this.context._op({ a: "load", o: this.constructor.name, p: own }, () => {
-      if (this._isNullTarget()) return { bytes: 8, commit: () => (this._isNull = true) };
-      const data: Record<string, unknown> = {};
-      for (const p of own) data[p] = this._read(p);
-      return {
-        bytes: json(data),
-        commit: () => {
-          Object.assign(this._loaded, data);
-          this._isNull = false;
-        },
-      };
-    }, false);
+    this.context._op(
+      { a: "load", o: this.constructor.name, p: own },
+      () => {
+        if (this._isNullTarget()) return { bytes: 8, commit: () => (this._isNull = true) };
+        const data: Record<string, unknown> = {};
+        for (const p of own) data[p] = this._read(p);
+        return {
+          bytes: json(data),
+          commit: () => {
+            Object.assign(this._loaded, data);
+            this._isNull = false;
+          },
+        };
+      },
+      false
+    );
     return this;
   }
 
@@ -153,22 +210,32 @@ export abstract class ClientObject {
 }
 
 /** Queue the creation of a proxy by a method call (resolved at sync, in order). */
-function created<T extends ClientObject>(p: T, payload: unknown, resolve: () => unknown, orNull = false): T {
-  p.context._op(payload, () => {
-    let t: unknown;
-    try {
-      t = resolve();
-    } catch (e) {
-      if (orNull && e instanceof OfficeExtensionError && e.code === ErrorCodes.itemNotFound) t = NULL;
-      else throw e;
-    }
-    if (t === null || t === undefined) {
-      if (!orNull) throw itemNotFound("", p.constructor.name);
-      t = NULL;
-    }
-    p._t = t;
-    return { bytes: 16, commit: () => (p._isNull = t === NULL) };
-  }, false);
+function created<T extends ClientObject>(
+  p: T,
+  payload: unknown,
+  resolve: () => unknown,
+  orNull = false
+): T {
+  p.context._op(
+    payload,
+    () => {
+      let t: unknown;
+      try {
+        t = resolve();
+      } catch (e) {
+        if (orNull && e instanceof OfficeExtensionError && e.code === ErrorCodes.itemNotFound)
+          t = NULL;
+        else throw e;
+      }
+      if (t === null || t === undefined) {
+        if (!orNull) throw itemNotFound("", p.constructor.name);
+        t = NULL;
+      }
+      p._t = t;
+      return { bytes: 16, commit: () => (p._isNull = t === NULL) };
+    },
+    false
+  );
   return p;
 }
 
@@ -230,49 +297,86 @@ export class WorksheetCollection extends ClientObject {
     return this._get("items");
   }
   override load(arg?: LoadArg): this {
-    const props = (propList(arg) ?? ["items"]).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
+    const props = (propList(arg) ?? ["items"])
+      .map((p) => p.replace(/^items\/?/, ""))
+      .filter(Boolean);
     const m = this.context._host.model;
-    this.context._op({ a: "load", o: "WorksheetCollection", p: props }, () => {
-      const list = m.sheets.map((s) => {
-        const ws = new Worksheet(this.context);
-        ws._t = s;
-        ws._isNull = false;
-        const data: Record<string, unknown> = {};
-        for (const p of props.length ? props : ["name", "id", "position", "visibility", "tabColor"]) data[p] = ws._readPublic(p);
-        return { ws, data };
-      });
-      return {
-        bytes: json(list.map((x) => x.data)),
-        commit: () => {
-          for (const x of list) Object.assign(x.ws._loaded, x.data);
-          this._loaded.items = list.map((x) => x.ws);
-        },
-      };
-    }, false);
+    this.context._op(
+      { a: "load", o: "WorksheetCollection", p: props },
+      () => {
+        const list = m.sheets.map((s) => {
+          const ws = new Worksheet(this.context);
+          ws._t = s;
+          ws._isNull = false;
+          const data: Record<string, unknown> = {};
+          for (const p of props.length
+            ? props
+            : ["name", "id", "position", "visibility", "tabColor"])
+            data[p] = ws._readPublic(p);
+          return { ws, data };
+        });
+        return {
+          bytes: json(list.map((x) => x.data)),
+          commit: () => {
+            for (const x of list) Object.assign(x.ws._loaded, x.data);
+            this._loaded.items = list.map((x) => x.ws);
+          },
+        };
+      },
+      false
+    );
     return this;
   }
   getItem(key: string): Worksheet {
     const m = this.context._host.model;
-    return created(new Worksheet(this.context), { a: "getItem", k: key }, () => m.sheet(key) ?? m.sheetById(key) ?? fail(itemNotFound(`Worksheet '${key}'.`, "WorksheetCollection.getItem")));
+    return created(
+      new Worksheet(this.context),
+      { a: "getItem", k: key },
+      () =>
+        m.sheet(key) ??
+        m.sheetById(key) ??
+        fail(itemNotFound(`Worksheet '${key}'.`, "WorksheetCollection.getItem"))
+    );
   }
   getItemOrNullObject(key: string): Worksheet {
     this.context._need("1.4", "WorksheetCollection.getItemOrNullObject");
     const m = this.context._host.model;
-    return created(new Worksheet(this.context), { a: "getItemOrNullObject", k: key }, () => m.sheet(key) ?? m.sheetById(key) ?? null, true);
+    return created(
+      new Worksheet(this.context),
+      { a: "getItemOrNullObject", k: key },
+      () => m.sheet(key) ?? m.sheetById(key) ?? null,
+      true
+    );
   }
   getActiveWorksheet(): Worksheet {
     const m = this.context._host.model;
-    return created(new Worksheet(this.context), { a: "getActiveWorksheet" }, () => m.sheetById(m.activeSheetId ?? "") ?? m.sheets[0]);
+    return created(
+      new Worksheet(this.context),
+      { a: "getActiveWorksheet" },
+      () => m.sheetById(m.activeSheetId ?? "") ?? m.sheets[0]
+    );
   }
   getFirst(visibleOnly = false): Worksheet {
     this.context._need("1.5", "WorksheetCollection.getFirst");
     const m = this.context._host.model;
-    return created(new Worksheet(this.context), { a: "getFirst", visibleOnly }, () => m.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? fail(itemNotFound("No worksheet.")));
+    return created(
+      new Worksheet(this.context),
+      { a: "getFirst", visibleOnly },
+      () =>
+        m.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ??
+        fail(itemNotFound("No worksheet."))
+    );
   }
   getLast(visibleOnly = false): Worksheet {
     this.context._need("1.5", "WorksheetCollection.getLast");
     const m = this.context._host.model;
-    return created(new Worksheet(this.context), { a: "getLast", visibleOnly }, () => [...m.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ?? fail(itemNotFound("No worksheet.")));
+    return created(
+      new Worksheet(this.context),
+      { a: "getLast", visibleOnly },
+      () =>
+        [...m.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ??
+        fail(itemNotFound("No worksheet."))
+    );
   }
   add(name?: string): Worksheet {
     const m = this.context._host.model;
@@ -281,7 +385,12 @@ export class WorksheetCollection extends ClientObject {
       let n = name;
       if (n === undefined) for (let k = 1; !n || m.sheet(n); k++) n = "Sheet" + k;
       checkSheetName(n);
-      if (m.sheet(n)) throw new OfficeExtensionError(ErrorCodes.itemAlreadyExists, `A worksheet named '${n}' already exists.`, "WorksheetCollection.add");
+      if (m.sheet(n))
+        throw new OfficeExtensionError(
+          ErrorCodes.itemAlreadyExists,
+          `A worksheet named '${n}' already exists.`,
+          "WorksheetCollection.add"
+        );
       ws._t = m.addSheet(n);
       return { bytes: 16, commit: () => (ws._isNull = false) };
     });
@@ -298,7 +407,14 @@ function fail(e: Error): never {
 }
 
 function checkSheetName(n: string): void {
-  if (!n || n.length > 31 || /[:\\/?*[\]]/.test(n) || n.startsWith("'") || n.endsWith("'") || n === "History") {
+  if (
+    !n ||
+    n.length > 31 ||
+    /[:\\/?*[\]]/.test(n) ||
+    n.startsWith("'") ||
+    n.endsWith("'") ||
+    n === "History"
+  ) {
     throw invalidArgument(`Invalid worksheet name '${n}'.`, "Worksheet.name");
   }
 }
@@ -312,16 +428,20 @@ function clientResult<T>(ctx: RequestContext, payload: unknown, read: () => T): 
       return value;
     },
   };
-  ctx._op(payload, () => {
-    const v = read();
-    return {
-      bytes: json(v),
-      commit: () => {
-        value = v;
-        loaded = true;
-      },
-    };
-  }, false);
+  ctx._op(
+    payload,
+    () => {
+      const v = read();
+      return {
+        bytes: json(v),
+        commit: () => {
+          value = v;
+          loaded = true;
+        },
+      };
+    },
+    false
+  );
   return res;
 }
 
@@ -370,7 +490,11 @@ export class Worksheet extends ClientObject {
       const m = this.context._host.model;
       checkSheetName(v);
       const other = m.sheet(v);
-      if (other && other !== this._target()) throw new OfficeExtensionError(ErrorCodes.itemAlreadyExists, `A worksheet named '${v}' already exists.`);
+      if (other && other !== this._target())
+        throw new OfficeExtensionError(
+          ErrorCodes.itemAlreadyExists,
+          `A worksheet named '${v}' already exists.`
+        );
       m.renameSheet(this._target<SheetModel>(), v);
     });
   }
@@ -403,7 +527,11 @@ export class Worksheet extends ClientObject {
   activate(): void {
     this.context._op({ a: "activate" }, () => {
       const s = this._target<SheetModel>();
-      if (s.visibility !== "Visible") throw new OfficeExtensionError(ErrorCodes.invalidOperation, "A hidden sheet cannot be activated.");
+      if (s.visibility !== "Visible")
+        throw new OfficeExtensionError(
+          ErrorCodes.invalidOperation,
+          "A hidden sheet cannot be activated."
+        );
       this.context._host.model.activeSheetId = s.id;
     });
   }
@@ -412,7 +540,10 @@ export class Worksheet extends ClientObject {
       const m = this.context._host.model;
       const s = this._target<SheetModel>();
       if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw new OfficeExtensionError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.");
+        throw new OfficeExtensionError(
+          ErrorCodes.invalidOperation,
+          "A workbook must contain at least one visible worksheet."
+        );
       }
       m.removeSheet(s);
     });
@@ -420,7 +551,8 @@ export class Worksheet extends ClientObject {
   getRange(address?: string): Range {
     return created(new Range(this.context), { a: "getRange", addr: address }, () => {
       const s = this._target<SheetModel>();
-      if (address === undefined || address === "") return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
       return { sheet: s, rect: parseAddress(address, s, this.context._host.model) };
     });
   }
@@ -428,20 +560,47 @@ export class Worksheet extends ClientObject {
     this.context._need("1.9", "Worksheet.getRanges");
     return created(new RangeAreas(this.context), { a: "getRanges", addr: address }, () => {
       const s = this._target<SheetModel>();
-      if (address.length > MAX_ADDRESS_CHARS) throw invalidArgument(`The address is longer than ${MAX_ADDRESS_CHARS} characters.`, "Worksheet.getRanges");
-      const areas = address.split(",").map((a) => parseAddress(a.trim(), s, this.context._host.model));
+      if (address.length > MAX_ADDRESS_CHARS)
+        throw invalidArgument(
+          `The address is longer than ${MAX_ADDRESS_CHARS} characters.`,
+          "Worksheet.getRanges"
+        );
+      const areas = address
+        .split(",")
+        .map((a) => parseAddress(a.trim(), s, this.context._host.model));
       return { sheet: s, areas };
     });
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): Range {
     this.context._need("1.7", "Worksheet.getRangeByIndexes");
-    return created(new Range(this.context), { a: "getRangeByIndexes", i: [startRow, startColumn, rowCount, columnCount] }, () => {
-      const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
-      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) {
-        throw invalidArgument("The range is outside the grid.", "Worksheet.getRangeByIndexes");
+    return created(
+      new Range(this.context),
+      { a: "getRangeByIndexes", i: [startRow, startColumn, rowCount, columnCount] },
+      () => {
+        const rect = {
+          r0: startRow,
+          c0: startColumn,
+          r1: startRow + rowCount - 1,
+          c1: startColumn + columnCount - 1,
+        };
+        if (
+          rowCount < 1 ||
+          columnCount < 1 ||
+          startRow < 0 ||
+          startColumn < 0 ||
+          rect.r1 >= MAX_ROWS ||
+          rect.c1 >= MAX_COLS
+        ) {
+          throw invalidArgument("The range is outside the grid.", "Worksheet.getRangeByIndexes");
+        }
+        return { sheet: this._target<SheetModel>(), rect };
       }
-      return { sheet: this._target<SheetModel>(), rect };
-    });
+    );
   }
   getUsedRange(valuesOnly = false): Range {
     if (valuesOnly) this.context._need("1.2", "Worksheet.getUsedRange(valuesOnly)");
@@ -452,11 +611,16 @@ export class Worksheet extends ClientObject {
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     this.context._need("1.4", "Worksheet.getUsedRangeOrNullObject");
-    return created(new Range(this.context), { a: "getUsedRangeOrNullObject", valuesOnly }, () => {
-      const s = this._target<SheetModel>();
-      const r = s.usedRect(valuesOnly);
-      return r ? { sheet: s, rect: r } : null;
-    }, true);
+    return created(
+      new Range(this.context),
+      { a: "getUsedRangeOrNullObject", valuesOnly },
+      () => {
+        const s = this._target<SheetModel>();
+        const r = s.usedRect(valuesOnly);
+        return r ? { sheet: s, rect: r } : null;
+      },
+      true
+    );
   }
 }
 
@@ -533,60 +697,93 @@ export class NamedItemCollection extends ClientObject {
     return this._get("items");
   }
   override load(arg?: LoadArg): this {
-    const props = (propList(arg) ?? ["items"]).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
+    const props = (propList(arg) ?? ["items"])
+      .map((p) => p.replace(/^items\/?/, ""))
+      .filter(Boolean);
     const m = this.context._host.model;
-    this.context._op({ a: "load", o: "NamedItemCollection", p: props }, () => {
-      const list = m.names.map((n) => {
-        const it = new NamedItem(this.context);
-        it._t = n;
-        it._isNull = false;
-        const data: Record<string, unknown> = {};
-        for (const p of props.length ? props : ["name", "type", "value", "visible", "comment", "formula"]) data[p] = it._readPublic(p);
-        return { it, data };
-      });
-      return {
-        bytes: json(list.map((x) => x.data)),
-        commit: () => {
-          for (const x of list) Object.assign(x.it._loaded, x.data);
-          this._loaded.items = list.map((x) => x.it);
-        },
-      };
-    }, false);
+    this.context._op(
+      { a: "load", o: "NamedItemCollection", p: props },
+      () => {
+        const list = m.names.map((n) => {
+          const it = new NamedItem(this.context);
+          it._t = n;
+          it._isNull = false;
+          const data: Record<string, unknown> = {};
+          for (const p of props.length
+            ? props
+            : ["name", "type", "value", "visible", "comment", "formula"])
+            data[p] = it._readPublic(p);
+          return { it, data };
+        });
+        return {
+          bytes: json(list.map((x) => x.data)),
+          commit: () => {
+            for (const x of list) Object.assign(x.it._loaded, x.data);
+            this._loaded.items = list.map((x) => x.it);
+          },
+        };
+      },
+      false
+    );
     return this;
   }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     this.context._need("1.4", "NamedItemCollection.add");
     const m = this.context._host.model;
     const it = new NamedItem(this.context);
-    this.context._op({ a: "addName", name, ref: typeof reference === "string" ? reference : "(range)", comment }, () => {
-      if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw invalidArgument(`Invalid name '${name}'.`, "NamedItemCollection.add");
-      if (m.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new OfficeExtensionError(ErrorCodes.itemAlreadyExists, `The name '${name}' already exists.`);
-      let formula: string;
-      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : "=" + reference;
-      else {
-        const t = reference._target<RangeTarget>();
-        formula = "=" + sheetPrefix(t.sheet.name) + absArea(t.rect);
+    this.context._op(
+      { a: "addName", name, ref: typeof reference === "string" ? reference : "(range)", comment },
+      () => {
+        if (
+          !/^[A-Za-z_\\\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) ||
+          /^[A-Za-z]{1,3}\d+$/.test(name)
+        )
+          throw invalidArgument(`Invalid name '${name}'.`, "NamedItemCollection.add");
+        if (m.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new OfficeExtensionError(
+            ErrorCodes.itemAlreadyExists,
+            `The name '${name}' already exists.`
+          );
+        let formula: string;
+        if (typeof reference === "string")
+          formula = reference.startsWith("=") ? reference : "=" + reference;
+        else {
+          const t = reference._target<RangeTarget>();
+          formula = "=" + sheetPrefix(t.sheet.name) + absArea(t.rect);
+        }
+        const n: NamedItemModel = { name, formula, visible: true, comment: comment ?? "" };
+        m.names.push(n);
+        it._t = n;
+        return { bytes: 16, commit: () => (it._isNull = false) };
       }
-      const n: NamedItemModel = { name, formula, visible: true, comment: comment ?? "" };
-      m.names.push(n);
-      it._t = n;
-      return { bytes: 16, commit: () => (it._isNull = false) };
-    });
+    );
     return it;
   }
   getItem(name: string): NamedItem {
     const m = this.context._host.model;
-    return created(new NamedItem(this.context), { a: "getName", name }, () => m.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? fail(itemNotFound(`Name '${name}'.`)));
+    return created(
+      new NamedItem(this.context),
+      { a: "getName", name },
+      () =>
+        m.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ??
+        fail(itemNotFound(`Name '${name}'.`))
+    );
   }
   getItemOrNullObject(name: string): NamedItem {
     this.context._need("1.4", "NamedItemCollection.getItemOrNullObject");
     const m = this.context._host.model;
-    return created(new NamedItem(this.context), { a: "getNameOrNull", name }, () => m.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+    return created(
+      new NamedItem(this.context),
+      { a: "getNameOrNull", name },
+      () => m.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null,
+      true
+    );
   }
 }
 
 function absArea(r: Rect): string {
-  const a = (row: number, col: number) => "$" + areaAddress({ r0: 0, c0: col, r1: 0, c1: col }).replace(/\d+$/, "") + "$" + (row + 1);
+  const a = (row: number, col: number) =>
+    "$" + areaAddress({ r0: 0, c0: col, r1: 0, c1: col }).replace(/\d+$/, "") + "$" + (row + 1);
   return r.r0 === r.r1 && r.c0 === r.c1 ? a(r.r0, r.c0) : a(r.r0, r.c0) + ":" + a(r.r1, r.c1);
 }
 
@@ -653,17 +850,27 @@ export interface RangeTarget {
 }
 
 function parseAddress(address: string, sheet: SheetModel, m: WorkbookModel): Rect {
-  if (address.length > MAX_ADDRESS_CHARS) throw invalidArgument(`The address is longer than ${MAX_ADDRESS_CHARS} characters.`, "Worksheet.getRange");
+  if (address.length > MAX_ADDRESS_CHARS)
+    throw invalidArgument(
+      `The address is longer than ${MAX_ADDRESS_CHARS} characters.`,
+      "Worksheet.getRange"
+    );
   const { sheet: sn, local } = splitSheet(address);
-  if (sn !== undefined && m.sheet(sn) !== sheet) throw invalidArgument(`The address '${address}' is on another sheet.`, "Worksheet.getRange");
-  if (local.includes(",")) throw invalidArgument(`getRange takes one area: '${address.slice(0, 40)}'. Use getRanges for several.`, "Worksheet.getRange");
+  if (sn !== undefined && m.sheet(sn) !== sheet)
+    throw invalidArgument(`The address '${address}' is on another sheet.`, "Worksheet.getRange");
+  if (local.includes(","))
+    throw invalidArgument(
+      `getRange takes one area: '${address.slice(0, 40)}'. Use getRanges for several.`,
+      "Worksheet.getRange"
+    );
   const r = parseArea(local);
   if (!r) throw invalidArgument(`Invalid address '${address.slice(0, 60)}'.`, "Worksheet.getRange");
   return r;
 }
 
 function each(rect: Rect, fn: (r: number, c: number, i: number, j: number) => void): void {
-  for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(r, c, r - rect.r0, c - rect.c0);
+  for (let r = rect.r0; r <= rect.r1; r++)
+    for (let c = rect.c0; c <= rect.c1; c++) fn(r, c, r - rect.r0, c - rect.c0);
 }
 
 function grid<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
@@ -691,14 +898,31 @@ export class Range extends ClientObject {
   }
   get worksheet(): Worksheet {
     const ws = new Worksheet(this.context);
-    this.context._op({ a: "worksheet" }, () => {
-      ws._t = this._target<RangeTarget>().sheet;
-      return { bytes: 8, commit: () => (ws._isNull = false) };
-    }, false);
+    this.context._op(
+      { a: "worksheet" },
+      () => {
+        ws._t = this._target<RangeTarget>().sheet;
+        return { bytes: 8, commit: () => (ws._isNull = false) };
+      },
+      false
+    );
     return ws;
   }
   protected _scalars(): string[] {
-    return ["address", "addressLocal", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "formulas", "numberFormat", "text", "valueTypes"];
+    return [
+      "address",
+      "addressLocal",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "cellCount",
+      "values",
+      "formulas",
+      "numberFormat",
+      "text",
+      "valueTypes",
+    ];
   }
   protected _read(prop: string): unknown {
     const t = this._target<RangeTarget>();
@@ -706,7 +930,11 @@ export class Range extends ClientObject {
     const { sheet: s, rect } = t;
     const big = () => {
       if (rows(rect) * cols(rect) > READ_CELL_LIMIT) {
-        throw new OfficeExtensionError(ErrorCodes.responsePayloadSizeLimitExceeded, `Reading ${rows(rect) * cols(rect)} cells exceeds Excel's limit of ${READ_CELL_LIMIT}.`, "Range." + prop);
+        throw new OfficeExtensionError(
+          ErrorCodes.responsePayloadSizeLimitExceeded,
+          `Reading ${rows(rect) * cols(rect)} cells exceeds Excel's limit of ${READ_CELL_LIMIT}.`,
+          "Range." + prop
+        );
       }
     };
     switch (prop) {
@@ -835,7 +1063,11 @@ export class Range extends ClientObject {
     each(rect, (r, c, i, j) => {
       const input = at(i, j);
       if (input === null || input === undefined) return; // null leaves the cell as it is
-      if (typeof input === "object") throw invalidArgument(`A ${kind} cell must be a string, number or boolean.`, "Range." + kind);
+      if (typeof input === "object")
+        throw invalidArgument(
+          `A ${kind} cell must be a string, number or boolean.`,
+          "Range." + kind
+        );
       const rec = enter(input, s.format(r, c)?.numberFormat);
       s.setCell(r, c, rec && rec.v === "" && rec.f === undefined ? undefined : rec);
       m.touched(s, r, c);
@@ -844,15 +1076,24 @@ export class Range extends ClientObject {
 
   getCell(row: number, column: number): Range {
     return this._derived({ a: "getCell", row, column }, (t) => {
-      const rect = { r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column };
+      const rect = {
+        r0: t.rect.r0 + row,
+        c0: t.rect.c0 + column,
+        r1: t.rect.r0 + row,
+        c1: t.rect.c0 + column,
+      };
       return inGrid(rect);
     });
   }
   getRow(row: number): Range {
-    return this._derived({ a: "getRow", row }, (t) => inGrid({ ...t.rect, r0: t.rect.r0 + row, r1: t.rect.r0 + row }));
+    return this._derived({ a: "getRow", row }, (t) =>
+      inGrid({ ...t.rect, r0: t.rect.r0 + row, r1: t.rect.r0 + row })
+    );
   }
   getColumn(column: number): Range {
-    return this._derived({ a: "getColumn", column }, (t) => inGrid({ ...t.rect, c0: t.rect.c0 + column, c1: t.rect.c0 + column }));
+    return this._derived({ a: "getColumn", column }, (t) =>
+      inGrid({ ...t.rect, c0: t.rect.c0 + column, c1: t.rect.c0 + column })
+    );
   }
   getEntireColumn(): Range {
     return this._derived({ a: "getEntireColumn" }, (t) => ({ ...t.rect, r0: 0, r1: MAX_ROWS - 1 }));
@@ -861,43 +1102,72 @@ export class Range extends ClientObject {
     return this._derived({ a: "getEntireRow" }, (t) => ({ ...t.rect, c0: 0, c1: MAX_COLS - 1 }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this._derived({ a: "getResizedRange", deltaRows, deltaColumns }, (t) => inGrid({ ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }));
+    return this._derived({ a: "getResizedRange", deltaRows, deltaColumns }, (t) =>
+      inGrid({ ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns })
+    );
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
     this.context._need("1.7", "Range.getAbsoluteResizedRange");
-    return this._derived({ a: "getAbsoluteResizedRange", numRows, numColumns }, (t) => inGrid({ ...t.rect, r1: t.rect.r0 + numRows - 1, c1: t.rect.c0 + numColumns - 1 }));
+    return this._derived({ a: "getAbsoluteResizedRange", numRows, numColumns }, (t) =>
+      inGrid({ ...t.rect, r1: t.rect.r0 + numRows - 1, c1: t.rect.c0 + numColumns - 1 })
+    );
   }
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
     return this._derived({ a: "getOffsetRange", rowOffset, columnOffset }, (t) =>
-      inGrid({ r0: t.rect.r0 + rowOffset, r1: t.rect.r1 + rowOffset, c0: t.rect.c0 + columnOffset, c1: t.rect.c1 + columnOffset }),
+      inGrid({
+        r0: t.rect.r0 + rowOffset,
+        r1: t.rect.r1 + rowOffset,
+        c0: t.rect.c0 + columnOffset,
+        c1: t.rect.c1 + columnOffset,
+      })
     );
   }
   getIntersection(other: Range | string): Range {
-    return this._derived({ a: "getIntersection" }, (t) => intersect(t.rect, this._other(other, t)) ?? fail(itemNotFound("No intersection.", "Range.getIntersection")));
+    return this._derived(
+      { a: "getIntersection" },
+      (t) =>
+        intersect(t.rect, this._other(other, t)) ??
+        fail(itemNotFound("No intersection.", "Range.getIntersection"))
+    );
   }
   getIntersectionOrNullObject(other: Range | string): Range {
     this.context._need("1.4", "Range.getIntersectionOrNullObject");
     const p = new Range(this.context);
-    return created(p, { a: "getIntersectionOrNullObject" }, () => {
-      const t = this._target<RangeTarget>();
-      const r = intersect(t.rect, this._other(other, t));
-      return r ? { sheet: t.sheet, rect: r } : null;
-    }, true);
+    return created(
+      p,
+      { a: "getIntersectionOrNullObject" },
+      () => {
+        const t = this._target<RangeTarget>();
+        const r = intersect(t.rect, this._other(other, t));
+        return r ? { sheet: t.sheet, rect: r } : null;
+      },
+      true
+    );
   }
   getBoundingRect(other: Range | string): Range {
     return this._derived({ a: "getBoundingRect" }, (t) => {
       const o = this._other(other, t);
-      return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
+      return {
+        r0: Math.min(t.rect.r0, o.r0),
+        c0: Math.min(t.rect.c0, o.c0),
+        r1: Math.max(t.rect.r1, o.r1),
+        c1: Math.max(t.rect.c1, o.c1),
+      };
     });
   }
   getUsedRange(valuesOnly = false): Range {
     return this._derived({ a: "getUsedRange", valuesOnly }, (t) => {
       const u = t.sheet.usedRect(valuesOnly);
-      return (u && intersect(u, t.rect)) ?? fail(itemNotFound("The range is empty.", "Range.getUsedRange"));
+      return (
+        (u && intersect(u, t.rect)) ??
+        fail(itemNotFound("The range is empty.", "Range.getUsedRange"))
+      );
     });
   }
   private _other(other: Range | string, t: RangeTarget): Rect {
-    return typeof other === "string" ? parseAddress(other, t.sheet, this.context._host.model) : other._target<RangeTarget>().rect;
+    return typeof other === "string"
+      ? parseAddress(other, t.sheet, this.context._host.model)
+      : other._target<RangeTarget>().rect;
   }
   private _derived(payload: unknown, fn: (t: RangeTarget) => Rect): Range {
     return created(new Range(this.context), payload, () => {
@@ -909,9 +1179,19 @@ export class Range extends ClientObject {
   merge(across = false): void {
     this.context._op({ a: "merge", across }, () => {
       const { sheet: s, rect } = this._target<RangeTarget>();
-      const parts = across ? Array.from({ length: rows(rect) }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
+      const parts = across
+        ? Array.from({ length: rows(rect) }, (_, i) => ({
+            ...rect,
+            r0: rect.r0 + i,
+            r1: rect.r0 + i,
+          }))
+        : [rect];
       for (const p of parts) {
-        if (s.merges.some((x) => intersect(x, p))) throw new OfficeExtensionError(ErrorCodes.invalidOperation, "Cannot merge a range that overlaps a merged range.");
+        if (s.merges.some((x) => intersect(x, p)))
+          throw new OfficeExtensionError(
+            ErrorCodes.invalidOperation,
+            "Cannot merge a range that overlaps a merged range."
+          );
         s.merges.push(p);
       }
     });
@@ -952,7 +1232,11 @@ export class Range extends ClientObject {
     this.context._op({ a: "select" }, () => {
       const { sheet: s, rect } = this._target<RangeTarget>();
       const m = this.context._host.model;
-      if (s.visibility !== "Visible") throw new OfficeExtensionError(ErrorCodes.invalidOperation, "Cannot select a range on a hidden sheet.");
+      if (s.visibility !== "Visible")
+        throw new OfficeExtensionError(
+          ErrorCodes.invalidOperation,
+          "Cannot select a range on a hidden sheet."
+        );
       m.activeSheetId = s.id;
       m.selection = { sheetId: s.id, rect };
     });
@@ -960,15 +1244,22 @@ export class Range extends ClientObject {
 }
 
 function inGrid(r: Rect): Rect {
-  if (r.r0 < 0 || r.c0 < 0 || r.r1 >= MAX_ROWS || r.c1 >= MAX_COLS || r.r1 < r.r0 || r.c1 < r.c0) throw invalidArgument("The range is outside the grid.");
+  if (r.r0 < 0 || r.c0 < 0 || r.r1 >= MAX_ROWS || r.c1 >= MAX_COLS || r.r1 < r.r0 || r.c1 < r.c0)
+    throw invalidArgument("The range is outside the grid.");
   return r;
 }
 
 /** A 2-D input must match the range's shape exactly; a single value fills the range. */
 function matrix(v: unknown, rect: Rect, kind: string): (i: number, j: number) => unknown {
   if (!Array.isArray(v)) return () => v;
-  if (v.length !== rows(rect) || v.some((row) => !Array.isArray(row) || row.length !== cols(rect))) {
-    throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind}: ${v.length}×${Array.isArray(v[0]) ? v[0].length : "?"} for ${rows(rect)}×${cols(rect)}).`, "Range." + kind);
+  if (
+    v.length !== rows(rect) ||
+    v.some((row) => !Array.isArray(row) || row.length !== cols(rect))
+  ) {
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind}: ${v.length}×${Array.isArray(v[0]) ? v[0].length : "?"} for ${rows(rect)}×${cols(rect)}).`,
+      "Range." + kind
+    );
   }
   return (i, j) => (v[i] as unknown[])[j];
 }
@@ -985,7 +1276,8 @@ export class RangeAreas extends ClientObject {
   }
   protected _read(prop: string): unknown {
     const t = this._target<{ sheet: SheetModel; areas: Rect[] }>();
-    if (prop === "address") return t.areas.map((a) => sheetPrefix(t.sheet.name) + areaAddress(a)).join(",");
+    if (prop === "address")
+      return t.areas.map((a) => sheetPrefix(t.sheet.name) + areaAddress(a)).join(",");
     if (prop === "areaCount") return t.areas.length;
     if (prop === "cellCount") return t.areas.reduce((n, a) => n + rows(a) * cols(a), 0);
     throw invalidArgument(prop);
@@ -1009,7 +1301,11 @@ function areasOf(o: ClientObject): { sheet: SheetModel; areas: Rect[] } {
 function eachCell(o: ClientObject, fn: (s: SheetModel, r: number, c: number) => void): void {
   const { sheet, areas } = areasOf(o);
   for (const a of areas) {
-    if (rows(a) * cols(a) > 2_000_000) throw new OfficeExtensionError(ErrorCodes.invalidArgument, "The double does not format whole rows or columns.");
+    if (rows(a) * cols(a) > 2_000_000)
+      throw new OfficeExtensionError(
+        ErrorCodes.invalidArgument,
+        "The double does not format whole rows or columns."
+      );
     each(a, (r, c) => fn(sheet, r, c));
   }
 }
@@ -1072,13 +1368,17 @@ export class RangeFormat extends ClientObject {
     return this._get("horizontalAlignment");
   }
   set horizontalAlignment(v: string) {
-    this._set("horizontalAlignment", v, () => eachCell(this, (s, r, c) => s.updateFormat(r, c, { horizontal: v })));
+    this._set("horizontalAlignment", v, () =>
+      eachCell(this, (s, r, c) => s.updateFormat(r, c, { horizontal: v }))
+    );
   }
   get verticalAlignment(): string {
     return this._get("verticalAlignment");
   }
   set verticalAlignment(v: string) {
-    this._set("verticalAlignment", v, () => eachCell(this, (s, r, c) => s.updateFormat(r, c, { vertical: v })));
+    this._set("verticalAlignment", v, () =>
+      eachCell(this, (s, r, c) => s.updateFormat(r, c, { vertical: v }))
+    );
   }
   get wrapText(): boolean {
     return this._get("wrapText");
@@ -1103,14 +1403,25 @@ export class RangeFill extends ClientObject {
     return this._get("color");
   }
   set color(v: string) {
-    this._set("color", v, () => eachCell(this, (s, r, c) => s.updateFormat(r, c, { fill: normColor(v) })));
+    this._set("color", v, () =>
+      eachCell(this, (s, r, c) => s.updateFormat(r, c, { fill: normColor(v) }))
+    );
   }
   clear(): void {
-    this.context._op({ a: "fill.clear" }, () => eachCell(this, (s, r, c) => s.updateFormat(r, c, { fill: undefined })));
+    this.context._op({ a: "fill.clear" }, () =>
+      eachCell(this, (s, r, c) => s.updateFormat(r, c, { fill: undefined }))
+    );
   }
 }
 
-const NAMED: Record<string, string> = { white: "#FFFFFF", black: "#000000", red: "#FF0000", yellow: "#FFFF00", green: "#008000", blue: "#0000FF" };
+const NAMED: Record<string, string> = {
+  white: "#FFFFFF",
+  black: "#000000",
+  red: "#FF0000",
+  yellow: "#FFFF00",
+  green: "#008000",
+  blue: "#0000FF",
+};
 function normColor(v: string): string {
   const n = NAMED[v.toLowerCase()];
   if (n) return n;
@@ -1141,7 +1452,9 @@ export class RangeFont extends ClientObject {
     return this._get("color");
   }
   set color(v: string) {
-    this._set("color", v, () => eachCell(this, (s, r, c) => s.updateFormat(r, c, { fontColor: normColor(v) })));
+    this._set("color", v, () =>
+      eachCell(this, (s, r, c) => s.updateFormat(r, c, { fontColor: normColor(v) }))
+    );
   }
   get bold(): boolean {
     return this._get("bold");
@@ -1169,7 +1482,16 @@ export class RangeFont extends ClientObject {
   }
 }
 
-const BORDER_INDEX = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const BORDER_INDEX = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 export class RangeBorderCollection extends ClientObject {
   protected _scalars(): string[] {
@@ -1199,25 +1521,32 @@ export class RangeBorder extends ClientObject {
     return this._get("style");
   }
   set style(v: string) {
-    this._set("style", { index: this._index, v }, () => {
-      if (!BORDER_INDEX.includes(this._index)) throw invalidArgument(`Border index '${this._index}'.`);
-      // Edges apply to the outline of each area; inside borders to inner cell edges. The double
-      // records the style per cell and side, which is what a deep format compare needs.
-      const { areas } = areasOf(this);
-      eachCell(this, (s, r, c) => {
-        const a = areas.find((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1)!;
-        const side = this._index;
-        const on =
-          (side === "EdgeTop" && r === a.r0) ||
-          (side === "EdgeBottom" && r === a.r1) ||
-          (side === "EdgeLeft" && c === a.c0) ||
-          (side === "EdgeRight" && c === a.c1) ||
-          (side === "InsideHorizontal" && r !== a.r1) ||
-          (side === "InsideVertical" && c !== a.c1) ||
-          side.startsWith("Diagonal");
-        if (on) s.updateFormat(r, c, { borders: { ...(s.format(r, c)?.borders ?? {}), [side]: v } });
-      });
-    }, v);
+    this._set(
+      "style",
+      { index: this._index, v },
+      () => {
+        if (!BORDER_INDEX.includes(this._index))
+          throw invalidArgument(`Border index '${this._index}'.`);
+        // Edges apply to the outline of each area; inside borders to inner cell edges. The double
+        // records the style per cell and side, which is what a deep format compare needs.
+        const { areas } = areasOf(this);
+        eachCell(this, (s, r, c) => {
+          const a = areas.find((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1)!;
+          const side = this._index;
+          const on =
+            (side === "EdgeTop" && r === a.r0) ||
+            (side === "EdgeBottom" && r === a.r1) ||
+            (side === "EdgeLeft" && c === a.c0) ||
+            (side === "EdgeRight" && c === a.c1) ||
+            (side === "InsideHorizontal" && r !== a.r1) ||
+            (side === "InsideVertical" && c !== a.c1) ||
+            side.startsWith("Diagonal");
+          if (on)
+            s.updateFormat(r, c, { borders: { ...(s.format(r, c)?.borders ?? {}), [side]: v } });
+        });
+      },
+      v
+    );
   }
   get color(): string {
     return this._get("color");
@@ -1247,42 +1576,62 @@ export class ConditionalFormatCollection extends ClientObject {
   }
   private _list(): CondFormat[] {
     const { sheet, areas } = areasOf(this._parent!);
-    return sheet.condFormats.filter((cf) => cf.areas.some((x) => areas.some((a) => intersect(a, x))));
+    return sheet.condFormats.filter((cf) =>
+      cf.areas.some((x) => areas.some((a) => intersect(a, x)))
+    );
   }
   override load(arg?: LoadArg): this {
-    const props = (propList(arg) ?? ["items"]).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
-    this.context._op({ a: "load", o: "ConditionalFormatCollection", p: props }, () => {
-      const list = this._list().map((cf) => {
-        const it = new ConditionalFormat(this.context);
-        it._t = { sheet: areasOf(this._parent!).sheet, cf };
-        it._isNull = false;
-        const data: Record<string, unknown> = {};
-        for (const p of props.length ? props : ["id", "type", "priority", "stopIfTrue"]) data[p] = it._readPublic(p);
-        return { it, data };
-      });
-      return {
-        bytes: json(list.map((x) => x.data)),
-        commit: () => {
-          for (const x of list) Object.assign(x.it._loaded, x.data);
-          this._loaded.items = list.map((x) => x.it);
-        },
-      };
-    }, false);
+    const props = (propList(arg) ?? ["items"])
+      .map((p) => p.replace(/^items\/?/, ""))
+      .filter(Boolean);
+    this.context._op(
+      { a: "load", o: "ConditionalFormatCollection", p: props },
+      () => {
+        const list = this._list().map((cf) => {
+          const it = new ConditionalFormat(this.context);
+          it._t = { sheet: areasOf(this._parent!).sheet, cf };
+          it._isNull = false;
+          const data: Record<string, unknown> = {};
+          for (const p of props.length ? props : ["id", "type", "priority", "stopIfTrue"])
+            data[p] = it._readPublic(p);
+          return { it, data };
+        });
+        return {
+          bytes: json(list.map((x) => x.data)),
+          commit: () => {
+            for (const x of list) Object.assign(x.it._loaded, x.data);
+            this._loaded.items = list.map((x) => x.it);
+          },
+        };
+      },
+      false
+    );
     return this;
   }
   add(type: string): ConditionalFormat {
     const it = new ConditionalFormat(this.context);
     this.context._op({ a: "addConditionalFormat", type }, () => {
-      if (!["Custom", "CellValue"].includes(type)) throw invalidArgument(`The double supports Custom and CellValue conditional formats, not '${type}'.`);
+      if (!["Custom", "CellValue"].includes(type))
+        throw invalidArgument(
+          `The double supports Custom and CellValue conditional formats, not '${type}'.`
+        );
       const { sheet, areas } = areasOf(this._parent!);
-      it._t = { sheet, cf: sheet.newCondFormat(type, areas.map((a) => ({ ...a }))) };
+      it._t = {
+        sheet,
+        cf: sheet.newCondFormat(
+          type,
+          areas.map((a) => ({ ...a }))
+        ),
+      };
       return { bytes: 16, commit: () => (it._isNull = false) };
     });
     return it;
   }
   getItem(id: string): ConditionalFormat {
     return created(new ConditionalFormat(this.context), { a: "getConditionalFormat", id }, () => {
-      const cf = this._list().find((x) => x.id === id) ?? fail(itemNotFound(`Conditional format '${id}'.`, "ConditionalFormatCollection.getItem"));
+      const cf =
+        this._list().find((x) => x.id === id) ??
+        fail(itemNotFound(`Conditional format '${id}'.`, "ConditionalFormatCollection.getItem"));
       return { sheet: areasOf(this._parent!).sheet, cf };
     });
   }
@@ -1339,7 +1688,9 @@ export class ConditionalFormat extends ClientObject {
   set priority(v: number) {
     this._set("priority", v, () => {
       const { sheet, cf } = this._target<CfTarget>();
-      const others = sheet.condFormats.filter((x) => x !== cf).sort((a, b) => a.priority - b.priority);
+      const others = sheet.condFormats
+        .filter((x) => x !== cf)
+        .sort((a, b) => a.priority - b.priority);
       others.splice(Math.max(0, Math.min(v, others.length)), 0, cf);
       others.forEach((x, i) => (x.priority = i));
       sheet.condFormats = others;
@@ -1377,13 +1728,17 @@ export class CustomConditionalFormat extends ClientObject {
   constructor(
     ctx: RequestContext,
     parent: ClientObject,
-    readonly kind: "Custom" | "CellValue",
+    readonly kind: "Custom" | "CellValue"
   ) {
     super(ctx, parent);
   }
   private _cf(): CondFormat {
     const { cf } = this._target<CfTarget>();
-    if (cf.type !== this.kind) throw new OfficeExtensionError(ErrorCodes.invalidArgument, `The conditional format is of type ${cf.type}, not ${this.kind}.`);
+    if (cf.type !== this.kind)
+      throw new OfficeExtensionError(
+        ErrorCodes.invalidArgument,
+        `The conditional format is of type ${cf.type}, not ${this.kind}.`
+      );
     return cf;
   }
   protected _scalars(): string[] {
@@ -1405,7 +1760,8 @@ export class CustomConditionalFormat extends ClientObject {
       }
       override set formula(v: string) {
         this._set("formula", v, () => {
-          if (!String(v).startsWith("=")) throw invalidArgument("A custom rule formula starts with '='.");
+          if (!String(v).startsWith("="))
+            throw invalidArgument("A custom rule formula starts with '='.");
           self._cf().formula = v;
         });
       }
@@ -1441,7 +1797,7 @@ export class ConditionalRangeFormat extends ClientObject {
   constructor(
     ctx: RequestContext,
     parent: ClientObject,
-    readonly _cf: () => CondFormat,
+    readonly _cf: () => CondFormat
   ) {
     super(ctx, parent);
   }

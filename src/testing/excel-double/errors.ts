@@ -22,7 +22,7 @@ export class OfficeExtensionError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    errorLocation?: string,
+    errorLocation?: string
   ) {
     super(message);
     this.debugInfo = { code, message, errorLocation };
@@ -33,14 +33,22 @@ export function notLoaded(prop: string): OfficeExtensionError {
   return new OfficeExtensionError(
     ErrorCodes.propertyNotLoaded,
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-    prop,
+    prop
   );
 }
 
 export function invalidArgument(what: string, location?: string): OfficeExtensionError {
-  return new OfficeExtensionError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format. ${what}`, location);
+  return new OfficeExtensionError(
+    ErrorCodes.invalidArgument,
+    `The argument is invalid or missing or has an incorrect format. ${what}`,
+    location
+  );
 }
 
 export function itemNotFound(what: string, location?: string): OfficeExtensionError {
-  return new OfficeExtensionError(ErrorCodes.itemNotFound, `The requested resource doesn't exist. ${what}`, location);
+  return new OfficeExtensionError(
+    ErrorCodes.itemNotFound,
+    `The requested resource doesn't exist. ${what}`,
+    location
+  );
 }

@@ -23,7 +23,8 @@ function cellFormat(cell: ExcelJS.Cell): CellFormat | null {
     const fc = color(cell.font.color);
     if (fc && fc !== "#000000") f.fontColor = fc;
   }
-  if (cell.alignment?.horizontal) f.horizontal = cell.alignment.horizontal[0].toUpperCase() + cell.alignment.horizontal.slice(1);
+  if (cell.alignment?.horizontal)
+    f.horizontal = cell.alignment.horizontal[0].toUpperCase() + cell.alignment.horizontal.slice(1);
   if (cell.alignment?.wrapText) f.wrap = true;
   for (const k of Object.keys(f) as (keyof CellFormat)[]) if (f[k] === undefined) delete f[k];
   return Object.keys(f).length ? f : null;
@@ -47,7 +48,8 @@ export function bookFromExcelJs(wb: ExcelJS.Workbook): DoubleBook {
       row?.eachCell({ includeEmpty: true }, (cell, c) => {
         if (cell.isMerged && cell.master !== cell) return;
         const v = cell.value;
-        if (v && typeof v === "object" && "formula" in v && (v as ExcelJS.CellFormulaValue).formula) fx[c - 1] = "=" + (v as ExcelJS.CellFormulaValue).formula;
+        if (v && typeof v === "object" && "formula" in v && (v as ExcelJS.CellFormulaValue).formula)
+          fx[c - 1] = "=" + (v as ExcelJS.CellFormulaValue).formula;
         vals[c - 1] = plainValue(v);
         nf[c - 1] = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : "";
         fm[c - 1] = cellFormat(cell);
@@ -73,16 +75,22 @@ export function bookFromExcelJs(wb: ExcelJS.Workbook): DoubleBook {
       widths,
       merges,
       freezeRows: view?.state === "frozen" ? (view.ySplit ?? 0) : 0,
-      visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
+      visibility:
+        ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
     });
   }
   const names: DoubleBook["names"] = [];
-  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
-  for (const n of model) if (n.ranges.length) names.push({ name: n.name, formula: "=" + n.ranges[0] });
+  const model =
+    (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+  for (const n of model)
+    if (n.ranges.length) names.push({ name: n.name, formula: "=" + n.ranges[0] });
   return { sheets, names };
 }
 
-export async function doubleFromXlsx(buf: Buffer | ArrayBuffer, opts?: DoubleOptions): Promise<ExcelDouble> {
+export async function doubleFromXlsx(
+  buf: Buffer | ArrayBuffer,
+  opts?: DoubleOptions
+): Promise<ExcelDouble> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as ArrayBuffer);
   return createExcelDouble(bookFromExcelJs(wb), opts);

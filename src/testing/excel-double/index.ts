@@ -5,7 +5,16 @@
 import type { Cell, SheetData, WorkbookData } from "../../core/types";
 import { areaAddress, MAX_COLS, parseArea, utf8Length } from "./address";
 import { ErrorCodes, OfficeExtensionError } from "./errors";
-import { CellFormat, CellRec, displayText, enter, NamedItemModel, Scalar, SheetModel, WorkbookModel } from "./model";
+import {
+  CellFormat,
+  CellRec,
+  displayText,
+  enter,
+  NamedItemModel,
+  Scalar,
+  SheetModel,
+  WorkbookModel,
+} from "./model";
 import { Host, RequestContext } from "./api";
 import { MARK_COLORS } from "../../excel/marks";
 
@@ -87,7 +96,15 @@ export interface ExcelDouble {
   numberFormat(sheet: string, address: string): string;
   /** Named items, freeze panes and page layout, for assertions. */
   names(): { name: string; formula: string; visible: boolean }[];
-  sheetInfo(sheet: string): { freezeRows: number; orientation: string; printArea: string | null; widths: Record<number, number>; merges: string[]; tabColor: string; visibility: string };
+  sheetInfo(sheet: string): {
+    freezeRows: number;
+    orientation: string;
+    printArea: string | null;
+    widths: Record<number, number>;
+    merges: string[];
+    tabColor: string;
+    visibility: string;
+  };
   selection: { sheet: string; address: string } | null;
   activeSheet: string;
   settings: Record<string, unknown>;
@@ -107,11 +124,20 @@ function versionAtLeast(have: string, want: string): boolean {
   return a > c || (a === c && (b ?? 0) >= (d ?? 0));
 }
 
-export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleOptions = {}): ExcelDouble {
+export function createExcelDouble(
+  book: WorkbookData | DoubleBook,
+  opts: DoubleOptions = {}
+): ExcelDouble {
   const model = new WorkbookModel();
   const apiVersion = opts.apiVersion ?? LATEST_API;
   for (const sd of book.sheets as DoubleSheet[]) loadSheet(model, sd);
-  for (const n of (book as DoubleBook).names ?? []) model.names.push({ name: n.name, formula: n.formula, visible: n.visible ?? true, comment: "" } as NamedItemModel);
+  for (const n of (book as DoubleBook).names ?? [])
+    model.names.push({
+      name: n.name,
+      formula: n.formula,
+      visible: n.visible ?? true,
+      comment: "",
+    } as NamedItemModel);
   model.activeSheetId = model.sheets.find((s) => s.visibility === "Visible")?.id ?? null;
 
   const listeners = new Set<() => void>();
@@ -134,24 +160,38 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       if (ops.length === 0) return;
       let request = 0;
       for (const op of ops) request += utf8Length(JSON.stringify(op.payload) ?? "");
-      const rec: SyncRecord = { request, response: 0, ops: ops.length, writes: ops.filter((o) => o.write).length };
+      const rec: SyncRecord = {
+        request,
+        response: 0,
+        ops: ops.length,
+        writes: ops.filter((o) => o.write).length,
+      };
       syncs.push(rec);
       if (request > PAYLOAD_LIMIT) {
         rec.error = ErrorCodes.requestPayloadSizeLimitExceeded;
-        throw new OfficeExtensionError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${request} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes.`);
+        throw new OfficeExtensionError(
+          ErrorCodes.requestPayloadSizeLimitExceeded,
+          `The request payload size (${request} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes.`
+        );
       }
       if (ctx.runOptions.mergeUndoGroup && opts.undoUnsupported) {
-        const bad = ops.find((o) => opts.undoUnsupported!.includes(String((o.payload as { a?: string })?.a)));
+        const bad = ops.find((o) =>
+          opts.undoUnsupported!.includes(String((o.payload as { a?: string })?.a))
+        );
         if (bad) {
           rec.error = ErrorCodes.undoNotSupported;
-          throw new OfficeExtensionError(ErrorCodes.undoNotSupported, `The operation '${(bad.payload as { a: string }).a}' cannot be part of an undo group.`);
+          throw new OfficeExtensionError(
+            ErrorCodes.undoNotSupported,
+            `The operation '${(bad.payload as { a: string }).a}' cannot be part of an undo group.`
+          );
         }
       }
       const commits: (() => void)[] = [];
       let wrote = false;
       try {
         for (const op of ops) {
-          if ((op.payload as { a?: string })?.a === "suspendApiCalculationUntilNextSync") suspendCalls++;
+          if ((op.payload as { a?: string })?.a === "suspendApiCalculationUntilNextSync")
+            suspendCalls++;
           const r = op.apply();
           if (op.write) wrote = true;
           if (r && typeof r === "object" && typeof r.commit === "function") {
@@ -163,12 +203,18 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
         rec.error = e instanceof OfficeExtensionError ? e.code : String(e);
         if (wrote) notify();
         if (e instanceof OfficeExtensionError) throw e;
-        throw new OfficeExtensionError(ErrorCodes.generalException, String((e as Error)?.message ?? e));
+        throw new OfficeExtensionError(
+          ErrorCodes.generalException,
+          String((e as Error)?.message ?? e)
+        );
       }
       if (rec.response > PAYLOAD_LIMIT) {
         rec.error = ErrorCodes.responsePayloadSizeLimitExceeded;
         if (wrote) notify();
-        throw new OfficeExtensionError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${rec.response} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes.`);
+        throw new OfficeExtensionError(
+          ErrorCodes.responsePayloadSizeLimitExceeded,
+          `The response payload size (${rec.response} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes.`
+        );
       }
       for (const c of commits) c();
       if (wrote) notify();
@@ -185,7 +231,10 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
     }
     const pending = batch(ctx);
     if (!pending || typeof (pending as Promise<T>).then !== "function") {
-      throw new OfficeExtensionError(ErrorCodes.invalidArgument, "Excel.run: the batch function must return a promise.");
+      throw new OfficeExtensionError(
+        ErrorCodes.invalidArgument,
+        "Excel.run: the batch function must return a promise."
+      );
     }
     const result = await pending;
     // As Office.js does, Excel.run ends with a sync: whatever is still queued is sent then.
@@ -197,9 +246,31 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
     run,
     RequestContext,
     ErrorCodes,
-    ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", containsText: "ContainsText", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria" },
-    ConditionalCellValueOperator: { equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", between: "Between" },
-    BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal" },
+    ConditionalFormatType: {
+      custom: "Custom",
+      cellValue: "CellValue",
+      containsText: "ContainsText",
+      dataBar: "DataBar",
+      colorScale: "ColorScale",
+      iconSet: "IconSet",
+      topBottom: "TopBottom",
+      presetCriteria: "PresetCriteria",
+    },
+    ConditionalCellValueOperator: {
+      equalTo: "EqualTo",
+      notEqualTo: "NotEqualTo",
+      greaterThan: "GreaterThan",
+      lessThan: "LessThan",
+      between: "Between",
+    },
+    BorderIndex: {
+      edgeTop: "EdgeTop",
+      edgeBottom: "EdgeBottom",
+      edgeLeft: "EdgeLeft",
+      edgeRight: "EdgeRight",
+      insideVertical: "InsideVertical",
+      insideHorizontal: "InsideHorizontal",
+    },
     BorderLineStyle: { none: "None", continuous: "Continuous", dash: "Dash" },
     HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
     VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
@@ -209,7 +280,8 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
   };
 
   const settings = {
-    get: (name: string) => (name in settingsStore ? structuredCloneSafe(settingsStore[name]) : null),
+    get: (name: string) =>
+      name in settingsStore ? structuredCloneSafe(settingsStore[name]) : null,
     set: (name: string, value: unknown) => {
       settingsStore[name] = structuredCloneSafe(value);
     },
@@ -219,7 +291,15 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
     saveAsync: (a?: unknown, b?: unknown) => {
       const cb = (typeof a === "function" ? a : b) as ((r: unknown) => void) | undefined;
       const r = opts.settingsSaveFails
-        ? { status: "failed", value: undefined, error: { code: 5001, name: "Internal Error", message: "An internal error has occurred." } }
+        ? {
+            status: "failed",
+            value: undefined,
+            error: {
+              code: 5001,
+              name: "Internal Error",
+              message: "An internal error has occurred.",
+            },
+          }
         : { status: "succeeded", value: undefined, error: null };
       setTimeout(() => cb?.(r), 0);
     },
@@ -235,7 +315,10 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       platform: opts.platform ?? "OfficeOnline",
       requirements: {
         isSetSupported: (name: string, version?: string) => {
-          if (name !== "ExcelApi") return name === "SharedRuntime" || name === "AddinCommands" || name === "RibbonApi" ? true : false;
+          if (name !== "ExcelApi")
+            return name === "SharedRuntime" || name === "AddinCommands" || name === "RibbonApi"
+              ? true
+              : false;
           return versionAtLeast(apiVersion, version ?? "1.1");
         },
       },
@@ -303,14 +386,23 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       const fills: (string | null)[][] = [];
       const marks: ("error" | "warning" | null)[][] = [];
       for (let r = 0; r <= e.r1; r++) {
-        const vr: unknown[] = [], fr: (string | null)[] = [], fl: (string | null)[] = [], mk: ("error" | "warning" | null)[] = [];
+        const vr: unknown[] = [],
+          fr: (string | null)[] = [],
+          fl: (string | null)[] = [],
+          mk: ("error" | "warning" | null)[] = [];
         for (let c = 0; c <= e.c1; c++) {
           const v = model.value(s, r, c);
           vr.push(v === null ? "" : v);
           fr.push(s.cell(r, c)?.f ?? null);
           const cf = model.condFill(s, r, c);
           fl.push(cf?.fill ?? s.format(r, c)?.fill ?? null);
-          mk.push(cf?.fill === MARK_COLORS.error.fill ? "error" : cf?.fill === MARK_COLORS.warning.fill ? "warning" : null);
+          mk.push(
+            cf?.fill === MARK_COLORS.error.fill
+              ? "error"
+              : cf?.fill === MARK_COLORS.warning.fill
+                ? "warning"
+                : null
+          );
         }
         values.push(vr);
         formulas.push(fr);
@@ -324,7 +416,15 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       const cells = [...s.formats.entries()]
         .filter(([, f]) => Object.values(f).some((v) => v !== undefined))
         .sort((a, b) => a[0] - b[0])
-        .map(([k, f]) => [areaAddress({ r0: Math.floor(k / MAX_COLS), c0: k % MAX_COLS, r1: Math.floor(k / MAX_COLS), c1: k % MAX_COLS }), clean(f)]);
+        .map(([k, f]) => [
+          areaAddress({
+            r0: Math.floor(k / MAX_COLS),
+            c0: k % MAX_COLS,
+            r1: Math.floor(k / MAX_COLS),
+            c1: k % MAX_COLS,
+          }),
+          clean(f),
+        ]);
       return {
         cells,
         widths: [...s.widths.entries()].sort((a, b) => a[0] - b[0]),
@@ -334,7 +434,10 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
         printArea: s.printArea,
         tabColor: s.tabColor,
         visibility: s.visibility,
-        conditionalFormats: s.condFormats.map((cf) => ({ ...cf, areas: cf.areas.map(areaAddress) })),
+        conditionalFormats: s.condFormats.map((cf) => ({
+          ...cf,
+          areas: cf.areas.map(areaAddress),
+        })),
         hyperlinks: [...s.hyperlinks.entries()].sort((a, b) => a[0] - b[0]),
       };
     },
@@ -364,7 +467,9 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       return out;
     },
     texts(name) {
-      return dbl.values(name).map((row, r) => row.map((v, c) => displayTextOf(sheetOf(name), r, c, v)));
+      return dbl
+        .values(name)
+        .map((row, r) => row.map((v, c) => displayTextOf(sheetOf(name), r, c, v)));
     },
     numberFormat(name, address) {
       const s = sheetOf(name);
@@ -432,7 +537,8 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
       await new Promise<void>((resolve, reject) => {
         try {
           const r = fn({ completed: () => resolve() });
-          if (r && typeof (r as Promise<unknown>).catch === "function") (r as Promise<unknown>).catch(reject);
+          if (r && typeof (r as Promise<unknown>).catch === "function")
+            (r as Promise<unknown>).catch(reject);
         } catch (e) {
           reject(e);
         }
@@ -441,7 +547,6 @@ export function createExcelDouble(book: WorkbookData | DoubleBook, opts: DoubleO
   };
   return dbl;
 }
-
 
 function displayTextOf(s: SheetModel, r: number, c: number, v: Cell): string {
   return displayText(v, s.format(r, c)?.numberFormat);
@@ -464,19 +569,23 @@ function loadSheet(model: WorkbookModel, sd: DoubleSheet): void {
   sd.values.forEach((row, i) => {
     row.forEach((v, j) => {
       const f = sd.formulas?.[i]?.[j];
-      const rec: CellRec | undefined = f ? { v: null, f } : v === null || v === undefined || v === "" ? undefined : { v };
+      const rec: CellRec | undefined = f
+        ? { v: null, f }
+        : v === null || v === undefined || v === ""
+          ? undefined
+          : { v };
       if (rec) s.setCell(r0 + i, c0 + j, rec);
     });
   });
   sd.numberFormats?.forEach((row, i) =>
     row.forEach((nf, j) => {
       if (nf && nf !== "General") s.updateFormat(r0 + i, c0 + j, { numberFormat: nf });
-    }),
+    })
   );
   sd.formats?.forEach((row, i) =>
     row.forEach((f, j) => {
       if (f) s.updateFormat(r0 + i, c0 + j, clean(f));
-    }),
+    })
   );
   sd.widths?.forEach((w, c) => {
     if (w !== undefined) s.widths.set(c, w);

@@ -94,7 +94,10 @@ export class SheetModel {
 
   /** The bounding box of cells with content (valuesOnly) or also with formats. */
   usedRect(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     this.rows.forEach((row, r) => {
       if (!row) return;
       row.forEach((rec, c) => {
@@ -122,7 +125,16 @@ export class SheetModel {
 
   newCondFormat(type: string, areas: Rect[]): CondFormat {
     for (const cf of this.condFormats) cf.priority++;
-    const cf: CondFormat = { id: `{CF-${String(nextCfId++).padStart(6, "0")}}`, type, areas, formula: null, fill: null, fontColor: null, priority: 0, stopIfTrue: false };
+    const cf: CondFormat = {
+      id: `{CF-${String(nextCfId++).padStart(6, "0")}}`,
+      type,
+      areas,
+      formula: null,
+      fill: null,
+      fontColor: null,
+      priority: 0,
+      stopIfTrue: false,
+    };
     this.condFormats.unshift(cf);
     return cf;
   }
@@ -151,7 +163,8 @@ export function enter(input: unknown, numberFormat: string | undefined): CellRec
 
 function parseNumberText(s: string): number | null {
   const t = s.trim();
-  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) return Number(t.replace(/,/g, ""));
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t))
+    return Number(t.replace(/,/g, ""));
   const pct = /^([+-]?\d+(\.\d*)?)%$/.exec(t);
   if (pct) return Number(pct[1]) / 100;
   return null;
@@ -179,13 +192,20 @@ export function displayText(v: Scalar | null, numberFormat: string | undefined):
 function generalNumber(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
   const s = String(Number(v.toPrecision(10)));
-  return s.length > 11 ? v.toExponential(5).replace(/\.?0+e/, "E").replace("e", "E") : s;
+  return s.length > 11
+    ? v
+        .toExponential(5)
+        .replace(/\.?0+e/, "E")
+        .replace("e", "E")
+    : s;
 }
 
 function dateText(serial: number, f: string): string {
   const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
   const d = new Date(ms);
-  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
+  const y = d.getUTCFullYear(),
+    m = d.getUTCMonth() + 1,
+    day = d.getUTCDate();
   return f
     .replace(/yyyy/gi, String(y))
     .replace(/mm/g, String(m).padStart(2, "0"))
@@ -233,7 +253,8 @@ export class WorkbookModel {
     this.sheets = this.sheets.filter((x) => x !== s);
     // Excel turns references to a deleted sheet into #REF!.
     this.rewriteRefs(s.name, "#REF!");
-    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
+    if (this.activeSheetId === s.id)
+      this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
     if (this.selection?.sheetId === s.id) this.selection = null;
     this.hfStructureDirty = true;
   }
@@ -247,7 +268,14 @@ export class WorkbookModel {
 
   /** Replace references to sheet `from` ('from'! or from!) in names and cell formulas. */
   private rewriteRefs(from: string, to: string): void {
-    const ref = new RegExp("(?<![\\w\\u3400-\\u9fff.'])(?:'" + escapeRe(from.replace(/'/g, "''")) + "'|" + escapeRe(from) + ")!", "gi");
+    const ref = new RegExp(
+      "(?<![\\w\\u3400-\\u9fff.'])(?:'" +
+        escapeRe(from.replace(/'/g, "''")) +
+        "'|" +
+        escapeRe(from) +
+        ")!",
+      "gi"
+    );
     for (const n of this.names) n.formula = n.formula.replace(ref, to);
     for (const sheet of this.sheets) {
       for (const row of sheet.rows) {
@@ -283,8 +311,16 @@ export class WorkbookModel {
     if (!this.hf || this.hfStructureDirty) {
       this.hf?.destroy();
       const data: Record<string, (string | number | boolean | null)[][]> = {};
-      for (const s of this.sheets) data[hfName(s)] = Array.from(s.rows, (row) => (row ? Array.from(row, (rec) => hfContent(rec)) : []));
-      this.hf = HyperFormula.buildFromSheets(data, { licenseKey: "gpl-v3", maxRows: 1048576, maxColumns: 16384, useArrayArithmetic: false });
+      for (const s of this.sheets)
+        data[hfName(s)] = Array.from(s.rows, (row) =>
+          row ? Array.from(row, (rec) => hfContent(rec)) : []
+        );
+      this.hf = HyperFormula.buildFromSheets(data, {
+        licenseKey: "gpl-v3",
+        maxRows: 1048576,
+        maxColumns: 16384,
+        useArrayArithmetic: false,
+      });
       this.hfDirtyCells = [];
       this.hfStructureDirty = false;
     } else if (this.hfDirtyCells.length) {
@@ -294,7 +330,10 @@ export class WorkbookModel {
       hf.batch(() => {
         for (const d of dirty) {
           const sid = hf.getSheetId(hfName(d.sheet));
-          if (sid !== undefined) hf.setCellContents({ sheet: sid, row: d.r, col: d.c }, [[hfContent(d.sheet.cell(d.r, d.c))]]);
+          if (sid !== undefined)
+            hf.setCellContents({ sheet: sid, row: d.r, col: d.c }, [
+              [hfContent(d.sheet.cell(d.r, d.c))],
+            ]);
         }
       });
     }
@@ -303,7 +342,9 @@ export class WorkbookModel {
 
   /** Fill a conditional format applies to a cell (custom rules with constant TRUE formulas). */
   condFill(sheet: SheetModel, r: number, c: number): CondFormat | null {
-    const hits = sheet.condFormats.filter((cf) => cf.areas.some((a) => contains(a, r, c)) && cfApplies(cf));
+    const hits = sheet.condFormats.filter(
+      (cf) => cf.areas.some((a) => contains(a, r, c)) && cfApplies(cf)
+    );
     hits.sort((a, b) => a.priority - b.priority);
     return hits[0] ?? null;
   }

@@ -1,0 +1,68 @@
+// The identity of the sheets this tool generates, for every host (Excel, .xlsx files, the test
+// double). A generated sheet is recognised by a workbook-level defined name (named item)
+// `LXY_generated_<role>` that refers to its A1 cell, never by its sheet name alone: a user's own
+// sheet that happens to be called 经费分摊表 is never replaced, the new one gets a free name
+// 经费分摊表(2) instead. Sheet names compare case-insensitively, as in Excel.
+import { sheetRef } from "./a1";
+
+/** The sheets the tool writes, one per role. */
+export type GeneratedRole = "allocation" | "report";
+
+export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report"];
+
+export const ALLOCATION_SHEET = "经费分摊表";
+export const REPORT_SHEET = "校验结果";
+
+/** The wanted sheet name per role. */
+export const GENERATED_NAME: Record<GeneratedRole, string> = {
+  allocation: ALLOCATION_SHEET,
+  report: REPORT_SHEET,
+};
+
+/** Tab colour per role, as #RRGGBB. */
+export const TAB_COLOR: Record<GeneratedRole, string> = {
+  allocation: "#2F75B5",
+  report: "#C00000",
+};
+
+const MARKER_PREFIX = "LXY_generated_";
+
+/** The defined name that marks the sheet generated for a role. */
+export function markerName(role: GeneratedRole): string {
+  return MARKER_PREFIX + role;
+}
+
+/** The role a defined name marks, or null when it is not one of ours. */
+export function roleOfMarker(name: string): GeneratedRole | null {
+  if (!name.startsWith(MARKER_PREFIX)) return null;
+  const role = name.slice(MARKER_PREFIX.length);
+  return (GENERATED_ROLES as readonly string[]).includes(role) ? (role as GeneratedRole) : null;
+}
+
+/** What the marker refers to: the sheet's A1 cell, e.g. '经费分摊表'!$A$1 (no leading =). */
+export function markerTarget(sheet: string): string {
+  return sheetRef(sheet) + "$A$1";
+}
+
+/** "='经费分摊表'!$A$1", "'It''s'!$A$1" or "Sheet1!$A$1" → the sheet name; null otherwise. */
+export function sheetOfMarker(formula: string): string | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!#]+))!/.exec(formula.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** Sheets whose names start like a generated one are never read as input. */
+export function isGeneratedName(name: string): boolean {
+  return GENERATED_ROLES.some((r) => name.startsWith(GENERATED_NAME[r]));
+}
+
+/**
+ * The name to write a plan under: `wanted`, or `wanted(2)`, `wanted(3)`… when a sheet that stays
+ * (a user's sheet) already has it. `taken` holds the names that stay, any case.
+ */
+export function freeSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  let name = wanted;
+  for (let k = 2; lower.has(name.toLowerCase()); k++) name = `${wanted}(${k})`;
+  return name;
+}
