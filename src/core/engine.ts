@@ -25,18 +25,14 @@ import { allocate, Allocation, detectOwnUnion } from "./allocate";
 import { MSG } from "./messages";
 import { formatYuan, fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
-import { ALLOCATION_SHEET, planAllocation, planReport, REPORT_SHEET, SheetPlan } from "./plan";
+import { planAllocation, planReport, SheetPlan } from "./plan";
+import { isGeneratedName } from "./generated";
 import { parseA1 } from "./a1";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
 
 const ROLES: SheetRole[] = ["roster", "rates", "budget", "history"];
 export const DEFAULT_NEAR_MONTHS = 24;
-
-/** Sheets the tool itself wrote are never read as input. */
-export function isGeneratedName(name: string): boolean {
-  return name.startsWith(ALLOCATION_SHEET) || name.startsWith(REPORT_SHEET);
-}
 
 /** Which sheet plays which role: by name and by headers, each sheet used once; a role mapped
  *  to "" explicitly has none. */
@@ -58,7 +54,7 @@ export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): S
       if (taken.has(s.name) || isGeneratedName(s.name)) continue;
       const score = scoreSheet(s, role);
       // A sheet needs a familiar name or at least two required columns for its role.
-      const enough = score >= 100 || score >= 20;
+      const enough = score >= 20;
       const historyOk = role !== "history" || score >= 100 || hasYearColumn(s);
       if (enough && historyOk && (!best || score > best.score)) best = { name: s.name, score };
     }

@@ -6,6 +6,7 @@ import { a1, absA1, colLetter, formulaString, sheetRef } from "./a1";
 import { fenToYuan, numberToFen } from "./money";
 import { SEVERITY_LABEL, TITLE } from "./messages";
 import { numberText } from "./text";
+import { ALLOCATION_SHEET, GeneratedRole, REPORT_SHEET, TAB_COLOR } from "./generated";
 
 export type PlanCell =
   | null
@@ -27,11 +28,11 @@ export interface RangeFormat {
   border?: boolean;
 }
 
-export type SheetRole = "allocation" | "report";
-
 export interface SheetPlan {
-  role: SheetRole;
+  role: GeneratedRole;
   name: string;
+  /** Tab colour, #RRGGBB. */
+  tabColor: string;
   cells: PlanCell[][];
   formats: RangeFormat[];
   merges: string[];
@@ -51,9 +52,6 @@ export const COUNT = "0";
 const HEADER_FILL = "#DDEBF7";
 const TOTAL_FILL = "#F2F2F2";
 const WARN_COLOR = "#C00000";
-
-export const ALLOCATION_SHEET = "经费分摊表";
-export const REPORT_SHEET = "校验结果";
 
 export interface PlanContext {
   year: number;
@@ -328,6 +326,7 @@ export function planAllocation(
   );
   return {
     role: "allocation",
+    tabColor: TAB_COLOR.allocation,
     name: sheetName,
     cells: rows,
     formats,
@@ -449,6 +448,7 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
   }
   return {
     role: "report",
+    tabColor: TAB_COLOR.report,
     name: sheetName,
     cells: rows,
     formats,

@@ -6,8 +6,7 @@
 //      5M cells in one read — plus, in the first of them, the used ranges of the other sheets.
 //   Small sheets come whole with their sample; a sheet probed late may need one more sync.
 import type { Cell, SheetData, WorkbookData } from "../core/types";
-import type { SheetRole as PlanRole } from "../core/plan";
-import { isGeneratedName } from "../core/engine";
+import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
 import { errorCode } from "./errors";
 import { jsonBytes } from "./a1";
 import { getMarks, getSheetHint } from "./settings";
@@ -28,7 +27,6 @@ const DEFAULT_CELL_BYTES = 24;
 const FORMAT_CELL_BYTES = 12;
 /** What one probe (used range and sample) may bring back, at most. */
 const PROBE_BYTES = SAMPLE_ROWS * 50 * 40;
-export const MARKER_PREFIX = "LXY_generated_";
 
 export interface SheetInfo {
   name: string;
@@ -38,10 +36,10 @@ export interface SheetInfo {
 
 export interface Layout {
   sheets: SheetInfo[];
-  /** Sheets this add-in generated, by role, from the named items LXY_generated_<role>. */
-  generated: Partial<Record<PlanRole, string>>;
+  /** Sheets this add-in generated, by role, from their marker names (core/generated.ts). */
+  generated: Partial<Record<GeneratedRole, string>>;
   /** Marker names present (stale ones included), to replace on the next write. */
-  markerNames: Partial<Record<PlanRole, string>>;
+  markerNames: Partial<Record<GeneratedRole, string>>;
 }
 
 export interface ConditionalFormatInfo {
@@ -130,7 +128,7 @@ function dimsOf(p: SheetProbe, headRows?: number): Probed {
   return { dims, cellBytes, whole };
 }
 
-/** Named items LXY_generated_<role> point at the sheets this add-in wrote. */
+/** The marker names (core/generated.ts) point at the sheets this add-in wrote. */
 function markers(
   names: Excel.NamedItem[],
   sheets: SheetInfo[]
@@ -138,23 +136,15 @@ function markers(
   const generated: Layout["generated"] = {};
   const markerNames: Layout["markerNames"] = {};
   for (const n of names) {
-    if (!n.name.startsWith(MARKER_PREFIX)) continue;
-    const role = n.name.slice(MARKER_PREFIX.length) as PlanRole;
-    if (role !== "allocation" && role !== "report") continue;
+    const role = roleOfMarker(n.name);
+    if (!role) continue;
     markerNames[role] = n.name;
-    const sheet = markerSheet(String(n.formula ?? ""));
+    const sheet = sheetOfMarker(String(n.formula ?? ""));
     const found =
       sheet !== null ? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) : undefined;
     if (found) generated[role] = found.name;
   }
   return { generated, markerNames };
-}
-
-/** "='经费分摊表'!$A$1" or "=Sheet1!$A$1" → the sheet name. */
-export function markerSheet(formula: string): string | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!#]+))!/.exec(formula.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
 /** Read every input sheet (values, and number formats where cheap). */

@@ -6,12 +6,12 @@ import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
 import type { WrittenSheet } from "../core/port";
 import { formulaString } from "../core/a1";
 import { jsonBytes, rectOf } from "./a1";
-import { Layout, MARKER_PREFIX } from "./read";
+import { freeSheetName, markerName } from "../core/generated";
+import type { Layout } from "./read";
 import type { Progress } from "./read";
 
 /** Bytes of cell data queued into one sync. */
 export const WRITE_BUDGET = 3 * 1024 * 1024;
-const TAB_COLOR: Record<SheetPlan["role"], string> = { allocation: "#2F75B5", report: "#C00000" };
 
 /**
  * Text Excel would not keep as typed: a leading = + - @ starts a formula, and numbers, percents,
@@ -127,7 +127,7 @@ export async function writeSheets(
 ): Promise<WrittenSheet[]> {
   const wb = ctx.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
-  const taken = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
+  const taken = new Set(layout.sheets.map((s) => s.name));
   const written: WrittenSheet[] = [];
   const pending: {
     ws: Excel.Worksheet;
@@ -141,13 +141,12 @@ export async function writeSheets(
     const ours = layout.generated[plan.role];
     if (ours) {
       wb.worksheets.getItem(ours).delete();
-      taken.delete(ours.toLowerCase());
+      taken.delete(ours);
     }
-    let name = plan.name;
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${plan.name}(${k})`;
-    taken.add(name.toLowerCase());
+    const name = freeSheetName(plan.name, taken);
+    taken.add(name);
     const ws = wb.worksheets.add(name);
-    ws.tabColor = TAB_COLOR[plan.role];
+    ws.tabColor = plan.tabColor;
     const rows = planRows(plan);
     const width = rows[0]?.length ?? 1;
     // Number formats before values: nothing here depends on it, but text cells stay text either way.
@@ -160,7 +159,7 @@ export async function writeSheets(
     ws.pageLayout.orientation = plan.landscape ? "Landscape" : "Portrait";
     if (plan.printArea) ws.pageLayout.setPrintArea(plan.printArea);
     wb.names.add(
-      MARKER_PREFIX + plan.role,
+      markerName(plan.role),
       ws.getRange("A1"),
       "疗休养经费助手生成的工作表（重新生成时只替换此表）"
     ).visible = false;

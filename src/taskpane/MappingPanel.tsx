@@ -5,7 +5,7 @@ import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/re
 import { Notice } from "./Notice";
 import type { SheetRole } from "../core/types";
 import type { SheetMapping } from "../core/engine";
-import { isGeneratedName } from "../core/engine";
+import { isGeneratedName } from "../core/generated";
 import { useStrings } from "./context";
 
 const ROLES: SheetRole[] = ["roster", "rates", "history", "budget"];

@@ -8,8 +8,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan } from "../core/plan";
 import type { WrittenSheet } from "../core/port";
+import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 
-const MARK_PREFIX = "LXY_generated_";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_REL = REL_NS + "/worksheet";
 const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -104,13 +104,6 @@ interface SheetEntry {
   rid: string;
 }
 
-/** A sheet reference in a defined name: 'It''s'!$A$1 → It's. */
-function sheetOfRef(ref: string): string | null {
-  const m = /^'((?:[^']|'')*)'!|^([^'!]+)!/.exec(ref.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 function absRange(a1: string): string {
@@ -128,7 +121,7 @@ async function renderScratch(
   const wb = new ExcelJS.Workbook();
   for (const { plan, name } of named) {
     const ws = wb.addWorksheet(name, {
-      properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } },
+      properties: { tabColor: { argb: "FF" + plan.tabColor.slice(1).toUpperCase() } },
     });
     writePlan(ws, { ...plan, name });
   }
@@ -238,7 +231,7 @@ function shiftStyles(sheetXml: string, offset: number): string {
 
 /**
  * The input .xlsx plus the plans as sheets: a sheet this tool generated before (marked by the
- * defined name LXY_generated_<role>) is replaced; a user sheet is never touched, so a plan whose
+ * marker name, core/generated.ts) is replaced; a user sheet is never touched, so a plan whose
  * name is taken gets "name(2)". Returns the new file and the names used.
  */
 export async function patchWorkbook(
@@ -284,7 +277,7 @@ export async function patchWorkbook(
   let names = dnBlock ? elements(dnBlock.inner, "definedName") : [];
   const roles = new Set(plans.map((p) => p.role));
   const oldMarks = names.filter((d) =>
-    [...roles].some((role) => attr(d, "name") === MARK_PREFIX + role)
+    [...roles].some((role) => attr(d, "name") === markerName(role))
   );
 
   // Remove the sheets this tool generated before.
@@ -294,7 +287,7 @@ export async function patchWorkbook(
       mark.replace(/^<definedName\b[^>]*>/, "").replace(/<\/definedName>$/, "")
     );
     for (const ref of body.split(",")) {
-      const name = sheetOfRef(ref);
+      const name = sheetOfMarker(ref);
       const idx = sheets.findIndex((s) => s.name === name);
       if (name === null || idx < 0) continue;
       const part = relTarget(sheets[idx].rid);
@@ -335,14 +328,9 @@ export async function patchWorkbook(
   // Names: a user sheet of the same name is never replaced.
   const taken = new Set(sheets.map((s) => s.name));
   const named = plans.map((plan) => {
-    let name = plan.name;
-    let renamed = false;
-    for (let k = 2; taken.has(name); k++) {
-      name = `${plan.name}(${k})`;
-      renamed = true;
-    }
+    const name = freeSheetName(plan.name, taken);
     taken.add(name);
-    return { plan, name, renamed };
+    return { plan, name, renamed: name !== plan.name };
   });
 
   const scratch = await renderScratch(named, writePlan);
@@ -389,7 +377,7 @@ export async function patchWorkbook(
     newCts.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`);
     const local = sheets.length + k;
     names.push(
-      `<definedName name="${MARK_PREFIX}${plan.role}">${escText(quoteSheet(name) + "!$A$1")}</definedName>`
+      `<definedName name="${markerName(plan.role)}">${escText(markerTarget(name))}</definedName>`
     );
     if (plan.printArea)
       names.push(

@@ -3,11 +3,10 @@ import ExcelJS from "exceljs";
 import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
+import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 
 const DAY_MS = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-/** Generated sheets are recognised by a workbook-level defined name pointing at them. */
-export const MARK_PREFIX = "LXY_generated_";
 
 /** A cell value as Excel would hand it over: plain text, number, boolean or null. */
 export function plainValue(v: ExcelJS.CellValue): Cell {
@@ -130,19 +129,12 @@ export function writePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   };
 }
 
-function markName(role: SheetPlan["role"]): string {
-  return MARK_PREFIX + role;
-}
-
 /** The name of the sheet this tool generated for a role, if the workbook has one. */
 export function generatedSheet(wb: ExcelJS.Workbook, role: SheetPlan["role"]): string | null {
-  const ranges = wb.definedNames.getRanges(markName(role)).ranges;
+  const ranges = wb.definedNames.getRanges(markerName(role)).ranges;
   for (const r of ranges) {
-    const m = /^'?(.*?)'?!/.exec(r);
-    if (m) {
-      const name = m[1].replace(/''/g, "'");
-      if (wb.getWorksheet(name)) return name;
-    }
+    const name = sheetOfMarker(r);
+    if (name !== null && wb.getWorksheet(name)) return name;
   }
   return null;
 }
@@ -153,18 +145,15 @@ export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet
   for (const plan of plans) {
     const ours = generatedSheet(wb, plan.role);
     if (ours) wb.removeWorksheet(wb.getWorksheet(ours)!.id);
-    wb.definedNames.remove(`'${ours ?? plan.name}'!$A$1`, markName(plan.role));
-    let name = plan.name;
-    let renamed = false;
-    for (let k = 2; wb.getWorksheet(name); k++) {
-      name = `${plan.name}(${k})`;
-      renamed = true;
-    }
-    const ws = wb.addWorksheet(name, {
-      properties: { tabColor: { argb: plan.role === "allocation" ? "FF2F75B5" : "FFC00000" } },
-    });
+    wb.definedNames.remove(markerTarget(ours ?? plan.name), markerName(plan.role));
+    const name = freeSheetName(
+      plan.name,
+      wb.worksheets.map((w) => w.name)
+    );
+    const renamed = name !== plan.name;
+    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: argb(plan.tabColor) } } });
     writePlan(ws, { ...plan, name });
-    wb.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, markName(plan.role));
+    wb.definedNames.add(markerTarget(name), markerName(plan.role));
     out.push({ role: plan.role, name, renamed });
   }
   return out;

@@ -174,6 +174,7 @@ describe("writeSheets(ctx, plans)", () => {
       planRows({
         role: "report",
         name: "x",
+        tabColor: "#C00000",
         cells: [[{ text: "=SUM(1)" }, { number: 2 }, { formula: "=1+1", value: 2 }, null]],
         formats: [],
         merges: [],

@@ -6,7 +6,7 @@ import * as path from "path";
 import { runClearMarks, runGenerate, runValidate } from "../../src/excel";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
-import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/plan";
+import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/generated";
 import { CASES, caseBytes } from "../corpus/build";
 
 const MISTAKES = path.resolve(__dirname, "../../assets/sample-2024-mistakes.xlsx");

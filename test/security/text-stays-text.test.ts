@@ -11,7 +11,7 @@ import { evaluateWorkbook } from "../helpers/hyperformula";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
 import { runGenerate } from "../../src/excel";
-import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/plan";
+import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/generated";
 
 const ROSTER = '花名册"终稿"';
 // In the double, a sheet name with an apostrophe: its HyperFormula engine (3.5) cannot read the
