@@ -28,12 +28,12 @@ export async function benchExcel(b: BenchRoster): Promise<Record<string, unknown
     const opened = since(d, 0);
     const v0 = d.syncCount;
     let t = performance.now();
-    const a = await host.runValidate(options);
+    const a = await host.validate(options);
     const validateMs = performance.now() - t;
     const validate = since(d, v0);
     const g0 = d.syncCount;
     t = performance.now();
-    const g = await host.runGenerate(options, true);
+    const g = await host.generate(options, { force: true });
     const generateMs = performance.now() - t;
     const generate = since(d, g0);
     const rows = b.rows.length;

@@ -3,8 +3,11 @@
 // Exit 2: usage error or unreadable input, with a one-line reason.
 import * as fs from "fs";
 import * as path from "path";
-import { analyse, planSheets, toReportJson } from "../core/engine";
+import { toReportJson } from "../core/engine";
 import type { Options } from "../core/types";
+import { NumericOption, OPTION_BOUNDS, parseNumericOption } from "../core/options";
+import { generate } from "../app/actions";
+import type { WorkbookPort } from "../app/port";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { formatSummary, formatIssues } from "./summary";
 import { writeFileAtomic } from "./files";
@@ -46,20 +49,29 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (arg === "--force" || arg === "-f") a.force = true;
     else if (arg === "-h" || arg === "--help") a.help = true;
     else if (arg === "--own-union") a.options.ownUnion = value();
-    else if (arg === "--year") {
-      const y = Number(value());
-      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError("--year 应为四位年份");
-      a.options.year = y;
-    } else if (arg === "--near-months") {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 120)
-        throw new UsageError("--near-months 应为0到120之间的整数");
-      a.options.nearRetirementMonths = n;
-    } else if (arg.startsWith("-")) throw new UsageError(`未知参数：${arg}（用 --help 查看用法）`);
+    else if (arg === "--year") a.options.year = numeric("year", arg, value());
+    else if (arg === "--near-months")
+      a.options.nearRetirementMonths = numeric("nearRetirementMonths", arg, value());
+    else if (arg.startsWith("-")) throw new UsageError(`未知参数：${arg}（用 --help 查看用法）`);
     else if (a.input === null) a.input = arg;
     else throw new UsageError(`只能指定一个输入文件，多出：${arg}`);
   }
   return a;
+}
+
+const OPTION_WORDS: Record<NumericOption, (min: number, max: number) => string> = {
+  year: () => "应为四位年份",
+  nearRetirementMonths: (min, max) => `应为${min}到${max}之间的整数`,
+};
+
+/** A numeric option, with the same parsing and bounds as the task pane (src/core/options.ts). */
+function numeric(option: NumericOption, flag: string, text: string): number {
+  const { value } = parseNumericOption(option, text);
+  if (value === undefined) {
+    const { min, max } = OPTION_BOUNDS[option];
+    throw new UsageError(`${flag} ${OPTION_WORDS[option](min, max)}`);
+  }
+  return value;
 }
 
 export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]
@@ -149,19 +161,42 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`错误：无法读取 ${path.basename(input)}：不是 .xlsx 工作簿（压缩包中没有工作表）`);
     return 2;
   }
-  const data = await book.readWorkbook();
-  // Only the file is needed from here on (the output is the input plus two sheets): let the
-  // in-memory workbook go before checking a large roster.
-  if (book.release()) collectGarbage();
-  const rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
-  if (large || rows > LARGE_ROWS)
-    io.err(`已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`);
+  // The port, with what the command line adds: memory released after reading, progress lines.
+  let rows = 0;
+  const busy = () => large || rows > LARGE_ROWS;
+  const port: WorkbookPort = {
+    readWorkbook: async () => {
+      const data = await book.readWorkbook();
+      // Only the file is needed from here on (the output is the input plus two sheets): let
+      // the in-memory workbook go before checking a large roster.
+      if (book.release()) collectGarbage();
+      rows = data.sheets.reduce((n, s) => n + s.values.length, 0);
+      if (busy())
+        io.err(
+          `已读取 ${data.sheets.length} 个工作表、${rows.toLocaleString("en-US")} 行，正在校验…`
+        );
+      return data;
+    },
+    writeSheets: (plans) => {
+      if (busy()) io.err("正在写入输出工作簿…");
+      return book.writeSheets(plans);
+    },
+    replaceMarks: (issues) => book.replaceMarks(issues),
+    clearMarks: () => book.clearMarks(),
+  };
+  const exists = () => fs.existsSync(output) && !args.force;
+  const result = await generate(port, args.options, {
+    force: args.force,
+    mayWrite: () => !exists(),
+  });
+  const { analysis } = result;
 
-  const analysis = analyse(data, args.options);
-  const report = toReportJson(analysis);
   if (args.json) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, args.json), JSON.stringify(report, null, 2) + "\n");
+      writeFileAtomic(
+        path.resolve(io.cwd, args.json),
+        JSON.stringify(toReportJson(analysis), null, 2) + "\n"
+      );
     } catch (e) {
       io.err(`错误：无法写入报告 ${args.json}（${oneLine(e)}）`);
       return 2;
@@ -170,23 +205,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   io.out(formatSummary(analysis));
   if (analysis.issues.length > 0) io.out(formatIssues(analysis.issues, 30));
 
-  if (!analysis.allocation) {
+  if (result.blockedBy === "noRates") {
     io.out(`未生成：缺少“项目费率”表，无法计算分摊。`);
     return 1;
   }
-  if (analysis.errorCount > 0 && !args.force) {
+  if (result.blockedBy === "errors") {
     io.out(
       `未生成：发现 ${analysis.errorCount} 个错误。请修正后重试，或加 --force 仍然生成（表中会标注警示）。`
     );
     return 1;
   }
-  if (fs.existsSync(output) && !args.force) {
+  if (result.blockedBy === "caller") {
     io.err(`错误：输出文件已存在：${output}（加 --force 覆盖）`);
     return 2;
   }
-  if (large || rows > LARGE_ROWS) io.err("正在写入输出工作簿…");
-  const plans = planSheets(analysis);
-  const written = await book.writeSheets([plans.allocation!, plans.report]);
+  const { written } = result;
   try {
     writeFileAtomic(output, await book.toBuffer());
   } catch (e) {

@@ -2,8 +2,9 @@
 // task pane. When errors block it, the issue cells are marked and a small dialog says so.
 // event.completed() is always called, after the dialog (if any) closes.
 import * as excel from "../excel";
-import type { Options } from "../core/types";
-import { errorCode, hostMessage } from "../taskpane/host";
+import { optionsFromSettings } from "../app/settings";
+import { errorCode } from "../app/errors";
+import { hostMessage } from "../taskpane/host";
 import { langOf, stringsFor } from "../taskpane/strings";
 
 export type Notice =
@@ -11,24 +12,15 @@ export type Notice =
   | { kind: "done"; sheet: string }
   | { kind: "failed"; message: string; code: string };
 
-export function optionsFromSettings(): Options {
-  const s = excel.loadSettings();
-  return {
-    sheets: s.mapping,
-    ownUnion: s.ownUnion,
-    nearRetirementMonths: s.nearRetirementMonths,
-    year: s.year,
-  };
-}
-
 /** What to tell the user after one click. */
 export async function generateFromRibbon(): Promise<Notice> {
   const lang = langOf(Office.context.displayLanguage);
   try {
     const problem = excel.requirementProblem();
     if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
-    const options = optionsFromSettings();
-    const r = await excel.runGenerate(options, false);
+    const options = optionsFromSettings(excel.loadSettings());
+    // When errors block it, the same action marks their cells so the user sees where they are.
+    const r = await excel.generate(options, { markWhenBlocked: true });
     if (r.blocked) {
       if (!r.analysis.allocation)
         return {
@@ -36,8 +28,6 @@ export async function generateFromRibbon(): Promise<Notice> {
           message: stringsFor(lang).cannotGenerate,
           code: "SheetMissing",
         };
-      // Mark the cells so the user sees where the errors are.
-      await excel.runValidate(options);
       return { kind: "blocked", errors: r.analysis.errorCount };
     }
     const sheet = r.written.find((w) => w.role === "allocation");

@@ -27,12 +27,12 @@ import { formatYuan, fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
 import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
+import { DEFAULT_NEAR_MONTHS } from "./options";
 import { parseA1 } from "./a1";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
 
 const ROLES: SheetRole[] = ["roster", "rates", "budget", "history"];
-export const DEFAULT_NEAR_MONTHS = 24;
 
 /** Which sheet plays which role: by name and by headers, each sheet used once; a role mapped
  *  to "" explicitly has none. */

@@ -47,9 +47,3 @@ export function hostError(e: unknown, step: string): ExcelHostError {
     e
   );
 }
-
-export function errorCode(e: unknown): string | undefined {
-  return typeof e === "object" && e && "code" in e
-    ? String((e as { code: unknown }).code)
-    : undefined;
-}

@@ -9,7 +9,7 @@ import { groupAddresses, runs } from "./a1";
 import { MARK_COLORS } from "./marks";
 import type { ConditionalFormatInfo, SheetInfo } from "./read";
 import { getMarks, MarkRecord, setMarks } from "./settings";
-import { errorCode } from "./errors";
+import { errorCode } from "../app/errors";
 
 /** Queue the deletion of recorded marks that are still there. Returns how many. */
 export function queueClear(

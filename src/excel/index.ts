@@ -1,30 +1,26 @@
-// The Excel host: the only code that touches Office.js. Each user action is one Excel.run:
+// The Excel host: the only code that touches Office.js. Each user action is one Excel.run in
+// which src/app's action runs over an ExcelWorkbook port:
 //   校验      read → analyse → (remove old marks + add new marks) in one sync
 //   生成      read → analyse → write 经费分摊表 and 校验结果 in one sync (more only for huge sheets)
 // A 10,000-row roster takes three round trips per action — sheet list with used ranges, cells,
 // writes — and more only as the bytes grow (about one per 3.75 MB read), never per row.
-import type { Issue, Options } from "../core/types";
-import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
-import type { SheetPlan } from "../core/plan";
-import { analyse, Analysis, detectSheets, planSheets, SheetMapping } from "../core/engine";
-import { ExcelHostError, hostError, errorCode } from "./errors";
+import type { Options } from "../core/types";
+import type { Analysis } from "../core/engine";
+import { detectSheets, SheetMapping } from "../core/engine";
+import type { Progress } from "../app/port";
+import * as app from "../app/actions";
+import { errorCode } from "../app/errors";
+import { ExcelHostError, hostError } from "./errors";
 import { requirementProblem, runOptions } from "./requirements";
-import { readWorkbook, ReadResult, SheetInfo } from "./read";
-import { writeSheets } from "./write";
-import { queueClear, queueMarks, recordMarks, clearHighlights as clearMarksIn } from "./highlight";
+import { readWorkbook } from "./read";
 import { loadSettings, persist, setSheetHint } from "./settings";
 import { rectOf } from "./a1";
+import { ExcelWorkbook } from "./port";
 
 export { ExcelHostError } from "./errors";
 export { requirementProblem } from "./requirements";
 export { loadSettings, saveSettings } from "./settings";
-export type { PaneSettings } from "./settings";
-export { readWorkbook } from "./read";
-export { writeSheets, needsQuote } from "./write";
-export { highlight, clearHighlights } from "./highlight";
-export { MARK_COLORS } from "./marks";
-
-export type ProgressFn = (step: string, done: number, total: number) => void;
+export { ExcelWorkbook } from "./port";
 
 /** Before any Excel call: a clear Chinese message when Excel is missing or too old. */
 function ensureExcel(): void {
@@ -52,10 +48,6 @@ async function act<T>(step: string, body: (ctx: Excel.RequestContext) => Promise
     }
     throw hostError(e, step);
   }
-}
-
-function rememberSheets(r: ReadResult): void {
-  setSheetHint(r.book.sheets.map((s) => s.name));
 }
 
 /** The remembered sheet names are only a speed-up: failing to save them is not an error. */
@@ -86,75 +78,54 @@ function explicitSheets(options: Options): string[] {
   return Object.values(options.sheets ?? {}).filter((x): x is string => !!x);
 }
 
+/** Run one of src/app's actions over the workbook in one Excel.run, then save what it changed. */
+async function withPort<T>(
+  step: string,
+  options: Options,
+  body: (port: ExcelWorkbook) => Promise<T>
+): Promise<T> {
+  let port: ExcelWorkbook | null = null;
+  const out = await act(step, (ctx) =>
+    body((port = new ExcelWorkbook(ctx, explicitSheets(options))))
+  );
+  if ((port as ExcelWorkbook | null)?.marksChanged) await persistMarks(step);
+  else await persistQuietly();
+  return out;
+}
+
 /** Sheet names and the detected role mapping (by headers, not only names). */
 export async function detectWorkbookSheets(): Promise<{ sheets: string[]; mapping: SheetMapping }> {
   const result = await act("读取工作表", async (ctx) => {
     const r = await readWorkbook(ctx, { headRows: 12 });
+    setSheetHint(r.book.sheets.map((s) => s.name));
     return {
       sheets: r.layout.sheets.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name),
       mapping: detectSheets(r.book, loadSettings().mapping ?? {}),
-      read: r,
     };
   });
-  rememberSheets(result.read);
   await persistQuietly();
-  return { sheets: result.sheets, mapping: result.mapping };
+  return result;
 }
 
-/** 校验: read the sheets, analyse, remove the old marks and mark the issue cells — one Excel.run. */
-export async function runValidate(options: Options, progress?: ProgressFn): Promise<Analysis> {
-  const analysis = await act("校验", async (ctx) => {
-    progress?.("读取工作表", 0, 3);
-    const r = await readWorkbook(ctx, {
-      progress,
-      withMarks: true,
-      explicit: explicitSheets(options),
-    });
-    progress?.("校验", 1, 3);
-    const a = analyse(r.book, options);
-    progress?.("标记问题单元格", 2, 3);
-    queueClear(ctx, r.marksFound);
-    const q = queueMarks(ctx, a.issues, r.layout.sheets);
-    await ctx.sync();
-    recordMarks(q);
-    rememberSheets(r);
-    progress?.("完成", 3, 3);
-    return a;
-  });
-  await persistMarks("校验");
-  return analysis;
+/** 校验 in Excel. */
+export function validate(options: Options, progress?: Progress): Promise<Analysis> {
+  return withPort("校验", options, (port) => app.validate(port, options, progress));
 }
 
-/** 生成经费分摊表: read, analyse and, unless errors block it, write the two sheets — one Excel.run. */
-export async function runGenerate(
+/** 生成经费分摊表 in Excel. */
+export function generate(
   options: Options,
-  force: boolean,
-  progress?: ProgressFn
-): Promise<{ analysis: Analysis; written: WrittenSheet[]; blocked: boolean }> {
-  const out = await act("生成经费分摊表", async (ctx) => {
-    progress?.("读取工作表", 0, 4);
-    const r = await readWorkbook(ctx, { progress, explicit: explicitSheets(options) });
-    rememberSheets(r);
-    progress?.("校验与计算", 1, 4);
-    const analysis = analyse(r.book, options);
-    if ((analysis.errorCount > 0 && !force) || !analysis.allocation)
-      return { analysis, written: [] as WrittenSheet[], blocked: true };
-    progress?.("写入经费分摊表", 2, 4);
-    const plans = planSheets(analysis);
-    const written = await writeSheets(ctx, [plans.allocation!, plans.report], r.layout, progress);
-    progress?.("完成", 4, 4);
-    return { analysis, written, blocked: false };
-  });
-  await persistQuietly();
-  return out;
+  request: app.GenerateRequest,
+  progress?: Progress
+): Promise<app.GenerateResult> {
+  return withPort("生成经费分摊表", options, (port) =>
+    app.generate(port, options, request, progress)
+  );
 }
 
-/** 清除标记: remove exactly the add-in's marks. */
-export async function runClearMarks(): Promise<void> {
-  await act("清除标记", async (ctx) => {
-    await clearMarksIn(ctx);
-  });
-  await persistMarks("清除标记");
+/** 清除标记 in Excel. */
+export function clearMarks(): Promise<void> {
+  return withPort("清除标记", {}, (port) => app.clearMarks(port));
 }
 
 /** Select a cell (from the issue list). */
@@ -174,38 +145,3 @@ export async function goToSheet(name: string): Promise<void> {
     await ctx.sync();
   });
 }
-
-/**
- * The workbook port over an Excel.RequestContext, for code written against src/core/port.ts.
- * Reads remember the layout so writes and marks need no extra round trip.
- */
-export class ExcelWorkbook implements WorkbookPort {
-  private last: ReadResult | null = null;
-  constructor(readonly ctx: Excel.RequestContext) {}
-
-  async readWorkbook(progress?: Progress) {
-    this.last = await readWorkbook(this.ctx, { progress, withMarks: true });
-    return this.last.book;
-  }
-  private async layout(): Promise<ReadResult> {
-    if (!this.last) this.last = await readWorkbook(this.ctx, { headRows: 1, withMarks: true });
-    return this.last;
-  }
-  async writeSheets(plans: SheetPlan[], progress?: Progress): Promise<WrittenSheet[]> {
-    return writeSheets(this.ctx, plans, (await this.layout()).layout, progress);
-  }
-  async highlight(issues: Issue[]): Promise<void> {
-    const r = await this.layout();
-    const q = queueMarks(this.ctx, issues, r.layout.sheets);
-    await this.ctx.sync();
-    recordMarks(q);
-    await persistMarks("标记问题单元格");
-  }
-  async clearHighlights(): Promise<void> {
-    await clearMarksIn(this.ctx);
-    if (this.last) this.last.marksFound = {};
-    await persistMarks("清除标记");
-  }
-}
-
-export type { SheetInfo };

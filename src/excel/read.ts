@@ -7,11 +7,10 @@
 //   Small sheets come whole with their sample; a sheet probed late may need one more sync.
 import type { Cell, SheetData, WorkbookData } from "../core/types";
 import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
-import { errorCode } from "./errors";
+import { errorCode } from "../app/errors";
 import { jsonBytes } from "./a1";
 import { getMarks, getSheetHint } from "./settings";
-
-export type Progress = (step: string, done: number, total: number) => void;
+import type { Progress } from "../app/port";
 
 /** Bytes one data sync may carry (estimated); Excel on the web refuses more than 5 MB. */
 export const READ_BUDGET = 3.75 * 1024 * 1024;
@@ -156,7 +155,7 @@ export async function readWorkbook(
   const wb = ctx.workbook;
   const recorded = opts.withMarks ? getMarks() : {};
   const hint = getSheetHint();
-  progress?.("读取工作表列表", 0, 1);
+  progress?.("read", 0, 1);
 
   // Round trip 1: names and ids, markers, and used ranges with a sample — of the remembered
   // sheets, or else of the first, active and last sheets (the only ones reachable without names).
@@ -309,7 +308,7 @@ export async function readWorkbook(
     }
     for (const { w, p } of probing) addSheet(w, p);
     progress?.(
-      "读取单元格",
+      "read",
       doneRows,
       jobs.reduce((a, j) => a + j.rows, 0)
     );

@@ -1,15 +1,8 @@
 // What the add-in keeps in the document (Office.context.document.settings): the pane's choices,
 // the marks it made (conditional-format ids per worksheet id) and the sheet names it last saw
 // (a hint that lets the next action load names and used ranges in one round trip).
-import type { SheetMapping } from "../core/engine";
+import type { StoredSettings } from "../app/settings";
 import { ExcelHostError } from "./errors";
-
-export interface PaneSettings {
-  mapping?: SheetMapping;
-  ownUnion?: string;
-  nearRetirementMonths?: number;
-  year?: number;
-}
 
 /** Conditional formats this add-in added, by worksheet id. */
 export type MarkRecord = Record<string, string[]>;
@@ -32,12 +25,12 @@ function get<T>(key: string): T | null {
   }
 }
 
-export function loadSettings(): PaneSettings {
-  const s = get<PaneSettings>(KEY_PANE);
+export function loadSettings(): StoredSettings {
+  const s = get<StoredSettings>(KEY_PANE);
   return s && typeof s === "object" ? s : {};
 }
 
-export async function saveSettings(s: PaneSettings): Promise<void> {
+export async function saveSettings(s: StoredSettings): Promise<void> {
   store()?.set(KEY_PANE, s);
   await persist();
 }

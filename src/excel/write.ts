@@ -3,12 +3,12 @@
 // print setup, all queued into the same sync with calculation suspended. A sheet this add-in
 // generated before is replaced; a user's sheet is never touched — a free name is used instead.
 import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
-import type { WrittenSheet } from "../core/port";
+import type { WrittenSheet } from "../app/port";
 import { formulaString } from "../core/a1";
 import { jsonBytes, rectOf } from "./a1";
 import { freeSheetName, markerName } from "../core/generated";
 import type { Layout } from "./read";
-import type { Progress } from "./read";
+import type { Progress } from "../app/port";
 
 /** Bytes of cell data queued into one sync. */
 export const WRITE_BUDGET = 3 * 1024 * 1024;
@@ -178,7 +178,7 @@ export async function writeSheets(
     const bytes = jsonBytes(c.rows);
     if (budget - bytes < 0 && budget < WRITE_BUDGET) {
       await ctx.sync();
-      progress?.("写入单元格", done, all.length);
+      progress?.("write", done, all.length);
       wb.application.suspendApiCalculationUntilNextSync();
       budget = WRITE_BUDGET;
     }

@@ -6,8 +6,12 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import type { Options, SheetRole } from "../core/types";
 import type { Analysis, SheetMapping } from "../core/engine";
-import { DEFAULT_NEAR_MONTHS } from "../core/engine";
-import { errorCode, hostMessage, GenerateOutcome, PaneHost, PaneSettings } from "./host";
+import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
+import type { Progress } from "../app/port";
+import type { GenerateResult } from "../app/actions";
+import type { StoredSettings } from "../app/settings";
+import { errorCode } from "../app/errors";
+import { hostMessage, PaneHost } from "./host";
 import type { Lang, Strings } from "./strings";
 import { stringsFor } from "./strings";
 import { MappingPanel } from "./MappingPanel";
@@ -27,7 +31,7 @@ type Result =
   | { kind: "none" }
   | { kind: "validated"; analysis: Analysis }
   | { kind: "blocked"; analysis: Analysis }
-  | { kind: "generated"; outcome: GenerateOutcome; forced: boolean }
+  | { kind: "generated"; outcome: GenerateResult; forced: boolean }
   | { kind: "cleared" };
 
 const useStyles = makeStyles({
@@ -65,16 +69,14 @@ export interface AppProps {
   lang?: Lang;
 }
 
-function toNumber(text: string): number | undefined {
-  const t = text.trim();
-  return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : undefined;
-}
-
 export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const s = stringsFor(lang);
   const styles = useStyles();
   const problem = React.useMemo(() => host.requirementProblem(), [host]);
-  const saved = React.useMemo<PaneSettings>(() => (problem ? {} : safeLoad(host)), [host, problem]);
+  const saved = React.useMemo<StoredSettings>(
+    () => (problem ? {} : safeLoad(host)),
+    [host, problem]
+  );
 
   const [sheets, setSheets] = React.useState<string[] | null>(null);
   const [detected, setDetected] = React.useState<SheetMapping>({});
@@ -140,31 +142,30 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
   const changeSettings = (v: SettingsValue) => {
     setSettings(v);
-    const valid = (t: string) => t.trim() === "" || toNumber(t) !== undefined;
-    if (valid(v.nearMonths) && valid(v.year)) void persist(mapping, v);
+    if (inputOf(mapping, v).problems.length === 0) void persist(mapping, v);
   };
 
-  const options = (): Options => ({
-    sheets: mapping,
-    ownUnion: settings.ownUnion || undefined,
-    nearRetirementMonths: toNumber(settings.nearMonths) ?? DEFAULT_NEAR_MONTHS,
-    year: toNumber(settings.year),
-  });
+  // A field out of bounds is shown as such in the settings and left at its default here.
+  const options = (): Options => inputOf(mapping, settings).options;
 
   const learn = (a: Analysis, o: Options) => {
     if (a.rates) setPayers(a.rates.payers);
     if (!o.ownUnion && a.allocation) setDetectedOwn(a.allocation.ownUnion);
   };
 
-  const run = async (
-    action: Busy["action"],
-    work: (progress: (step: string, done: number, total: number) => void) => Promise<void>
-  ) => {
+  const run = async (action: Busy["action"], work: (progress: Progress) => Promise<void>) => {
     setFailure(null);
     setBusy({ action, step: s.working, done: 0, total: 1 });
     setStatus(s.working);
     try {
-      await work((step, done, total) => setBusy({ action, step, done, total }));
+      await work((step, done, total, detail) =>
+        setBusy({
+          action,
+          step: detail ? s.stepDetail(s.steps[step], detail) : s.steps[step],
+          done,
+          total,
+        })
+      );
     } catch (e) {
       fail(action, e);
       setStatus(s.failed(s.actionNames[action]));
@@ -176,7 +177,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const validate = () =>
     run("validate", async (progress) => {
       const o = options();
-      const a = await host.runValidate(o, progress);
+      const a = await host.validate(o, progress);
       learn(a, o);
       setResult({ kind: "validated", analysis: a });
       setStatus(a.issues.length ? s.counts(a.errorCount, a.warningCount) : s.noIssues);
@@ -184,7 +185,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
   const clear = () =>
     run("clear", async () => {
-      await host.runClearMarks();
+      await host.clearMarks();
       setResult({ kind: "cleared" });
       setStatus(s.marksCleared);
     });
@@ -192,7 +193,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const generate = (force: boolean) =>
     run("generate", async (progress) => {
       const o = options();
-      const outcome = await host.runGenerate(o, force, progress);
+      const outcome = await host.generate(o, { force, markWhenBlocked: true }, progress);
       learn(outcome.analysis, o);
       if (outcome.blocked) {
         setResult({ kind: "blocked", analysis: outcome.analysis });
@@ -327,7 +328,7 @@ function failureText(s: Strings, f: Failure): string {
     : `${message}（${s.errorCode(code)}）`;
 }
 
-function safeLoad(host: PaneHost): PaneSettings {
+function safeLoad(host: PaneHost): StoredSettings {
   try {
     return host.loadSettings() ?? {};
   } catch (e) {
@@ -336,11 +337,22 @@ function safeLoad(host: PaneHost): PaneSettings {
   }
 }
 
-function settingsOf(m: SheetMapping, v: SettingsValue): PaneSettings {
+/** The pane's fields as options: the same parsing and bounds as the command line. */
+function inputOf(m: SheetMapping, v: SettingsValue): ReturnType<typeof parseOptions> {
+  return parseOptions({
+    sheets: m,
+    ownUnion: v.ownUnion,
+    nearRetirementMonths: v.nearMonths,
+    year: v.year,
+  });
+}
+
+function settingsOf(m: SheetMapping, v: SettingsValue): StoredSettings {
+  const { options } = inputOf(m, v);
   return {
     mapping: m,
-    ownUnion: v.ownUnion || undefined,
-    nearRetirementMonths: toNumber(v.nearMonths),
-    year: toNumber(v.year),
+    ownUnion: options.ownUnion,
+    nearRetirementMonths: options.nearRetirementMonths,
+    year: options.year,
   };
 }

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useStrings } from "./context";
+import { OPTION_BOUNDS, parseNumericOption } from "../core/options";
 
 export interface SettingsValue {
   /** "" = detected from the rate sheet. */
@@ -15,8 +16,6 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
-
-const positiveInt = (t: string) => t.trim() === "" || (/^\d+$/.test(t.trim()) && Number(t) > 0);
 
 export interface SettingsPanelProps {
   value: SettingsValue;
@@ -37,8 +36,13 @@ export function SettingsPanel({
   const styles = useStyles();
   const unions =
     value.ownUnion && !payers.includes(value.ownUnion) ? [...payers, value.ownUnion] : payers;
-  const monthsOk = positiveInt(value.nearMonths) && value.nearMonths.trim() !== "";
-  const yearOk = positiveInt(value.year);
+  // The same parsing and bounds as the command line (src/core/options.ts).
+  const months = OPTION_BOUNDS.nearRetirementMonths;
+  const years = OPTION_BOUNDS.year;
+  const monthsOk =
+    value.nearMonths.trim() !== "" &&
+    !parseNumericOption("nearRetirementMonths", value.nearMonths).problem;
+  const yearOk = !parseNumericOption("year", value.year).problem;
   return (
     <section className={styles.section} aria-labelledby="settings-heading">
       <h2 id="settings-heading" className={styles.h2}>
@@ -61,12 +65,13 @@ export function SettingsPanel({
       <Field
         label={s.nearMonths}
         hint={monthsOk ? s.nearMonthsHint : undefined}
-        validationMessage={monthsOk ? undefined : s.invalidNumber}
+        validationMessage={monthsOk ? undefined : s.outOfRange(months.min, months.max)}
       >
         <Input
           type="number"
           inputMode="numeric"
-          min={1}
+          min={months.min}
+          max={months.max}
           value={value.nearMonths}
           disabled={disabled}
           onChange={(_, d) => onChange({ ...value, nearMonths: d.value })}
@@ -75,12 +80,13 @@ export function SettingsPanel({
       <Field
         label={s.year}
         hint={yearOk ? s.yearHint : undefined}
-        validationMessage={yearOk ? undefined : s.invalidNumber}
+        validationMessage={yearOk ? undefined : s.outOfRange(years.min, years.max)}
       >
         <Input
           type="number"
           inputMode="numeric"
-          min={1}
+          min={years.min}
+          max={years.max}
           value={value.year}
           disabled={disabled}
           onChange={(_, d) => onChange({ ...value, year: d.value })}

@@ -4,7 +4,7 @@ import * as React from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import { formatYuan } from "../core/money";
-import type { GenerateOutcome } from "./host";
+import type { GenerateResult } from "../app/actions";
 import { useStrings } from "./context";
 
 const useStyles = makeStyles({
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 export interface SummaryProps {
-  outcome: GenerateOutcome;
+  outcome: GenerateResult;
   forced: boolean;
   onOpen(sheet: string): void;
 }

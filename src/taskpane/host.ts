@@ -1,44 +1,26 @@
-// What the pane needs from its host: the functions of src/excel (PANE_HOST contract). The pane
-// takes a PaneHost as a prop, so tests pass a fake one and Excel / the playground pass the real one.
+// What the pane needs from its host. The pane takes a PaneHost as a prop, so tests pass a fake
+// one; Excel and the playground pass officeHost (src/taskpane/officeHost.ts over src/excel),
+// whose actions are src/app's, run over the Excel workbook port.
 import type { Options } from "../core/types";
 import type { Analysis, SheetMapping } from "../core/engine";
-import type { WrittenSheet } from "../core/port";
-
-export type ProgressFn = (step: string, done: number, total: number) => void;
-
-export interface PaneSettings {
-  mapping?: SheetMapping;
-  ownUnion?: string;
-  nearRetirementMonths?: number;
-  year?: number;
-}
-
-export interface GenerateOutcome {
-  analysis: Analysis;
-  written: WrittenSheet[];
-  blocked: boolean;
-}
+import type { Progress } from "../app/port";
+import type { GenerateRequest, GenerateResult } from "../app/actions";
+import type { StoredSettings } from "../app/settings";
 
 export interface PaneHost {
   requirementProblem(): string | null;
   detectWorkbookSheets(): Promise<{ sheets: string[]; mapping: SheetMapping }>;
-  runValidate(options: Options, progress?: ProgressFn): Promise<Analysis>;
-  runGenerate(options: Options, force: boolean, progress?: ProgressFn): Promise<GenerateOutcome>;
-  runClearMarks(): Promise<void>;
+  validate(options: Options, progress?: Progress): Promise<Analysis>;
+  generate(
+    options: Options,
+    request: GenerateRequest,
+    progress?: Progress
+  ): Promise<GenerateResult>;
+  clearMarks(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;
   goToSheet(name: string): Promise<void>;
-  loadSettings(): PaneSettings;
-  saveSettings(s: PaneSettings): Promise<void>;
-}
-
-/** Office's error code: ExcelHostError.code, OfficeExtension.Error.code, or null. */
-export function errorCode(e: unknown): string | null {
-  if (e && typeof e === "object" && "code" in e) {
-    const c = (e as { code: unknown }).code;
-    if (typeof c === "string" && c) return c;
-    if (typeof c === "number") return String(c);
-  }
-  return null;
+  loadSettings(): StoredSettings;
+  saveSettings(s: StoredSettings): Promise<void>;
 }
 
 /** The host's own Chinese message (ExcelHostError), else null: Office's English text is not

@@ -5,9 +5,9 @@ import type { PaneHost } from "./host";
 export const officeHost: PaneHost = {
   requirementProblem: () => excel.requirementProblem(),
   detectWorkbookSheets: () => excel.detectWorkbookSheets(),
-  runValidate: (options, progress) => excel.runValidate(options, progress),
-  runGenerate: (options, force, progress) => excel.runGenerate(options, force, progress),
-  runClearMarks: () => excel.runClearMarks(),
+  validate: (options, progress) => excel.validate(options, progress),
+  generate: (options, request, progress) => excel.generate(options, request, progress),
+  clearMarks: () => excel.clearMarks(),
   goToCell: (sheet, cell) => excel.goToCell(sheet, cell),
   goToSheet: (name) => excel.goToSheet(name),
   loadSettings: () => excel.loadSettings(),

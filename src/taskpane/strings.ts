@@ -2,6 +2,7 @@
 // English when Office's display language is English. Issue messages themselves come from
 // src/core/messages.ts (Chinese in both languages: they quote the user's own cells).
 import type { IssueCode, Severity, SheetRole } from "../core/types";
+import type { StepCode } from "../app/port";
 import { TITLE } from "../core/messages";
 
 export type Lang = "zh" | "en";
@@ -39,7 +40,7 @@ const zh = {
   nearMonthsHint: "距法定退休年龄不足该月数即视为临近退休，默认 24。",
   year: "活动年度",
   yearHint: "留空则按项目开始日期自动确定。",
-  invalidNumber: "请输入正整数。",
+  outOfRange: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
 
   actionsHeading: "操作",
   validate: "校验",
@@ -47,13 +48,20 @@ const zh = {
   generate: "生成经费分摊表",
   forceGenerate: "仍然生成",
   working: "正在处理…",
+  steps: {
+    read: "读取工作表",
+    check: "校验与计算",
+    mark: "标记问题单元格",
+    write: "写入经费分摊表",
+    done: "完成",
+  } as Record<StepCode, string>,
+  stepDetail: (step: string, sheet: string) => `${step}：${sheet}`,
 
   counts: (errors: number, warnings: number) => `错误 ${errors} 个，警告 ${warnings} 个`,
   noIssues: "未发现问题。",
   issuesHeading: "校验结果",
   severity: { error: "错误", warning: "警告" } as Record<Severity, string>,
   issueTitle: (code: IssueCode) => TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}：${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}：${message}`,
   marksCleared: "已清除本加载项添加的标记。",
   showAll: (n: number) => `显示全部 ${n} 条`,
@@ -135,7 +143,7 @@ const en: Strings = {
     "Within this many months of the statutory retirement age counts as near retirement (default 24).",
   year: "Programme year",
   yearHint: "Leave blank to use the programmes' start dates.",
-  invalidNumber: "Enter a positive whole number.",
+  outOfRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
 
   actionsHeading: "Actions",
   validate: "Check",
@@ -143,13 +151,20 @@ const en: Strings = {
   generate: "Generate allocation sheet",
   forceGenerate: "Generate anyway",
   working: "Working…",
+  steps: {
+    read: "Reading sheets",
+    check: "Checking and calculating",
+    mark: "Marking cells",
+    write: "Writing the allocation sheet",
+    done: "Done",
+  },
+  stepDetail: (step: string, sheet: string) => `${step}: ${sheet}`,
 
   counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
   noIssues: "No problems found.",
   issuesHeading: "Check results",
   severity: { error: "Error", warning: "Warning" },
   issueTitle: (code: IssueCode) => EN_TITLE[code],
-  issueRowLabel: (sheet: string, cell: string, message: string) => `${sheet}!${cell}: ${message}`,
   issueNoCell: (sheet: string, message: string) => `${sheet}: ${message}`,
   marksCleared: "The add-in's marks were removed.",
   showAll: (n: number) => `Show all ${n}`,

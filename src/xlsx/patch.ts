@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan } from "../core/plan";
-import type { WrittenSheet } from "../core/port";
+import type { WrittenSheet } from "../app/port";
 import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

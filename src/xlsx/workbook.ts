@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
-import type { Progress, WorkbookPort, WrittenSheet } from "../core/port";
+import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
 import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 
 const DAY_MS = 86400000;
@@ -222,7 +222,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets: SheetData[] = [];
     const list = this.model.worksheets.filter((ws) => ws.state !== "veryHidden");
     list.forEach((ws, i) => {
-      progress?.(`读取“${ws.name}”`, i, list.length);
+      progress?.("read", i, list.length, ws.name);
       sheets.push(sheetData(ws));
     });
     return { sheets };
@@ -256,8 +256,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   // A file copy carries the issues in its 校验结果 sheet instead of colouring the user's cells.
-  async highlight(_issues: Issue[]): Promise<void> {}
-  async clearHighlights(): Promise<void> {}
+  async replaceMarks(_issues: Issue[]): Promise<void> {}
+  async clearMarks(): Promise<void> {}
 
   /**
    * The workbook as .xlsx. Read from a file and changed only through writeSheets: that file with

@@ -1,8 +1,8 @@
 // The same corpus inside Excel: each damaged workbook opened in the strict Excel double, 校验 run
-// through the add-in's own runValidate, and the issues compared exactly with the CLI's
+// through the add-in's own validate, and the issues compared exactly with the CLI's
 // expectations; every issue with a cell is marked in that cell, with its severity.
 // Files that Excel itself cannot open (exit 2 in the CLI) have no Excel path.
-import { runValidate } from "../../src/excel";
+import { validate } from "../../src/excel";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
 import { parseA1 } from "../../src/core/a1";
@@ -21,11 +21,11 @@ const workbookCases = CASES.filter((c) => c.exit !== 2);
 
 describe("the bad-input corpus in the Excel double", () => {
   it.each(workbookCases.map((c) => [c.file, c] as const))(
-    "%s: runValidate reports exactly the expected issues and marks them",
+    "%s: validate reports exactly the expected issues and marks them",
     async (_f, c) => {
       d = await doubleFromXlsx(await caseBytes(c));
       d.installGlobals();
-      const a = await runValidate({});
+      const a = await validate({});
       expect(keys(a.issues)).toEqual(keys(c.expected));
       // A cell with both an error and a warning shows the error.
       for (const i of a.issues) {

@@ -1,5 +1,5 @@
 // The context-level functions of src/excel, one by one, in the strict double: readWorkbook,
-// writeSheets, highlight / clearHighlights, and the WorkbookPort built on them (so the core's
+// writeSheets, highlight / clearHighlights, and the WorkbookPort built on them (so the application's
 // own validateWorkbook / generateWorkbook run against Excel unchanged).
 import { createExcelDouble, ExcelDouble } from "../../src/testing/excel-double";
 import { readWorkbook, READ_BUDGET } from "../../src/excel/read";
@@ -7,7 +7,7 @@ import { writeSheets, needsQuote, planRows, WRITE_BUDGET } from "../../src/excel
 import { clearHighlights, highlight, markCells } from "../../src/excel/highlight";
 import { groupAddresses, runs } from "../../src/excel/a1";
 import { ExcelWorkbook } from "../../src/excel";
-import { generateWorkbook, validateWorkbook } from "../../src/core/port";
+import { generate, validate } from "../../src/app/actions";
 import { planReport } from "../../src/core/plan";
 import type { Issue } from "../../src/core/types";
 import { openSample, MISTAKES, OPTIONS, uninstall, sheetState, USER_SHEETS } from "./helpers";
@@ -244,16 +244,16 @@ describe("highlight(ctx) and clearHighlights(ctx)", () => {
   });
 });
 
-describe("ExcelWorkbook: the core's actions over Excel", () => {
-  it("validateWorkbook and generateWorkbook from src/core/port.ts run unchanged", async () => {
+describe("ExcelWorkbook: the application's actions over Excel", () => {
+  it("validate and generate from src/app/actions.ts run unchanged", async () => {
     const dbl = await openSample(MISTAKES);
     const users = USER_SHEETS.map((s) => sheetState(dbl, s));
-    const a = await Excel.run((ctx) => validateWorkbook(new ExcelWorkbook(ctx), OPTIONS));
+    const a = await Excel.run((ctx) => validate(new ExcelWorkbook(ctx), OPTIONS));
     expect(a.errorCount).toBe(7);
     expect(dbl.snapshot("花名册").marks.flat().filter(Boolean)).toHaveLength(9);
-    const g = await Excel.run((ctx) => generateWorkbook(new ExcelWorkbook(ctx), OPTIONS, true));
+    const g = await Excel.run((ctx) => generate(new ExcelWorkbook(ctx), OPTIONS, { force: true }));
     expect(g.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
-    await Excel.run((ctx) => new ExcelWorkbook(ctx).clearHighlights());
+    await Excel.run((ctx) => new ExcelWorkbook(ctx).clearMarks());
     expect(USER_SHEETS.map((s) => sheetState(dbl, s))).toEqual(users);
   });
 });

@@ -36,10 +36,10 @@ function shownMarks(d: Awaited<ReturnType<typeof openSample>>): string[] {
   return out.sort();
 }
 
-describe("校验 (runValidate)", () => {
+describe("校验 (validate)", () => {
   it("marks exactly the cells the engine flags on the mistakes sample, errors and warnings apart", async () => {
     const d = await openSample(MISTAKES);
-    const analysis = await host.runValidate(OPTIONS);
+    const analysis = await host.validate(OPTIONS);
     const expected = await engineIssues(MISTAKES);
     expect(analysis.issues).toEqual(expected);
     const want = new Map<string, string>();
@@ -86,19 +86,19 @@ describe("校验 (runValidate)", () => {
       await ctx.sync();
     });
     const before = USER_SHEETS.map((s) => sheetState(d, s));
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     expect(shownMarks(d).length).toBeGreaterThan(0);
     expect(USER_SHEETS.map((s) => sheetState(d, s))).not.toEqual(before);
-    await host.runClearMarks();
+    await host.clearMarks();
     expect(shownMarks(d)).toEqual([]);
     expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(before);
   });
 
   it("re-validating replaces the old marks instead of stacking them", async () => {
     const d = await openSample(MISTAKES);
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     const once = d.formatState("花名册") as { conditionalFormats: unknown[] };
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     const twice = d.formatState("花名册") as { conditionalFormats: unknown[] };
     expect(twice.conditionalFormats.length).toBe(once.conditionalFormats.length);
     expect(shownMarks(d).length).toBe(10 - 1); // ten issues, one of them (BUDGET_EXCEEDED) without a cell
@@ -106,19 +106,19 @@ describe("校验 (runValidate)", () => {
 
   it("finds the marks again after the user renames the sheet (they are recorded by sheet id)", async () => {
     const d = await openSample(MISTAKES);
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("花名册").name = "名单";
       await ctx.sync();
     });
-    await host.runClearMarks();
+    await host.clearMarks();
     expect(shownMarks(d)).toEqual([]);
   });
 
   it("shows no marks on a clean workbook and leaves it unchanged", async () => {
     const d = await openSample();
     const before = USER_SHEETS.map((s) => sheetState(d, s));
-    const a = await host.runValidate(OPTIONS);
+    const a = await host.validate(OPTIONS);
     expect(a.errorCount).toBe(0);
     expect(shownMarks(d)).toEqual([]);
     expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(before);
@@ -128,7 +128,7 @@ describe("校验 (runValidate)", () => {
 describe("生成经费分摊表 (runGenerate)", () => {
   it("writes 经费分摊表 whose evaluated formulas give the seed's figures (DOMAIN.md §2)", async () => {
     const d = await openSample();
-    const r = await host.runGenerate(OPTIONS, false);
+    const r = await host.generate(OPTIONS, { force: false });
     expect(r.blocked).toBe(false);
     expect(r.written).toEqual([
       { role: "allocation", name: "经费分摊表", renamed: false },
@@ -169,13 +169,13 @@ describe("生成经费分摊表 (runGenerate)", () => {
   it("generating twice yields the same sheets and leaves the user's sheets unchanged", async () => {
     const d = await openSample();
     const users = USER_SHEETS.map((s) => sheetState(d, s));
-    await host.runGenerate(OPTIONS, false);
+    await host.generate(OPTIONS, { force: false });
     const first = {
       alloc: sheetState(d, "经费分摊表"),
       report: sheetState(d, "校验结果"),
       values: d.values("经费分摊表"),
     };
-    const second = await host.runGenerate(OPTIONS, false);
+    const second = await host.generate(OPTIONS, { force: false });
     expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
     expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
     expect({
@@ -199,9 +199,9 @@ describe("生成经费分摊表 (runGenerate)", () => {
       await ctx.sync();
     });
     const mine = sheetState(d, "经费分摊表");
-    const r1 = await host.runGenerate(OPTIONS, false);
+    const r1 = await host.generate(OPTIONS, { force: false });
     expect(r1.written[0]).toEqual({ role: "allocation", name: "经费分摊表(2)", renamed: true });
-    const r2 = await host.runGenerate(OPTIONS, false);
+    const r2 = await host.generate(OPTIONS, { force: false });
     expect(r2.written[0]).toEqual({ role: "allocation", name: "经费分摊表(2)", renamed: true });
     expect(sheetState(d, "经费分摊表")).toEqual(mine);
     expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "经费分摊表(2)", "校验结果"]);
@@ -217,7 +217,7 @@ describe("生成经费分摊表 (runGenerate)", () => {
     d.edit("项目费率", "B5", "'" + names[2]);
     d.edit("项目费率", "B6", "'" + names[3]);
     expect(d.values("项目费率")[2][1]).toBe(names[0]);
-    const r = await host.runGenerate(OPTIONS, false);
+    const r = await host.generate(OPTIONS, { force: false });
     expect(r.analysis.issues.filter((i) => i.severity === "error")).toEqual([]);
     const v = d.values("经费分摊表");
     const f = d.snapshot("经费分摊表").formulas;
@@ -230,10 +230,10 @@ describe("生成经费分摊表 (runGenerate)", () => {
 
   it("does not write when errors block it, unless forced", async () => {
     const d = await openSample(MISTAKES);
-    const blocked = await host.runGenerate(OPTIONS, false);
+    const blocked = await host.generate(OPTIONS, { force: false });
     expect(blocked.blocked).toBe(true);
     expect(d.sheetNames()).toEqual(USER_SHEETS);
-    const forced = await host.runGenerate(OPTIONS, true);
+    const forced = await host.generate(OPTIONS, { force: true });
     expect(forced.blocked).toBe(false);
     expect(d.values("经费分摊表")[1][0]).toMatch(/^⚠ 校验发现7个错误/);
     // The report links each issue to its cell.
@@ -290,10 +290,10 @@ describe("the other entry points", () => {
 
   it("groups each action into one undo step where Excel supports it", async () => {
     const d = await openSample();
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     expect(d.lastRunOptions).toEqual({ mergeUndoGroup: true });
     const old = await openSample(undefined, { apiVersion: "1.12" });
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     expect(old.lastRunOptions).toEqual({}); // Excel.run(batch) without options on 1.12
   });
 });
@@ -304,7 +304,7 @@ describe("requirement sets", () => {
     const problem = host.requirementProblem();
     expect(problem).toMatch(/ExcelApi 1\.9/);
     expect(problem).toMatch(/版本过旧/);
-    const e = await host.runValidate(OPTIONS).catch((x) => x);
+    const e = await host.validate(OPTIONS).catch((x) => x);
     expect(e).toBeInstanceOf(host.ExcelHostError);
     expect(e.code).toBe("ApiNotFound");
     expect(d.syncCount).toBe(0);
@@ -314,11 +314,13 @@ describe("requirement sets", () => {
     const d = await openSample(MISTAKES, { apiVersion: "1.9" });
     expect(host.requirementProblem()).toBeNull();
     await host.detectWorkbookSheets();
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     expect(shownMarks(d).length).toBe(9);
-    await host.runClearMarks();
+    await host.clearMarks();
     expect(shownMarks(d)).toEqual([]);
-    await expect(host.runGenerate(OPTIONS, true)).resolves.toMatchObject({ blocked: false });
+    await expect(host.generate(OPTIONS, { force: true })).resolves.toMatchObject({
+      blocked: false,
+    });
     await host.goToCell("花名册", "D7");
     await host.goToSheet("经费分摊表");
     expect(d.syncs.filter((s) => s.error)).toEqual([]);
@@ -333,7 +335,7 @@ describe("requirement sets", () => {
 describe("the generated sheets after the user changed them", () => {
   it("regenerates after the user deleted 经费分摊表 (its marker name became #REF!)", async () => {
     const d = await openSample();
-    await host.runGenerate(OPTIONS, false);
+    await host.generate(OPTIONS, { force: false });
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("经费分摊表").delete();
       await ctx.sync();
@@ -341,7 +343,7 @@ describe("the generated sheets after the user changed them", () => {
     expect(d.names().find((n) => n.name === "LXY_generated_allocation")!.formula).toBe(
       "=#REF!$A$1"
     );
-    const r = await host.runGenerate(OPTIONS, false);
+    const r = await host.generate(OPTIONS, { force: false });
     expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
     expect(
       d
@@ -354,7 +356,7 @@ describe("the generated sheets after the user changed them", () => {
 
   it("recognises its sheet after the user renamed it, and formulas follow renamed input sheets", async () => {
     const d = await openSample();
-    await host.runGenerate(OPTIONS, false);
+    await host.generate(OPTIONS, { force: false });
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("经费分摊表").name = "分摊（旧）";
       ctx.workbook.worksheets.getItem("花名册").name = "名单";
@@ -368,7 +370,7 @@ describe("the generated sheets after the user changed them", () => {
         .formulas.flat()
         .some((f) => f?.includes("'名单'!$H:$H"))
     ).toBe(true);
-    const r = await host.runGenerate(OPTIONS, false);
+    const r = await host.generate(OPTIONS, { force: false });
     expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });
     expect(d.sheetNames()).toEqual(["名单", "项目费率", "预算", "经费分摊表", "校验结果"]);
     expect(rowOf(d.values("经费分摊表"), "高新区总工会承担合计")[2]).toBe(132093.34);
@@ -378,8 +380,8 @@ describe("the generated sheets after the user changed them", () => {
 describe("failures are reported, never silent", () => {
   it("runs an action without the undo group when Excel refuses to group one of its operations", async () => {
     const d = await openSample(undefined, { undoUnsupported: ["delete"] });
-    await host.runGenerate(OPTIONS, false);
-    const second = await host.runGenerate(OPTIONS, false);
+    await host.generate(OPTIONS, { force: false });
+    const second = await host.generate(OPTIONS, { force: false });
     expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
     expect(d.syncs.map((s) => s.error).filter(Boolean)).toEqual(["UndoNotSupported"]);
     expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
@@ -387,7 +389,7 @@ describe("failures are reported, never silent", () => {
 
   it("says so when the record of the marks cannot be saved (清除标记 relies on it)", async () => {
     const d = await openSample(MISTAKES, { settingsSaveFails: true });
-    const e = await host.runValidate(OPTIONS).catch((x) => x);
+    const e = await host.validate(OPTIONS).catch((x) => x);
     expect(e).toBeInstanceOf(host.ExcelHostError);
     expect(e.code).toBe("5001");
     expect(e.message).toMatch(
@@ -397,14 +399,14 @@ describe("failures are reported, never silent", () => {
   });
 });
 
-describe("清除标记 (runClearMarks)", () => {
+describe("清除标记 (clearMarks)", () => {
   it("takes two round trips, and still works after the user deleted a marked sheet", async () => {
     const d = await openSample(MISTAKES);
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     d.resetCounters();
-    await host.runClearMarks();
+    await host.clearMarks();
     expect(d.syncCount).toBe(2);
-    await host.runValidate(OPTIONS);
+    await host.validate(OPTIONS);
     // Marks on the rate sheet too: make one, then delete that sheet.
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add("临时");
@@ -418,7 +420,7 @@ describe("清除标记 (runClearMarks)", () => {
       ctx.workbook.worksheets.getItem("临时").delete();
       await ctx.sync();
     });
-    await host.runClearMarks();
+    await host.clearMarks();
     expect(d.snapshot("花名册").marks.flat().filter(Boolean)).toEqual([]);
     expect(d.settings["lxy.marks"]).toBeUndefined();
   });

@@ -31,10 +31,10 @@ describe("sync counts", () => {
       await host.detectWorkbookSheets(); // what the pane does when it opens
       const opened = summary(d);
       const v0 = d.syncCount;
-      const a = await host.runValidate(OPTIONS);
+      const a = await host.validate(OPTIONS);
       const validate = summary(d, v0);
       const g0 = d.syncCount;
-      const g = await host.runGenerate(OPTIONS, true);
+      const g = await host.generate(OPTIONS, { force: true });
       const generate = summary(d, g0);
       console.log(
         "10k rows",
@@ -61,8 +61,8 @@ describe("sync counts", () => {
       try {
         await host.detectWorkbookSheets();
         d.resetCounters();
-        await host.runValidate(OPTIONS);
-        await host.runGenerate(OPTIONS, true);
+        await host.validate(OPTIONS);
+        await host.generate(OPTIONS, { force: true });
         counts.push(d.syncCount);
       } finally {
         d.uninstallGlobals();
@@ -75,9 +75,9 @@ describe("sync counts", () => {
   it("10,000 rows on a workbook the add-in has never seen (no pane opened first): still at most 6", async () => {
     const d = open(10_000);
     try {
-      await host.runValidate(OPTIONS);
+      await host.validate(OPTIONS);
       const validate = d.syncCount;
-      await host.runGenerate(OPTIONS, true);
+      await host.generate(OPTIONS, { force: true });
       console.log(
         "10k rows, cold",
         JSON.stringify({ validate, generate: d.syncCount - validate, maxMB: summary(d).maxMB })
@@ -94,10 +94,10 @@ describe("sync counts", () => {
     try {
       await host.detectWorkbookSheets();
       const v0 = d.syncCount;
-      const a = await host.runValidate(OPTIONS);
+      const a = await host.validate(OPTIONS);
       const validate = summary(d, v0);
       const g0 = d.syncCount;
-      const g = await host.runGenerate(OPTIONS, true);
+      const g = await host.generate(OPTIONS, { force: true });
       const generate = summary(d, g0);
       console.log("100k rows", JSON.stringify({ validate, generate, issues: a.issues.length }));
       expect(g.blocked).toBe(false);

@@ -3,7 +3,7 @@
 // and on the shipped mistakes sample. Only the add-in's removable marks come and go.
 import * as fs from "fs";
 import * as path from "path";
-import { runClearMarks, runGenerate, runValidate } from "../../src/excel";
+import { clearMarks, generate, validate } from "../../src/excel";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
 import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/generated";
@@ -40,16 +40,16 @@ async function exercise(bytes: Buffer): Promise<void> {
   const userSheets = d.sheetNames();
   const before = state(d, userSheets);
 
-  const a = await runValidate({});
+  const a = await validate({});
   expect(withoutMarks(state(d, userSheets))).toEqual(withoutMarks(before));
-  await runClearMarks();
+  await clearMarks();
   expect(state(d, userSheets)).toEqual(before);
 
   // Generate twice (forced, so workbooks with errors are written too), validating in between.
   for (let k = 0; k < 2; k++) {
-    const g = await runGenerate({}, true);
-    await runValidate({});
-    await runClearMarks();
+    const g = await generate({}, { force: true });
+    await validate({});
+    await clearMarks();
     expect(state(d, userSheets)).toEqual(before);
     if (a.allocation) {
       expect(g.blocked).toBe(false);

@@ -10,7 +10,7 @@ import { cleanTmpDirs, runCli, tmpDir } from "../helpers/cli";
 import { evaluateWorkbook } from "../helpers/hyperformula";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
-import { runGenerate } from "../../src/excel";
+import { generate } from "../../src/excel";
 import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/generated";
 
 const ROSTER = '花名册"终稿"';
@@ -132,7 +132,7 @@ describe("formula-looking text from the user stays text", () => {
     beforeAll(async () => {
       d = await doubleFromXlsx(await hostileWorkbook(ROSTER_IN_EXCEL));
       d.installGlobals();
-      const g = await runGenerate({}, true);
+      const g = await generate({}, { force: true });
       expect(g.blocked).toBe(false);
     });
     afterAll(() => d.uninstallGlobals());

@@ -5,7 +5,8 @@ import * as path from "path";
 import { analyse, Analysis, detectSheets } from "../../src/core/engine";
 import type { WorkbookData } from "../../src/core/types";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
-import type { GenerateOutcome, PaneHost } from "../../src/taskpane/host";
+import type { PaneHost } from "../../src/taskpane/host";
+import type { GenerateResult } from "../../src/app/actions";
 
 const TODAY = { y: 2024, m: 5, d: 1 };
 
@@ -29,10 +30,12 @@ export async function sampleAnalyses(): Promise<{
   return { clean, mistakes, book };
 }
 
-export function generated(analysis: Analysis, name = "经费分摊表"): GenerateOutcome {
+export function generated(analysis: Analysis, name = "经费分摊表"): GenerateResult {
   return {
     analysis,
     blocked: false,
+    blockedBy: null,
+    marked: false,
     written: [
       { role: "allocation", name, renamed: name !== "经费分摊表" },
       { role: "report", name: "校验结果", renamed: false },
@@ -49,9 +52,9 @@ export function fakeHost(book: WorkbookData, over: Partial<PaneHost> = {}): Fake
       sheets: book.sheets.map((s) => s.name),
       mapping: detectSheets(book),
     })),
-    runValidate: jest.fn(async (options) => analyse(book, { ...options, today: TODAY })),
-    runGenerate: jest.fn(),
-    runClearMarks: jest.fn(async () => undefined),
+    validate: jest.fn(async (options) => analyse(book, { ...options, today: TODAY })),
+    generate: jest.fn(),
+    clearMarks: jest.fn(async () => undefined),
     goToCell: jest.fn(async () => undefined),
     goToSheet: jest.fn(async () => undefined),
     loadSettings: jest.fn(() => ({})),
@@ -60,4 +63,15 @@ export function fakeHost(book: WorkbookData, over: Partial<PaneHost> = {}): Fake
   for (const [k, v] of Object.entries(over))
     host[k as keyof PaneHost] = jest.fn(v as (...a: unknown[]) => unknown);
   return host as FakeHost & PaneHost;
+}
+
+/** What the host returns when generating was blocked (the cells marked, as the pane asks). */
+export function blockedBy(analysis: Analysis, why: "errors" | "noRates"): GenerateResult {
+  return {
+    analysis,
+    written: [],
+    blocked: true,
+    blockedBy: why,
+    marked: analysis.issues.length > 0,
+  };
 }

@@ -7,8 +7,10 @@ import { axe } from "jest-axe";
 import type { Analysis } from "../../src/core/engine";
 import type { WorkbookData } from "../../src/core/types";
 import { Pane } from "../../src/taskpane/mount";
-import type { GenerateOutcome, PaneHost } from "../../src/taskpane/host";
-import { fakeHost, generated, sampleAnalyses } from "./fixtures";
+import type { PaneHost } from "../../src/taskpane/host";
+import type { GenerateResult } from "../../src/app/actions";
+import type { Progress } from "../../src/app/port";
+import { blockedBy, fakeHost, generated, sampleAnalyses } from "./fixtures";
 
 jest.setTimeout(30_000);
 
@@ -93,7 +95,7 @@ describe("sheet mapping", () => {
     // Without the budget sheet there is no BUDGET_EXCEEDED either.
     await screen.findAllByText("未发现问题。", IGNORE);
     // "（无）" is sent as an explicit "" so the engine does not detect a budget sheet anyway.
-    expect(host.runValidate.mock.calls[0][0].sheets).toEqual({
+    expect(host.validate.mock.calls[0][0].sheets).toEqual({
       roster: "花名册",
       rates: "项目费率",
       budget: "",
@@ -135,8 +137,8 @@ describe("sheet mapping", () => {
       expect.objectContaining({ ownUnion: "市总工会", nearRetirementMonths: 12, year: 2024 })
     );
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
-    await waitFor(() => expect(host.runValidate).toHaveBeenCalledTimes(2));
-    expect(host.runValidate.mock.calls[1][0]).toMatchObject({
+    await waitFor(() => expect(host.validate).toHaveBeenCalledTimes(2));
+    expect(host.validate.mock.calls[1][0]).toMatchObject({
       ownUnion: "市总工会",
       nearRetirementMonths: 12,
       year: 2024,
@@ -146,7 +148,7 @@ describe("sheet mapping", () => {
 
 describe("校验", () => {
   test("shows counts by severity and the issues grouped by code; a row selects its cell", async () => {
-    const host = fakeHost(book, { runValidate: async () => mistakes });
+    const host = fakeHost(book, { validate: async () => mistakes });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText("错误 7 个，警告 3 个", IGNORE)).toBeTruthy();
@@ -175,7 +177,7 @@ describe("校验", () => {
       cell: `D${n + 3}`,
     }));
     const host = fakeHost(book, {
-      runValidate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }),
+      validate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }),
     });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
@@ -187,7 +189,7 @@ describe("校验", () => {
   });
 
   test("errors are listed before warnings", async () => {
-    const host = fakeHost(book, { runValidate: async () => mistakes });
+    const host = fakeHost(book, { validate: async () => mistakes });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     await screen.findByText("错误 7 个，警告 3 个", IGNORE);
@@ -201,12 +203,12 @@ describe("校验", () => {
     const host = fakeHost(book);
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(host.runClearMarks).toHaveBeenCalledTimes(1);
+    expect(host.clearMarks).toHaveBeenCalledTimes(1);
     expect(await screen.findAllByText("已清除本加载项添加的标记。", IGNORE)).not.toHaveLength(0);
   });
 
   test("keyboard only: Tab reaches the actions and Enter runs 校验", async () => {
-    const host = fakeHost(book, { runValidate: async () => mistakes });
+    const host = fakeHost(book, { validate: async () => mistakes });
     await renderPane(host);
     const user = userEvent.setup();
     const validate = screen.getByRole("button", { name: "校验" });
@@ -224,18 +226,22 @@ describe("校验", () => {
 
 describe("生成经费分摊表", () => {
   test("shows progress, then headcount, each payer's cost and the exact gap; opens the sheet", async () => {
-    const pending = deferred<GenerateOutcome>();
-    let report: ((step: string, done: number, total: number) => void) | undefined;
+    const pending = deferred<GenerateResult>();
+    let report: Progress | undefined;
     const host = fakeHost(book, {
-      runGenerate: (_o, _f, progress) => {
+      generate: (_o, _r, progress) => {
         report = progress;
         return pending.promise;
       },
     });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
-    expect(host.runGenerate).toHaveBeenCalledWith(expect.any(Object), false, expect.any(Function));
-    report!("写入经费分摊表", 2, 4);
+    expect(host.generate).toHaveBeenCalledWith(
+      expect.any(Object),
+      { force: false, markWhenBlocked: true },
+      expect.any(Function)
+    );
+    report!("write", 2, 4);
     const bar = await screen.findByRole("progressbar");
     await waitFor(() => expect(bar.getAttribute("aria-valuenow")).toBe("0.5"));
     expect(screen.getByText("写入经费分摊表", IGNORE)).toBeTruthy();
@@ -261,7 +267,7 @@ describe("生成经费分摊表", () => {
   });
 
   test("a user sheet of the same name is left alone and the summary names the sheet used", async () => {
-    const host = fakeHost(book, { runGenerate: async () => generated(clean, "经费分摊表(2)") });
+    const host = fakeHost(book, { generate: async () => generated(clean, "经费分摊表(2)") });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
     expect(await screen.findByText(/结果写入“经费分摊表\(2\)”/, IGNORE)).toBeTruthy();
@@ -271,8 +277,8 @@ describe("生成经费分摊表", () => {
 
   test("errors block it until the user chooses 仍然生成", async () => {
     const host = fakeHost(book, {
-      runGenerate: async (_o, force) =>
-        force ? generated(mistakes) : { analysis: mistakes, written: [], blocked: true },
+      generate: async (_o, request) =>
+        request.force ? generated(mistakes) : blockedBy(mistakes, "errors"),
     });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
@@ -282,9 +288,9 @@ describe("生成经费分摊表", () => {
     await noAxeViolations(container);
 
     await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
-    expect(host.runGenerate).toHaveBeenLastCalledWith(
+    expect(host.generate).toHaveBeenLastCalledWith(
       expect.any(Object),
-      true,
+      { force: true, markWhenBlocked: true },
       expect.any(Function)
     );
     expect(
@@ -299,7 +305,7 @@ describe("生成经费分摊表", () => {
   test("without a rate sheet there is nothing to force", async () => {
     const blockedNoRates = { ...mistakes, allocation: null };
     const host = fakeHost(book, {
-      runGenerate: async () => ({ analysis: blockedNoRates, written: [], blocked: true }),
+      generate: async () => blockedBy(blockedNoRates, "noRates"),
     });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
@@ -330,7 +336,7 @@ describe("failures", () => {
       name: "ExcelHostError",
       code: "ItemNotFound",
     });
-    const host = fakeHost(book, { runValidate: async () => Promise.reject(err) });
+    const host = fakeHost(book, { validate: async () => Promise.reject(err) });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText("校验失败", IGNORE)).toBeTruthy();
@@ -346,7 +352,7 @@ describe("failures", () => {
     const err = Object.assign(new Error("The request payload size has exceeded the limit."), {
       code: "RequestPayloadSizeLimitExceeded",
     });
-    const host = fakeHost(book, { runGenerate: async () => Promise.reject(err) });
+    const host = fakeHost(book, { generate: async () => Promise.reject(err) });
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
     expect(await screen.findByText(/发生意外错误/, IGNORE)).toBeTruthy();
@@ -365,7 +371,7 @@ describe("failures", () => {
             code: "InvalidArgument",
           })
         ),
-      runValidate: async () => mistakes,
+      validate: async () => mistakes,
     });
     render(<Pane host={host} lang="zh" />);
     expect(await screen.findByText("识别工作表失败", IGNORE)).toBeTruthy();
@@ -390,7 +396,7 @@ describe("language", () => {
   });
 
   test("no English is left in the Chinese pane's own text", async () => {
-    const host = fakeHost(book, { runGenerate: async () => generated(clean) });
+    const host = fakeHost(book, { generate: async () => generated(clean) });
     const { container } = await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
     await screen.findByText("超支 93.34 元", IGNORE);

@@ -1,0 +1,22 @@
+// What the add-in remembers per workbook (the pane's choices), and the options they give.
+// Stored by src/excel/settings.ts in the document; used by the task pane and the ribbon.
+import type { SheetMapping } from "../core/engine";
+import type { Options } from "../core/types";
+import { parseOptions } from "../core/options";
+
+export interface StoredSettings {
+  mapping?: SheetMapping;
+  ownUnion?: string;
+  nearRetirementMonths?: number;
+  year?: number;
+}
+
+/** The engine's options from stored settings; values out of bounds fall back to the defaults. */
+export function optionsFromSettings(s: StoredSettings): Options {
+  return parseOptions({
+    sheets: s.mapping,
+    ownUnion: s.ownUnion,
+    nearRetirementMonths: s.nearRetirementMonths,
+    year: s.year,
+  }).options;
+}

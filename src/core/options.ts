@@ -1,0 +1,59 @@
+// The user's options, parsed and checked once for every entry point (task pane, ribbon, CLI):
+// the same bounds everywhere. Problems come back as codes; each entry point words them in its
+// own language.
+import type { Options } from "./types";
+
+export const DEFAULT_NEAR_MONTHS = 24;
+
+export const OPTION_BOUNDS = {
+  /** 疗休养年度. */
+  year: { min: 2000, max: 2100 },
+  /** 临近退休（月）: 0 means nobody counts as near retirement. */
+  nearRetirementMonths: { min: 0, max: 120 },
+} as const;
+
+export type NumericOption = keyof typeof OPTION_BOUNDS;
+
+export interface OptionProblem {
+  option: NumericOption;
+  /** What was typed. */
+  text: string;
+  min: number;
+  max: number;
+}
+
+/** The options as typed (pane fields, CLI arguments, saved settings): text or numbers. */
+export interface OptionInput {
+  ownUnion?: string;
+  nearRetirementMonths?: string | number;
+  year?: string | number;
+  sheets?: Options["sheets"];
+}
+
+/** A whole number within the option's bounds, "" / undefined → undefined, else a problem. */
+export function parseNumericOption(
+  option: NumericOption,
+  input: string | number | undefined
+): { value?: number; problem?: OptionProblem } {
+  const text = input === undefined ? "" : String(input).trim();
+  if (text === "") return {};
+  const { min, max } = OPTION_BOUNDS[option];
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) return { problem: { option, text, min, max } };
+  return { value: n };
+}
+
+/** Options for the engine, and what was out of bounds (left at its default). */
+export function parseOptions(input: OptionInput): { options: Options; problems: OptionProblem[] } {
+  const problems: OptionProblem[] = [];
+  const options: Options = {};
+  const own = input.ownUnion?.trim();
+  if (own) options.ownUnion = own;
+  if (input.sheets) options.sheets = input.sheets;
+  for (const option of ["year", "nearRetirementMonths"] as const) {
+    const r = parseNumericOption(option, input[option]);
+    if (r.problem) problems.push(r.problem);
+    else if (r.value !== undefined) options[option] = r.value;
+  }
+  return { options, problems };
+}
