@@ -144,6 +144,33 @@ describe("sheet mapping", () => {
       year: 2024,
     });
   });
+
+  test("the fields take the CLI's bounds: 0 months is valid, 121 months and year 5 are not", async () => {
+    const host = fakeHost(book);
+    await renderPane(host);
+    await screen.findByLabelText("临近退休（月）");
+    const months = screen.getByLabelText("临近退休（月）");
+    await userEvent.clear(months);
+    await userEvent.type(months, "0");
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ nearRetirementMonths: 0 })
+    );
+    expect(screen.queryByText("请输入 0 到 120 之间的整数。", IGNORE)).toBeNull();
+    await userEvent.clear(months);
+    await userEvent.type(months, "121");
+    expect(await screen.findByText("请输入 0 到 120 之间的整数。", IGNORE)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText("活动年度"), "5");
+    expect(await screen.findByText("请输入 2000 到 2100 之间的整数。", IGNORE)).toBeTruthy();
+    // Nothing out of bounds is saved; the action runs with the defaults for those fields.
+    expect(host.saveSettings).not.toHaveBeenLastCalledWith(
+      expect.objectContaining({ nearRetirementMonths: 121 })
+    );
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    await waitFor(() => expect(host.validate).toHaveBeenCalled());
+    const o = host.validate.mock.calls[0][0];
+    expect(o.nearRetirementMonths).toBeUndefined();
+    expect(o.year).toBeUndefined();
+  });
 });
 
 describe("校验", () => {
