@@ -10,20 +10,16 @@ import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../
 import { errorCode } from "../app/errors";
 import { jsonBytes } from "./a1";
 import { getMarks, getSheetHint } from "./settings";
+import { CellJob, Dims, jobSheet, newJob, queueChunks, takeChunks } from "./read-cells";
 import type { Progress } from "../app/port";
 
 /** Bytes one data sync may carry (estimated); Excel on the web refuses more than 5 MB. */
 export const READ_BUDGET = 3.75 * 1024 * 1024;
-/** Excel's guidance: no more than 5 million cells in one read. */
-export const READ_CELL_LIMIT = 5_000_000;
-/** Sheets up to this many cells are read with their number formats (rate and budget sheets). */
-export const FORMAT_CELL_LIMIT = 20_000;
 /** The sample: the top rows of each used range, within the first 50 columns. A sheet that fits
  *  (rate, budget and history sheets usually do) needs no further read. */
 const SAMPLE_ROWS = 40;
 const SAMPLE_COLUMNS = "A:AX";
 const DEFAULT_CELL_BYTES = 24;
-const FORMAT_CELL_BYTES = 12;
 /** What one probe (used range and sample) may bring back, at most. */
 const PROBE_BYTES = SAMPLE_ROWS * 50 * 40;
 
@@ -61,13 +57,6 @@ export interface ReadOptions {
   withMarks?: boolean;
   /** Sheets the user chose explicitly are read even if their names look generated. */
   explicit?: string[];
-}
-
-interface Dims {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
 }
 
 interface SheetProbe {
@@ -146,117 +135,122 @@ function markers(
   return { generated, markerNames };
 }
 
+/** Round trip 1: names and ids, markers, and used ranges with a sample — of the remembered
+ *  sheets, or else of the first, active and last sheets (the only ones reachable without names). */
+async function firstRoundTrip(
+  ctx: Excel.RequestContext,
+  hint: string[] | null,
+  recorded: string[]
+): Promise<{
+  sheetsColl: Excel.WorksheetCollection;
+  names: Excel.NamedItemCollection;
+  probes: Map<string, SheetProbe>;
+  cfs: Map<string, Excel.ConditionalFormatCollection>;
+}> {
+  const wb = ctx.workbook;
+  const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
+  const names = wb.names.load("items/name,items/formula");
+  const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
+  const cfs = new Map<string, Excel.ConditionalFormatCollection>();
+  if (hint) {
+    for (const n of hint) {
+      const ws = wb.worksheets.getItem(n);
+      anchors.push({ ws, p: probe(ws) });
+    }
+    for (const id of recorded) cfs.set(id, loadConditionalFormats(ctx, id));
+  } else {
+    for (const ws of [
+      wb.worksheets.getFirst(),
+      wb.worksheets.getActiveWorksheet(),
+      wb.worksheets.getLast(),
+    ])
+      anchors.push({ ws: ws.load("name"), p: probe(ws) });
+  }
+  await ctx.sync();
+  const probes = new Map<string, SheetProbe>();
+  anchors.forEach((a, i) => {
+    const name = hint ? hint[i] : a.ws.name;
+    if (!probes.has(name)) probes.set(name, a.p);
+  });
+  return { sheetsColl, names, probes, cfs };
+}
+
+function loadConditionalFormats(
+  ctx: Excel.RequestContext,
+  sheetId: string
+): Excel.ConditionalFormatCollection {
+  return ctx.workbook.worksheets
+    .getItem(sheetId)
+    .getRange()
+    .conditionalFormats.load("items/id,items/type");
+}
+
+/** The sheets to read: not very hidden and not generated, unless the user chose them. */
+function sheetsToRead(
+  items: Excel.Worksheet[],
+  generated: Layout["generated"],
+  explicitNames: string[] = []
+): Excel.Worksheet[] {
+  const ours = new Set(Object.values(generated).map((n) => n!.toLowerCase()));
+  const explicit = new Set(explicitNames.map((n) => n.toLowerCase()));
+  return items.filter((w) => {
+    const k = w.name.toLowerCase();
+    if (explicit.has(k)) return true;
+    return w.visibility !== "VeryHidden" && !ours.has(k) && !isGeneratedName(w.name);
+  });
+}
+
+/** A probed sheet: done already (blank, or its sample holds every row wanted), or a job. */
+function fromProbe(w: Excel.Worksheet, p: SheetProbe, headRows?: number): SheetData | CellJob {
+  const { dims, cellBytes, whole } = dimsOf(p, headRows);
+  if (!dims) return { name: w.name, values: [] };
+  if (whole)
+    return {
+      name: w.name,
+      values: whole.values,
+      numberFormats: whole.numberFormats,
+      origin: { row: dims.row, col: dims.col },
+    };
+  return newJob(w, dims, cellBytes, headRows);
+}
+
 /** Read every input sheet (values, and number formats where cheap). */
 export async function readWorkbook(
   ctx: Excel.RequestContext,
   opts: ReadOptions = {}
 ): Promise<ReadResult> {
   const { progress } = opts;
-  const wb = ctx.workbook;
   const recorded = opts.withMarks ? getMarks() : {};
   const hint = getSheetHint();
   progress?.("read", 0, 1);
 
-  // Round trip 1: names and ids, markers, and used ranges with a sample — of the remembered
-  // sheets, or else of the first, active and last sheets (the only ones reachable without names).
-  const first = async (useHint: boolean) => {
-    const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
-    const names = wb.names.load("items/name,items/formula");
-    const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
-    const cfs = new Map<string, Excel.ConditionalFormatCollection>();
-    if (useHint && hint) {
-      for (const n of hint) {
-        const ws = wb.worksheets.getItem(n);
-        anchors.push({ ws, p: probe(ws) });
-      }
-      for (const id of Object.keys(recorded))
-        cfs.set(
-          id,
-          wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type")
-        );
-    } else {
-      for (const ws of [
-        wb.worksheets.getFirst(),
-        wb.worksheets.getActiveWorksheet(),
-        wb.worksheets.getLast(),
-      ])
-        anchors.push({ ws: ws.load("name"), p: probe(ws) });
-    }
-    await ctx.sync();
-    const probes = new Map<string, SheetProbe>();
-    anchors.forEach((a, i) => {
-      const name = useHint && hint ? hint[i] : a.ws.name;
-      if (!probes.has(name)) probes.set(name, a.p);
-    });
-    return { sheetsColl, names, probes, cfs };
-  };
-  let r1: Awaited<ReturnType<typeof first>>;
+  let r1: Awaited<ReturnType<typeof firstRoundTrip>>;
   try {
-    r1 = await first(true);
+    r1 = await firstRoundTrip(ctx, hint, Object.keys(recorded));
   } catch (e) {
     // A remembered sheet was deleted or renamed since: ask again without the hint.
     const code = errorCode(e);
     if (!hint || (code !== "ItemNotFound" && code !== "InvalidArgument")) throw e;
-    r1 = await first(false);
+    r1 = await firstRoundTrip(ctx, null, []);
   }
   const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({
     name: w.name,
     id: w.id,
     visibility: w.visibility,
   }));
-  const mk = markers(r1.names.items, sheets);
-  const layout: Layout = { sheets, ...mk };
-  const ours = new Set(Object.values(mk.generated).map((n) => n!.toLowerCase()));
-  const explicit = new Set((opts.explicit ?? []).map((n) => n.toLowerCase()));
-  const toRead = r1.sheetsColl.items.filter((w) => {
-    const k = w.name.toLowerCase();
-    if (explicit.has(k)) return true;
-    return w.visibility !== "VeryHidden" && !ours.has(k) && !isGeneratedName(w.name);
-  });
+  const layout: Layout = { sheets, ...markers(r1.names.items, sheets) };
 
-  interface Job {
-    ws: Excel.Worksheet;
-    name: string;
-    dims: Dims;
-    rows: number;
-    next: number;
-    cellBytes: number;
-    formats: boolean;
-    values: Cell[][];
-    numberFormats?: string[][];
-  }
-  const jobs: Job[] = [];
-  const book: WorkbookData = { sheets: [] };
-  const addSheet = (w: Excel.Worksheet, p: SheetProbe) => {
-    const { dims, cellBytes, whole } = dimsOf(p, opts.headRows);
-    if (!dims) book.sheets.push({ name: w.name, values: [] });
-    else if (whole)
-      book.sheets.push({
-        name: w.name,
-        values: whole.values,
-        numberFormats: whole.numberFormats,
-        origin: { row: dims.row, col: dims.col },
-      });
-    else {
-      const rows = opts.headRows ? Math.min(opts.headRows, dims.rows) : dims.rows;
-      const formats = rows * dims.cols <= FORMAT_CELL_LIMIT;
-      jobs.push({
-        ws: w,
-        name: w.name,
-        dims,
-        rows,
-        next: 0,
-        cellBytes,
-        formats,
-        values: [],
-        numberFormats: formats ? [] : undefined,
-      });
-    }
+  const jobs: CellJob[] = [];
+  const done: SheetData[] = [];
+  const add = (w: Excel.Worksheet, p: SheetProbe) => {
+    const r = fromProbe(w, p, opts.headRows);
+    if ("job" in r) jobs.push(r);
+    else done.push(r);
   };
   let unprobed: Excel.Worksheet[] = [];
-  for (const w of toRead) {
+  for (const w of sheetsToRead(r1.sheetsColl.items, layout.generated, opts.explicit)) {
     const p = r1.probes.get(w.name);
-    if (p) addSheet(w, p);
+    if (p) add(w, p);
     else unprobed.push(w);
   }
   const cfs = new Map(r1.cfs);
@@ -268,63 +262,27 @@ export async function readWorkbook(
   // in the first of these syncs (their samples often hold all their rows).
   let doneRows = 0;
   while (unprobed.length || recordedIds.length || jobs.some((j) => j.next < j.rows)) {
-    let budget = READ_BUDGET - unprobed.length * PROBE_BYTES;
-    let cells = READ_CELL_LIMIT;
     const probing = unprobed.map((w) => ({ w, p: probe(w) }));
     unprobed = [];
-    for (const id of recordedIds)
-      cfs.set(
-        id,
-        wb.worksheets.getItem(id).getRange().conditionalFormats.load("items/id,items/type")
-      );
+    for (const id of recordedIds) cfs.set(id, loadConditionalFormats(ctx, id));
     recordedIds = [];
-    const batch: { job: Job; range: Excel.Range; n: number }[] = [];
-    for (const job of jobs) {
-      while (job.next < job.rows) {
-        const perRow = job.dims.cols * (job.cellBytes + (job.formats ? FORMAT_CELL_BYTES : 0));
-        const fit = Math.min(Math.floor(budget / perRow), Math.floor(cells / job.dims.cols));
-        if (fit < 1 && (batch.length || probing.length)) break;
-        const n = Math.max(1, Math.min(job.rows - job.next, fit));
-        const range = job.ws
-          .getRangeByIndexes(job.dims.row + job.next, job.dims.col, n, job.dims.cols)
-          .load(job.formats ? "values,numberFormat" : "values");
-        batch.push({ job, range, n });
-        job.next += n;
-        budget -= n * perRow;
-        cells -= n * job.dims.cols;
-      }
-      if (budget <= 0 || cells <= 0) break;
-    }
+    const batch = queueChunks(jobs, READ_BUDGET - probing.length * PROBE_BYTES, probing.length > 0);
     await ctx.sync();
-    for (const { job, range, n } of batch) {
-      const vals = range.values as Cell[][];
-      for (const row of vals) job.values.push(row);
-      if (job.numberFormats)
-        for (const row of range.numberFormat as string[][]) job.numberFormats.push(row);
-      // Learn from what came back, so the next chunks are sized by real bytes.
-      const measured = jsonBytes(vals) / Math.max(1, n * job.dims.cols);
-      job.cellBytes = Math.max(4, measured * 1.15);
-      doneRows += n;
-    }
-    for (const { w, p } of probing) addSheet(w, p);
+    doneRows += takeChunks(batch);
+    for (const { w, p } of probing) add(w, p);
     progress?.(
       "read",
       doneRows,
       jobs.reduce((a, j) => a + j.rows, 0)
     );
   }
-  for (const job of jobs) {
-    const sd: SheetData = {
-      name: job.name,
-      values: job.values,
-      origin: { row: job.dims.row, col: job.dims.col },
-    };
-    if (job.numberFormats) sd.numberFormats = job.numberFormats;
-    book.sheets.push(sd);
-  }
   // Keep the workbook's sheet order.
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  book.sheets.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  const book: WorkbookData = {
+    sheets: [...done, ...jobs.map(jobSheet)].sort(
+      (a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0)
+    ),
+  };
 
   const marksFound: ReadResult["marksFound"] = {};
   for (const [id, coll] of cfs) {
