@@ -1,0 +1,112 @@
+// xl/styles.xml: the scratch workbook's number formats, fonts, fills, borders and cell formats
+// are appended to the input's, and the generated sheets' style indexes shifted to match.
+import { attr, block, elements, escAttr, setBlock } from "./xml";
+import { fail } from "./unsupported";
+
+export interface StyleMerge {
+  /** Where the scratch workbook's cell formats start in the merged <cellXfs>. */
+  xfOffset: number;
+  styles: string;
+}
+
+/** The <inner> elements of the first <outer> block. */
+function list(xml: string, outer: string, inner: string): string[] {
+  const b = block(xml, outer);
+  return b ? elements(b.inner, inner) : [];
+}
+
+/** The input's number formats plus the scratch's new codes; `ids` maps scratch ids to merged ones. */
+function mergeNumFmts(
+  target: string,
+  scratch: string
+): { styles: string; ids: Map<number, number> } {
+  // Number formats: ids from 164 up are the workbook's own.
+  const tFmts = list(target, "numFmts", "numFmt");
+  const sFmts = list(scratch, "numFmts", "numFmt");
+  const codeToId = new Map(tFmts.map((f) => [attr(f, "formatCode")!, Number(attr(f, "numFmtId"))]));
+  let nextFmt = Math.max(163, ...tFmts.map((f) => Number(attr(f, "numFmtId")))) + 1;
+  const ids = new Map<number, number>();
+  const addFmts: string[] = [];
+  for (const f of sFmts) {
+    const id = Number(attr(f, "numFmtId"));
+    const code = attr(f, "formatCode")!;
+    let to = codeToId.get(code);
+    if (to === undefined) {
+      to = nextFmt++;
+      codeToId.set(code, to);
+      addFmts.push(`<numFmt numFmtId="${to}" formatCode="${escAttr(code)}"/>`);
+    }
+    ids.set(id, to);
+  }
+  if (addFmts.length === 0) return { styles: target, ids };
+  return { styles: withNumFmts(target, [...tFmts, ...addFmts]), ids };
+}
+
+/** <numFmts> replaced, or added before <fonts>. */
+function withNumFmts(styles: string, all: string[]): string {
+  if (block(styles, "numFmts"))
+    return setBlock(styles, "numFmts", all, { count: String(all.length) });
+  const fonts = block(styles, "fonts");
+  if (!fonts) fail("styles without <fonts>");
+  return (
+    styles.slice(0, fonts!.start) +
+    `<numFmts count="${all.length}">${all.join("")}</numFmts>` +
+    styles.slice(fonts!.start)
+  );
+}
+
+/** Fonts, fills and borders appended; the offsets are keyed "font", "fill", "border". */
+function appendParts(
+  target: string,
+  scratch: string
+): { styles: string; offsets: Record<string, number> } {
+  let out = target;
+  const offsets: Record<string, number> = {};
+  for (const [outer, inner] of [
+    ["fonts", "font"],
+    ["fills", "fill"],
+    ["borders", "border"],
+  ] as const) {
+    const t = list(out, outer, inner);
+    const s = list(scratch, outer, inner);
+    if (!block(out, outer)) fail(`styles without <${outer}>`);
+    offsets[inner] = t.length;
+    out = setBlock(out, outer, [...t, ...s], { count: String(t.length + s.length) });
+  }
+  return { styles: out, offsets };
+}
+
+/** A scratch cell format pointing at the merged number formats, fonts, fills and borders. */
+function movedXf(xf: string, fmtIds: Map<number, number>, offsets: Record<string, number>): string {
+  return xf.replace(
+    /\s(numFmtId|fontId|fillId|borderId|xfId)="(\d+)"/g,
+    (_, k: string, v: string) => {
+      const n = Number(v);
+      if (k === "numFmtId") return ` numFmtId="${n >= 164 ? (fmtIds.get(n) ?? 0) : n}"`;
+      if (k === "xfId") return ` xfId="0"`;
+      return ` ${k}="${n + offsets[k.replace("Id", "")]}"`;
+    }
+  );
+}
+
+/** Append the scratch workbook's fonts, fills, borders, number formats and cell formats to the input's. */
+export function mergeStyles(target: string, scratch: string): StyleMerge {
+  const fmts = mergeNumFmts(target, scratch);
+  const parts = appendParts(fmts.styles, scratch);
+  const tXfs = list(parts.styles, "cellXfs", "xf");
+  const sXfs = list(scratch, "cellXfs", "xf");
+  if (tXfs.length === 0) fail("styles without <cellXfs>");
+  const moved = sXfs.map((xf) => movedXf(xf, fmts.ids, parts.offsets));
+  const styles = setBlock(parts.styles, "cellXfs", [...tXfs, ...moved], {
+    count: String(tXfs.length + moved.length),
+  });
+  return { xfOffset: tXfs.length, styles };
+}
+
+/** A scratch sheet's cell, row and column style indexes, moved past the input's cell formats. */
+export function shiftStyles(sheetXml: string, offset: number): string {
+  return sheetXml
+    .replace(/(<c\b[^>]*?\ss=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b)
+    .replace(/(<row\b[^>]*?\ss=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b)
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b);
+}
