@@ -8,7 +8,7 @@
 import type { Cell, SheetData, WorkbookData } from "../core/types";
 import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
 import { errorCode } from "./errors";
-import { jsonBytes } from "./a1";
+import { jsonBytes } from "../core/text";
 import { getMarks, getSheetHint } from "./settings";
 
 export type Progress = (step: string, done: number, total: number) => void;
