@@ -2,9 +2,9 @@
 import type { Cell, Day } from "./types";
 import { cellText, fold } from "./text";
 
-const DAY_MS = 86400000;
-// Excel's day 0 is 1899-12-30 once its fictitious 1900-02-29 is accounted for (serials ≥ 61).
-export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+export const DAY_MS = 86400000;
+/** Excel's day 0, 1899-12-30, once its fictitious 1900-02-29 is accounted for (serials ≥ 61). */
+export const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 export function isValidDay(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -25,7 +25,7 @@ export function daysInMonth(y: number, m: number): number {
 export function serialToDay(serial: number): Day | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const whole = Math.floor(serial);
-  return civilFromDays(EXCEL_EPOCH_MS / DAY_MS + (whole < 61 ? whole + 1 : whole));
+  return civilFromDays(EXCEL_EPOCH / DAY_MS + (whole < 61 ? whole + 1 : whole));
 }
 
 /** Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days; no Date object). */
@@ -44,7 +44,7 @@ function civilFromDays(days: number): Day {
 }
 
 export function dayToSerial(day: Day): number {
-  const n = Math.round((Date.UTC(day.y, day.m - 1, day.d) - EXCEL_EPOCH_MS) / DAY_MS);
+  const n = Math.round((Date.UTC(day.y, day.m - 1, day.d) - EXCEL_EPOCH) / DAY_MS);
   return n < 61 ? n - 1 : n;
 }
 

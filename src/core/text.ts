@@ -95,3 +95,23 @@ export function yesNo(c: Cell): boolean | null {
   if (NO.has(k)) return false;
   return null;
 }
+
+/** Bytes of a string in UTF-8 (a loop over UTF-16 units: no Buffer or TextEncoder needed). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of a value written as JSON in UTF-8: the size of a request or response that carries it. */
+export function jsonBytes(x: unknown): number {
+  return utf8Length(JSON.stringify(x) ?? "");
+}

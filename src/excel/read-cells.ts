@@ -2,7 +2,7 @@
 // sync's request sized by an estimate of the bytes per cell that is corrected from what the
 // earlier chunks measured — never more than Excel's 5 million cells in one read.
 import type { Cell, SheetData } from "../core/types";
-import { jsonBytes } from "./a1";
+import { jsonBytes } from "../core/text";
 
 /** Excel's guidance: no more than 5 million cells in one read. */
 export const READ_CELL_LIMIT = 5_000_000;

@@ -8,7 +8,7 @@
 import type { Cell, SheetData, WorkbookData } from "../core/types";
 import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
 import { errorCode } from "../app/errors";
-import { jsonBytes } from "./a1";
+import { jsonBytes } from "../core/text";
 import { getMarks, getSheetHint } from "./settings";
 import { CellJob, Dims, jobSheet, newJob, queueChunks, takeChunks } from "./read-cells";
 import type { Progress } from "../app/port";

@@ -5,7 +5,8 @@
 import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
 import type { WrittenSheet } from "../app/port";
 import { formulaString } from "../core/a1";
-import { jsonBytes, rectOf } from "./a1";
+import { jsonBytes } from "../core/text";
+import { rectOf } from "./a1";
 import { freeSheetName, markerName } from "../core/generated";
 import type { Layout } from "./read";
 import type { Progress } from "../app/port";

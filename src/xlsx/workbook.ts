@@ -4,15 +4,14 @@ import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
 import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
-import { EXCEL_EPOCH_MS } from "../core/dates";
+import { DAY_MS, EXCEL_EPOCH } from "../core/dates";
 
-const DAY_MS = 86400000;
 
 /** A cell value as Excel would hand it over: plain text, number, boolean or null. */
 export function plainValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / DAY_MS;
   if (typeof v === "object") {
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v)

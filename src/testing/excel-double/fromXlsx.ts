@@ -30,7 +30,7 @@ function cellFormat(cell: ExcelJS.Cell): CellFormat | null {
   return Object.keys(f).length ? f : null;
 }
 
-export function bookFromExcelJs(wb: ExcelJS.Workbook): DoubleBook {
+function bookFromExcelJs(wb: ExcelJS.Workbook): DoubleBook {
   const sheets: DoubleSheet[] = [];
   for (const ws of wb.worksheets) {
     const values: Cell[][] = [];

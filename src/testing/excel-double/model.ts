@@ -1,8 +1,9 @@
-// The workbook behind the double: cells as Excel stores them (a constant or a formula, text
-// typed with a leading apostrophe kept as text), per-cell formats, conditional formats, names,
-// and HyperFormula for the values of formula cells.
+// The workbook behind the double: cells as Excel stores them (a constant or a formula; see
+// entry.ts for what typing stores), per-cell formats, conditional formats, names, and
+// HyperFormula for the values of formula cells.
 import { HyperFormula } from "hyperformula";
-import { areaAddress, contains, MAX_COLS, Rect } from "./address";
+import { MAX_COLS, MAX_ROWS, Rect } from "../../core/a1";
+import { contains } from "./address";
 
 export type Scalar = string | number | boolean;
 
@@ -27,6 +28,13 @@ export interface CellFormat {
   borders?: Record<string, string>;
 }
 
+/** A format without its unset properties. */
+export function clean(f: CellFormat): CellFormat {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) out[k] = v;
+  return out as CellFormat;
+}
+
 export interface CondFormat {
   id: string;
   type: string;
@@ -39,7 +47,7 @@ export interface CondFormat {
   cellValueRule?: { formula1: string; formula2?: string; operator: string };
 }
 
-export interface Hyperlink {
+interface Hyperlink {
   documentReference?: string;
   address?: string;
   textToDisplay?: string;
@@ -140,82 +148,6 @@ export class SheetModel {
   }
 }
 
-/** What Excel stores when the user (or values/formulas) enters `input` into a cell. */
-export function enter(input: unknown, numberFormat: string | undefined): CellRec | undefined {
-  if (input === null || input === undefined) return undefined;
-  if (typeof input === "number") {
-    if (!Number.isFinite(input)) throw new Error("NaN");
-    return { v: input };
-  }
-  if (typeof input === "boolean") return { v: input };
-  const s = String(input);
-  if (s === "") return { v: "" };
-  if (numberFormat === "@") return { v: s };
-  if (s.startsWith("'")) return { v: s.slice(1) };
-  if (s.length > 1 && s.startsWith("=")) return { v: null, f: s };
-  // Excel reads a leading + or - (and @) as the start of a formula unless it is a number.
-  const num = parseNumberText(s);
-  if (num !== null) return { v: num };
-  if (s.length > 1 && /^[+\-@]/.test(s)) return { v: null, f: "=" + s };
-  if (/^(TRUE|FALSE)$/i.test(s)) return { v: s.toUpperCase() === "TRUE" };
-  return { v: s };
-}
-
-function parseNumberText(s: string): number | null {
-  const t = s.trim();
-  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t))
-    return Number(t.replace(/,/g, ""));
-  const pct = /^([+-]?\d+(\.\d*)?)%$/.exec(t);
-  if (pct) return Number(pct[1]) / 100;
-  return null;
-}
-
-/** The text Excel shows for a value under a number format (the subset the add-in uses). */
-export function displayText(v: Scalar | null, numberFormat: string | undefined): string {
-  if (v === null || v === "") return "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "string") return v;
-  const f = (numberFormat ?? "General").split(";")[0];
-  if (f === "General" || f === "" || f === "@") return generalNumber(v);
-  if (/[yd]/i.test(f) && !/[#0]/.test(f)) return dateText(v, f);
-  const pct = f.endsWith("%");
-  const x = pct ? v * 100 : v;
-  const dec = /\.(0+)/.exec(f)?.[1].length ?? 0;
-  let s = Math.abs(x).toFixed(dec);
-  if (f.includes(",")) {
-    const [i, d] = s.split(".");
-    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (d !== undefined ? "." + d : "");
-  }
-  return (x < 0 && Number(s.replace(/,/g, "")) !== 0 ? "-" : "") + s + (pct ? "%" : "");
-}
-
-function generalNumber(v: number): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
-  const s = String(Number(v.toPrecision(10)));
-  return s.length > 11
-    ? v
-        .toExponential(5)
-        .replace(/\.?0+e/, "E")
-        .replace("e", "E")
-    : s;
-}
-
-function dateText(serial: number, f: string): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
-  const d = new Date(ms);
-  const y = d.getUTCFullYear(),
-    m = d.getUTCMonth() + 1,
-    day = d.getUTCDate();
-  return f
-    .replace(/yyyy/gi, String(y))
-    .replace(/mm/g, String(m).padStart(2, "0"))
-    .replace(/m/g, String(m))
-    .replace(/dd/gi, String(day).padStart(2, "0"))
-    .replace(/d/gi, String(day))
-    .replace(/\\/g, "")
-    .replace(/"/g, "");
-}
-
 export interface NamedItemModel {
   name: string;
   formula: string;
@@ -303,10 +235,6 @@ export class WorkbookModel {
     return v as Scalar;
   }
 
-  hasFormulas(): boolean {
-    return this.sheets.some((s) => s.rows.some((row) => row?.some((rec) => rec?.f !== undefined)));
-  }
-
   private engine(): HyperFormula {
     if (!this.hf || this.hfStructureDirty) {
       this.hf?.destroy();
@@ -317,8 +245,8 @@ export class WorkbookModel {
         );
       this.hf = HyperFormula.buildFromSheets(data, {
         licenseKey: "gpl-v3",
-        maxRows: 1048576,
-        maxColumns: 16384,
+        maxRows: MAX_ROWS,
+        maxColumns: MAX_COLS,
         useArrayArithmetic: false,
       });
       this.hfDirtyCells = [];
@@ -370,8 +298,4 @@ function hfContent(rec: CellRec | undefined): string | number | boolean | null {
   if (rec.f !== undefined) return rec.f;
   if (typeof rec.v === "string") return rec.v === "" ? null : "'" + rec.v;
   return rec.v;
-}
-
-export function describeRect(r: Rect): string {
-  return areaAddress(r);
 }
