@@ -6,7 +6,6 @@ import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
 import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 import { DAY_MS, EXCEL_EPOCH } from "../core/dates";
 
-
 /** A cell value as Excel would hand it over: plain text, number, boolean or null. */
 export function plainValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
