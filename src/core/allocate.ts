@@ -149,10 +149,7 @@ function allocateProgram(
       spec: s ? s.spec : null,
       ref: s ? s.ref : null,
       remainder: payer === remainderPayer,
-      fen:
-        s && payer !== remainderPayer
-          ? shareFen(s.spec, headcount, prog.perPersonFen, costFen)
-          : 0n,
+      fen: s && payer !== remainderPayer ? shareFen(s.spec, headcount, costFen) : 0n,
     };
   });
   const rem = shares.find((s) => s.remainder);
@@ -181,12 +178,7 @@ function pickRemainder(prog: Program, ownUnion: string): string | null {
 }
 
 /** One payer's cell without the remainder rule. */
-export function shareFen(
-  spec: ShareSpec,
-  headcount: number,
-  perPersonFen: bigint,
-  costFen: bigint
-): bigint {
+export function shareFen(spec: ShareSpec, headcount: number, costFen: bigint): bigint {
   switch (spec.kind) {
     case "zero":
       return 0n;

@@ -16,14 +16,7 @@ import type {
 } from "./types";
 import { a1 } from "./a1";
 import { parseDay, formatDay } from "./dates";
-import {
-  HeaderMatch,
-  BUDGET_FIELDS,
-  FieldDef,
-  HISTORY_FIELDS,
-  RATE_FIELDS,
-  ROSTER_FIELDS,
-} from "./headers";
+import { HeaderMatch, FieldDef, ROSTER_FIELDS } from "./headers";
 import { checkId, readGender } from "./idcard";
 import { MSG, SEVERITY } from "./messages";
 import { parseFen, parseShare, formatYuan } from "./money";
@@ -561,5 +554,3 @@ function wanToFen(c: Cell): bigint | null {
   const frac = (m[2] ?? "").padEnd(4, "0");
   return parseFen(m[1] + frac.slice(0, 4) + "." + (frac.slice(4) || "0"));
 }
-
-export const FIELD_SETS = { ROSTER_FIELDS, RATE_FIELDS, HISTORY_FIELDS, BUDGET_FIELDS };

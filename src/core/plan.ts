@@ -168,7 +168,7 @@ export function planAllocation(
       : num(yuan(p.perPersonFen));
     row[C.cost] = fx(`=ROUND(${cell(r, C.count)}*${cell(r, C.per)},2)`, yuan(pa.costFen));
     pa.shares.forEach((s, j) => {
-      row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C, payers.length), yuan(s.fen));
+      row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C), yuan(s.fen));
     });
     row[cTransport] = p.transportRef?.numeric
       ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen))
@@ -354,8 +354,7 @@ function shareFormula(
   s: PayerShare,
   pa: ProgramAllocation,
   r: number,
-  C: { count: number; cost: number; payer0: number },
-  n: number
+  C: { count: number; cost: number; payer0: number }
 ): string {
   const count = a1(r, C.count);
   const cost = a1(r, C.cost);
@@ -387,7 +386,6 @@ function shareFormula(
     case "rest":
       return "0";
   }
-  void n;
 }
 
 /** Display width: CJK characters count double. */
