@@ -27,7 +27,7 @@ import { formatYuan, fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
 import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
-import { parseA1 } from "./a1";
+import { issueCell } from "./a1";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
 
@@ -180,9 +180,15 @@ function programmeYear(rates: RateTable | null): number | null {
 /** Sheet-level issues first, then by sheet order, row and column. */
 function sortIssues(issues: Issue[], book: WorkbookData): Issue[] {
   const order = new Map(book.sheets.map((s, i) => [s.name, i]));
+  // An issue without a cell (its column is missing) comes before the sheet's cells.
   const key = (i: Issue) => {
-    const pos = i.cell ? parseA1(i.cell) : { row: -1, col: -1 };
-    return [i.row === undefined ? 0 : 1, order.get(i.sheet) ?? -1, pos.row, pos.col];
+    const cell = i.row !== undefined && i.col !== undefined;
+    return [
+      i.row === undefined ? 0 : 1,
+      order.get(i.sheet) ?? -1,
+      cell ? i.row! : 0,
+      cell ? i.col! : 0,
+    ];
   };
   return issues
     .map((i, n) => ({ i, n, k: key(i) }))
@@ -216,10 +222,21 @@ export function planSheets(
   };
 }
 
-// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based.
+// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.
+export interface ReportIssue {
+  severity: Issue["severity"];
+  code: Issue["code"];
+  sheet: string;
+  row?: number;
+  column?: string;
+  /** A1 address within `sheet`, e.g. "C7". */
+  cell?: string;
+  message: string;
+}
+
 export interface ReportJson {
   ok: boolean;
-  issues: Issue[];
+  issues: ReportIssue[];
   allocation: {
     ownUnion: string;
     programs: {
@@ -247,14 +264,14 @@ export function toReportJson(a: Analysis): ReportJson {
   return {
     ok: a.errorCount === 0,
     // Keys in the contract's order.
-    issues: a.issues.map(({ severity, code, sheet, row, column, cell, message }) => ({
-      severity,
-      code,
-      sheet,
-      row,
-      column,
-      cell,
-      message,
+    issues: a.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      sheet: i.sheet,
+      row: i.row,
+      column: i.column,
+      cell: issueCell(i),
+      message: i.message,
     })),
     allocation: al
       ? {

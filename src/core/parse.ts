@@ -14,7 +14,6 @@ import type {
   ShareCell,
   SheetData,
 } from "./types";
-import { a1 } from "./a1";
 import { parseDay, formatDay } from "./dates";
 import { HeaderMatch, FieldDef, ROSTER_FIELDS } from "./headers";
 import { checkId, readGender } from "./idcard";
@@ -35,8 +34,8 @@ export class IssueSink {
   ): void {
     const issue: Issue = { severity: SEVERITY[code], code, sheet, message };
     if (row0 !== undefined) issue.row = row0 + 1;
+    if (row0 !== undefined && col0 !== undefined) issue.col = col0 + 1;
     if (column !== undefined) issue.column = column;
-    if (row0 !== undefined && col0 !== undefined) issue.cell = a1(row0, col0);
     this.issues.push(issue);
   }
 }

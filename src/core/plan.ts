@@ -2,7 +2,7 @@
 // values), formats, merges and widths. Hosts (Excel, ExcelJS, the test double) only copy them.
 import type { Cell, CellRef, Issue } from "./types";
 import type { Allocation, PayerShare, ProgramAllocation } from "./allocate";
-import { a1, absA1, colLetter, formulaString, sheetRef } from "./a1";
+import { a1, absA1, colLetter, formulaString, issueCell, sheetRef } from "./a1";
 import { fenToYuan, numberToFen } from "./money";
 import { SEVERITY_LABEL, TITLE } from "./messages";
 import { numberText } from "./text";
@@ -420,16 +420,16 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
   sorted.forEach((is, k) => {
     const row = blank();
     const r = rows.length;
+    const cell = issueCell(is);
     row[0] = num(k + 1);
     row[1] = text(SEVERITY_LABEL[is.severity]);
     row[2] = text(is.code);
     row[3] = text(TITLE[is.code]);
     row[4] = text(is.sheet);
-    row[5] = is.cell ? text(is.cell) : null;
+    row[5] = cell ? text(cell) : null;
     row[6] = is.column ? text(is.column) : null;
     row[7] = text(is.message);
-    if (is.cell)
-      links.push({ address: a1(r, 5), target: sheetRef(is.sheet) + is.cell, text: is.cell });
+    if (cell) links.push({ address: a1(r, 5), target: sheetRef(is.sheet) + cell, text: cell });
     rows.push(row);
   });
   const lastRow = rows.length;

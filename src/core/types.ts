@@ -49,10 +49,10 @@ export interface Issue {
   sheet: string;
   /** 1-based sheet row; absent for sheet-level issues. */
   row?: number;
+  /** 1-based sheet column, with `row`; absent when there is no cell (its column is missing). */
+  col?: number;
   /** The column's header as the user wrote it (or the canonical name when missing). */
   column?: string;
-  /** A1 address within `sheet`, e.g. "C7". */
-  cell?: string;
   message: string;
 }
 
