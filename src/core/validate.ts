@@ -130,7 +130,7 @@ function inWindow(d: Day, p: Program): boolean {
   return true;
 }
 
-export function windowText(p: Program): string {
+function windowText(p: Program): string {
   return `${p.start ? formatDay(p.start) : "不限"}至${p.end ? formatDay(p.end) : "不限"}`;
 }
 
