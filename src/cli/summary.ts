@@ -1,6 +1,7 @@
 // The readable summary printed by the command line: one line per programme, totals, the budget.
 import type { Analysis } from "../core/engine";
 import type { Issue, IssueCode } from "../core/types";
+import { issueCell } from "../core/a1";
 import { formatYuan } from "../core/money";
 import { visualWidth } from "../core/plan";
 import { SEVERITY_LABEL, TITLE } from "../core/messages";
@@ -78,7 +79,8 @@ export function formatIssues(issues: Issue[], max: number): string {
   for (const i of issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
   const lines = [[...byCode].map(([c, n]) => `${c}（${TITLE[c]}）×${n}`).join("；")];
   for (const i of issues.slice(0, max)) {
-    const where = i.cell ? `${i.sheet}!${i.cell}` : i.sheet;
+    const cell = issueCell(i);
+    const where = cell ? `${i.sheet}!${cell}` : i.sheet;
     lines.push(`  [${SEVERITY_LABEL[i.severity]}] ${i.code} ${where}：${i.message}`);
   }
   if (issues.length > max)

@@ -1,4 +1,5 @@
 // A1 addresses and sheet references for messages and formulas.
+import type { Issue } from "./types";
 
 /** 0-based column index to letters: 0 → A, 26 → AA. */
 export function colLetter(col: number): string {
@@ -15,6 +16,11 @@ export function colLetter(col: number): string {
 /** "C7" from 0-based row and column. */
 export function a1(row: number, col: number): string {
   return colLetter(col) + (row + 1);
+}
+
+/** An issue's cell as A1 text ("C7"), or undefined when it has no cell. */
+export function issueCell(i: Pick<Issue, "row" | "col">): string | undefined {
+  return i.row !== undefined && i.col !== undefined ? a1(i.row - 1, i.col - 1) : undefined;
 }
 
 /** "$C$7". */

@@ -4,7 +4,7 @@
 import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
 import { roundDiv } from "./money";
 import { headerKey, numberText, valueKey } from "./text";
-import { programIndex } from "./validate";
+import { Enrolment, programIndex } from "./programs";
 
 export interface PayerShare {
   payer: string;
@@ -73,27 +73,44 @@ function resolvePayer(payers: string[], text: string): string | null {
   return payers.find((p) => headerKey(p) === headerKey(text)) ?? text;
 }
 
+/** The figures per programme and payer, from the rows enrolled in each programme
+ *  (resolvePrograms). */
 export function allocate(
   rates: RateTable,
-  participants: Participant[],
+  enrolled: Enrolment[],
   ownUnion: string,
   budget: Budget | null
 ): Allocation {
-  const byCode = new Map<string, Participant[]>();
-  for (const p of participants) {
-    if (!p.programCode) continue;
-    const list = byCode.get(p.programCode);
-    if (list) list.push(p);
-    else byCode.set(p.programCode, [p]);
+  const byProgram = new Map<Program, Participant[]>();
+  for (const { participant, program } of enrolled) {
+    const list = byProgram.get(program);
+    if (list) list.push(participant);
+    else byProgram.set(program, [participant]);
   }
   const payers = rates.payers.includes(ownUnion) ? rates.payers : [...rates.payers, ownUnion];
   // A name shared by two programmes (or equal to another's code) belongs to one of them only.
   const index = programIndex(rates);
   const ownsName = (prog: Program) => prog.name !== "" && index.get(valueKey(prog.name)) === prog;
   const programs = rates.programs.map((prog) =>
-    allocateProgram(prog, byCode.get(prog.code) ?? [], payers, ownUnion, ownsName(prog))
+    allocateProgram(prog, byProgram.get(prog) ?? [], payers, ownUnion, ownsName(prog))
   );
 
+  const totals = sumTotals(programs, payers);
+  const ownTotalFen = totals.byPayer.get(ownUnion) ?? 0n;
+  return {
+    ownUnion,
+    payers,
+    programs,
+    ...totals,
+    ownTotalFen,
+    budget: budget ? againstBudget(budget, ownTotalFen) : null,
+  };
+}
+
+function sumTotals(
+  programs: ProgramAllocation[],
+  payers: string[]
+): Pick<Allocation, "costFen" | "transportFen" | "sharesByPayer" | "byPayer"> {
   const sharesByPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
   const byPayer = new Map<string, bigint>(payers.map((p) => [p, 0n]));
   let costFen = 0n;
@@ -107,27 +124,16 @@ export function allocate(
     }
     byPayer.set(pa.transportPayer, (byPayer.get(pa.transportPayer) ?? 0n) + pa.transportFen);
   }
-  const ownTotalFen = byPayer.get(ownUnion) ?? 0n;
-  let b: BudgetAllocation | null = null;
-  if (budget) {
-    const totalFen = budget.sources.reduce((a, s) => a + s.fen, 0n);
-    b = {
-      sheet: budget.sheet,
-      sources: budget.sources,
-      totalFen,
-      differenceFen: totalFen - ownTotalFen,
-    };
-  }
+  return { costFen, transportFen, sharesByPayer, byPayer };
+}
+
+function againstBudget(budget: Budget, ownTotalFen: bigint): BudgetAllocation {
+  const totalFen = budget.sources.reduce((a, s) => a + s.fen, 0n);
   return {
-    ownUnion,
-    payers,
-    programs,
-    costFen,
-    transportFen,
-    sharesByPayer,
-    byPayer,
-    ownTotalFen,
-    budget: b,
+    sheet: budget.sheet,
+    sources: budget.sources,
+    totalFen,
+    differenceFen: totalFen - ownTotalFen,
   };
 }
 
@@ -149,10 +155,7 @@ function allocateProgram(
       spec: s ? s.spec : null,
       ref: s ? s.ref : null,
       remainder: payer === remainderPayer,
-      fen:
-        s && payer !== remainderPayer
-          ? shareFen(s.spec, headcount, prog.perPersonFen, costFen)
-          : 0n,
+      fen: s && payer !== remainderPayer ? shareFen(s.spec, headcount, costFen) : 0n,
     };
   });
   const rem = shares.find((s) => s.remainder);
@@ -181,12 +184,7 @@ function pickRemainder(prog: Program, ownUnion: string): string | null {
 }
 
 /** One payer's cell without the remainder rule. */
-export function shareFen(
-  spec: ShareSpec,
-  headcount: number,
-  perPersonFen: bigint,
-  costFen: bigint
-): bigint {
+export function shareFen(spec: ShareSpec, headcount: number, costFen: bigint): bigint {
   switch (spec.kind) {
     case "zero":
       return 0n;

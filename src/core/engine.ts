@@ -1,34 +1,30 @@
-// The user's action, top-down: find the sheets → parse → check → allocate → plan.
+// The user's action, top-down: find the sheets → parse → resolve programmes → check → allocate
+// → plan.
 import type {
+  Budget,
   Day,
   HistoryEntry,
   Issue,
   Options,
   RateTable,
+  Roster,
   SheetData,
   SheetRole,
   WorkbookData,
-  Budget,
 } from "./types";
 import { FIELDS, findHeader, scoreSheet, SHEET_LABEL } from "./headers";
-import {
-  IssueSink,
-  parseBudget,
-  parseHistory,
-  parseRates,
-  parseRoster,
-  Roster,
-  Table,
-} from "./parse";
-import { checkRoster } from "./validate";
+import { parseBudget, parseHistory, parseRates, parseRoster, Parsed } from "./parse";
+import { resolvePrograms } from "./programs";
+import { checkBudget, checkRoster } from "./validate";
 import { allocate, Allocation, detectOwnUnion } from "./allocate";
+import { makeIssue, sortIssues } from "./issues";
 import { MSG } from "./messages";
-import { formatYuan, fenToYuan } from "./money";
+import { fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
 import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
-import { parseA1 } from "./a1";
+import { issueCell } from "./a1";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
 
@@ -86,73 +82,35 @@ export interface Analysis {
 
 export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   const today: Day = options.today ?? todayLocal();
-  const sink = new IssueSink();
   const mapping = detectSheets(book, options.sheets);
-  const sheet = (role: SheetRole) => book.sheets.find((s) => s.name === mapping[role]);
-  const table = (role: SheetRole): Table | null => {
-    const s = sheet(role);
+  const found: Issue[][] = [missingSheets(mapping)];
+  const read = <T>(role: SheetRole, parse: (s: SheetData) => Parsed<T>): T | null => {
+    const s = book.sheets.find((x) => x.name === mapping[role]);
     if (!s) return null;
-    const h = findHeader(s.values, FIELDS[role], role === "rates");
-    if (!h) {
-      for (const fd of FIELDS[role].filter((x) => x.required)) {
-        sink.add(
-          "HEADER_MISSING",
-          s.name,
-          MSG.headerMissing(fd.canonical, s.name),
-          undefined,
-          undefined,
-          fd.canonical
-        );
-      }
-      return null;
-    }
-    return new Table(s, h, FIELDS[role]);
+    const r = parse(s);
+    found.push(r.issues);
+    return r.value;
   };
-
-  for (const role of ["roster", "rates"] as SheetRole[]) {
-    if (!mapping[role])
-      sink.add("SHEET_MISSING", SHEET_LABEL[role], MSG.sheetMissing(SHEET_LABEL[role]));
-  }
-  const rt = table("rates");
-  const rates = rt ? parseRates(rt, sink) : null;
-  const rosterTable = table("roster");
-  const roster = rosterTable ? parseRoster(rosterTable, today, sink) : null;
-  const ht = table("history");
-  const history = ht ? parseHistory(ht, today, sink) : [];
-  const bt = table("budget");
-  const budget = bt ? parseBudget(bt, sink) : null;
+  const rates = read("rates", parseRates);
+  const roster = read("roster", (s) => parseRoster(s, today));
+  const history = read("history", (s) => parseHistory(s, today)) ?? [];
+  const budget = read("budget", parseBudget);
 
   const year = options.year ?? programmeYear(rates) ?? today.y;
+  const programs = resolvePrograms(roster?.participants ?? [], rates);
   if (roster) {
-    checkRoster(
-      roster,
-      rates,
-      history,
-      { year, nearMonths: options.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS },
-      sink
-    );
+    const nearMonths = options.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS;
+    found.push(checkRoster(roster, programs, rates, history, { year, nearMonths }));
   }
 
   let allocation: Allocation | null = null;
   if (rates) {
     const own = detectOwnUnion(rates, options.ownUnion);
-    allocation = allocate(rates, roster?.participants ?? [], own, budget);
-    if (allocation.budget && allocation.budget.differenceFen < 0n) {
-      const b = allocation.budget;
-      sink.add(
-        "BUDGET_EXCEEDED",
-        b.sheet,
-        MSG.budgetExceeded(
-          own,
-          formatYuan(allocation.ownTotalFen),
-          formatYuan(b.totalFen),
-          formatYuan(b.differenceFen)
-        )
-      );
-    }
+    allocation = allocate(rates, programs.enrolled, own, budget);
+    found.push(checkBudget(allocation));
   }
 
-  const issues = sortIssues(sink.issues, book);
+  const issues = sortIssues(found.flat(), book);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   return {
     mapping,
@@ -168,6 +126,15 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   };
 }
 
+/** The roster and the rate sheet are required. */
+function missingSheets(mapping: SheetMapping): Issue[] {
+  return (["roster", "rates"] as SheetRole[])
+    .filter((role) => !mapping[role])
+    .map((role) =>
+      makeIssue("SHEET_MISSING", SHEET_LABEL[role], MSG.sheetMissing(SHEET_LABEL[role]))
+    );
+}
+
 function programmeYear(rates: RateTable | null): number | null {
   if (!rates) return null;
   const votes = new Map<number, number>();
@@ -175,22 +142,6 @@ function programmeYear(rates: RateTable | null): number | null {
     if (p.start) votes.set(p.start.y, (votes.get(p.start.y) ?? 0) + 1);
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   return best ? best[0] : null;
-}
-
-/** Sheet-level issues first, then by sheet order, row and column. */
-function sortIssues(issues: Issue[], book: WorkbookData): Issue[] {
-  const order = new Map(book.sheets.map((s, i) => [s.name, i]));
-  const key = (i: Issue) => {
-    const pos = i.cell ? parseA1(i.cell) : { row: -1, col: -1 };
-    return [i.row === undefined ? 0 : 1, order.get(i.sheet) ?? -1, pos.row, pos.col];
-  };
-  return issues
-    .map((i, n) => ({ i, n, k: key(i) }))
-    .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
-      return a.n - b.n;
-    })
-    .map((x) => x.i);
 }
 
 export interface PlannedSheets {
@@ -204,9 +155,8 @@ export function planSheets(
 ): PlannedSheets {
   const ctx = {
     year: a.year,
-    rosterSheet: a.roster?.table.name ?? "花名册",
-    rosterProgramCol:
-      a.roster && a.roster.table.has("program") ? a.roster.table.col0("program") : null,
+    rosterSheet: a.roster?.sheet ?? "花名册",
+    rosterProgramCol: a.roster?.columns.program?.col ?? null,
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };
@@ -216,10 +166,21 @@ export function planSheets(
   };
 }
 
-// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based.
+// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.
+export interface ReportIssue {
+  severity: Issue["severity"];
+  code: Issue["code"];
+  sheet: string;
+  row?: number;
+  column?: string;
+  /** A1 address within `sheet`, e.g. "C7". */
+  cell?: string;
+  message: string;
+}
+
 export interface ReportJson {
   ok: boolean;
-  issues: Issue[];
+  issues: ReportIssue[];
   allocation: {
     ownUnion: string;
     programs: {
@@ -247,14 +208,14 @@ export function toReportJson(a: Analysis): ReportJson {
   return {
     ok: a.errorCount === 0,
     // Keys in the contract's order.
-    issues: a.issues.map(({ severity, code, sheet, row, column, cell, message }) => ({
-      severity,
-      code,
-      sheet,
-      row,
-      column,
-      cell,
-      message,
+    issues: a.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      sheet: i.sheet,
+      row: i.row,
+      column: i.column,
+      cell: issueCell(i),
+      message: i.message,
     })),
     allocation: al
       ? {

@@ -40,10 +40,6 @@ export function numberText(n: number): string {
   return String(n);
 }
 
-export function isBlank(c: Cell | undefined): boolean {
-  return cellText(c) === "";
-}
-
 /** A header or key as compared: folded, no spaces, no trailing unit like （元）, no * or colon. */
 export function headerKey(s: string, keepCase = false): string {
   let k = fold(s).replace(/[\s\u00a0]+/g, "");

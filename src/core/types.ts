@@ -49,10 +49,10 @@ export interface Issue {
   sheet: string;
   /** 1-based sheet row; absent for sheet-level issues. */
   row?: number;
+  /** 1-based sheet column, with `row`; absent when there is no cell (its column is missing). */
+  col?: number;
   /** The column's header as the user wrote it (or the canonical name when missing). */
   column?: string;
-  /** A1 address within `sheet`, e.g. "C7". */
-  cell?: string;
   message: string;
 }
 
@@ -86,7 +86,6 @@ export interface Participant {
   /** The programme cell as typed, and trimmed text of it. */
   programRaw: Cell;
   programText: string;
-  programCode: string | null;
   batch: string;
   date: Day | null;
   dateText: string;
@@ -94,6 +93,22 @@ export interface Participant {
   note: string;
   /** 岗位性质: 工人 means the women's 50 statutory age. */
   postType: string;
+}
+
+/** A column found by its header. */
+export interface FieldColumn {
+  /** 0-based sheet column. */
+  col: number;
+  /** The header as the user wrote it. */
+  title: string;
+}
+
+/** The roster as read: its sheet, where its columns are, one participant per data row. */
+export interface Roster {
+  sheet: string;
+  /** Field (name, idNumber, program, …) → its column; absent when the header is missing. */
+  columns: Partial<Record<string, FieldColumn>>;
+  participants: Participant[];
 }
 
 export type ShareSpec =

@@ -1,40 +1,96 @@
-// Row checks that need more than one sheet: programmes, eligibility, quotas, duplicates, history.
-import type { Day, HistoryEntry, Participant, Program, RateTable } from "./types";
+// The rules that need more than one sheet — programmes, eligibility, membership, dates,
+// retirement, quotas, duplicates, history — and the budget. Each rule returns its issues.
+import type {
+  Day,
+  HistoryEntry,
+  Issue,
+  IssueCode,
+  Participant,
+  Program,
+  RateTable,
+  Roster,
+} from "./types";
+import type { Allocation } from "./allocate";
+import type { Enrolment, ProgramResolution } from "./programs";
 import { compareDays, formatDay } from "./dates";
+import { ROSTER_FIELDS } from "./headers";
+import { makeIssue } from "./issues";
 import { MSG } from "./messages";
-import { IssueSink, Roster, windowText } from "./parse";
+import { formatYuan } from "./money";
 import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
-
-/** Programme lookup by code or name, compared folded, without spaces and case-insensitively. */
-export function programIndex(rates: RateTable): Map<string, Program> {
-  const idx = new Map<string, Program>();
-  for (const p of rates.programs) {
-    idx.set(valueKey(p.code), p);
-  }
-  for (const p of rates.programs) {
-    const k = valueKey(p.name);
-    if (k && !idx.has(k)) idx.set(k, p);
-  }
-  return idx;
-}
 
 export interface CheckOptions {
   year: number;
   nearMonths: number;
 }
 
+/** Every roster rule, in the order they report. */
 export function checkRoster(
   roster: Roster,
+  programs: ProgramResolution,
   rates: RateTable | null,
   history: HistoryEntry[],
-  opts: CheckOptions,
-  sink: IssueSink
-): void {
-  const t = roster.table;
-  const index = rates ? programIndex(rates) : new Map<string, Program>();
-  const counts = new Map<Program, number>();
-  const i0 = (p: Participant) => p.row - 1 - t.originRow;
+  opts: CheckOptions
+): Issue[] {
+  return [
+    unknownPrograms(roster, programs.unknown, rates),
+    enrolmentRules(roster, programs.enrolled, opts),
+    quotaRule(roster, programs.enrolled),
+    duplicateRules(roster),
+    history.length > 0 ? historyRule(roster, history, opts.year) : [],
+  ].flat();
+}
+
+/** The own union's share against its funding sources. */
+export function checkBudget(al: Allocation): Issue[] {
+  const b = al.budget;
+  if (!b || b.differenceFen >= 0n) return [];
+  const message = MSG.budgetExceeded(
+    al.ownUnion,
+    formatYuan(al.ownTotalFen),
+    formatYuan(b.totalFen),
+    formatYuan(b.differenceFen)
+  );
+  return [makeIssue("BUDGET_EXCEEDED", b.sheet, message)];
+}
+
+/** An issue in a participant's row, in a field's column (the row only when it is missing). */
+function rosterIssue(
+  roster: Roster,
+  code: IssueCode,
+  p: Participant,
+  field: string,
+  message: string
+): Issue {
+  const c = roster.columns[field];
+  const column = c?.title ?? ROSTER_FIELDS.find((x) => x.field === field)?.canonical ?? field;
+  return makeIssue(code, roster.sheet, message, {
+    row: p.row,
+    col: c ? c.col + 1 : undefined,
+    column,
+  });
+}
+
+function unknownPrograms(roster: Roster, unknown: Participant[], rates: RateTable | null): Issue[] {
+  // Without a rate sheet (SHEET_MISSING) no programme is known: nothing to say per row.
+  if (!rates) return [];
+  return unknown.map((p) =>
+    rosterIssue(
+      roster,
+      "UNKNOWN_PROGRAM",
+      p,
+      "program",
+      MSG.unknownProgram(p.programText, rates.sheet)
+    )
+  );
+}
+
+/** Each enrolled row against its programme: 参加对象, 须为会员, the dates, retirement. */
+function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOptions): Issue[] {
+  const issues: Issue[] = [];
+  const flag = (code: IssueCode, p: Participant, field: string, message: string) =>
+    issues.push(rosterIssue(roster, code, p, field, message));
   // Each programme's 参加对象 as a set of keys, built once rather than once per row.
   const eligibleKeys = new Map<Program, Set<string>>();
   const eligibleOf = (prog: Program): Set<string> => {
@@ -42,87 +98,30 @@ export function checkRoster(
     if (!keys) eligibleKeys.set(prog, (keys = new Set(prog.eligible.map(valueKey))));
     return keys;
   };
+  const hasMember = roster.columns.member !== undefined;
 
-  for (const p of roster.participants) {
-    if (!p.programText) continue;
-    const prog = index.get(valueKey(p.programText));
-    if (!prog) {
-      if (rates)
-        t.issue(
-          sink,
-          "UNKNOWN_PROGRAM",
-          i0(p),
-          "program",
-          MSG.unknownProgram(p.programText, rates.sheet)
-        );
-      continue;
-    }
-    p.programCode = prog.code;
+  for (const { participant: p, program: prog } of enrolled) {
     const label = prog.name || prog.code;
-    const n = (counts.get(prog) ?? 0) + 1;
-    counts.set(prog, n);
-
     if (prog.eligible.length > 0 && p.categories.length > 0) {
       const keys = eligibleOf(prog);
-      const ok = p.categories.some((c) => keys.has(valueKey(c)));
-      if (!ok)
-        t.issue(
-          sink,
-          "NOT_ELIGIBLE",
-          i0(p),
-          "categories",
-          MSG.notEligible(p.categories, label, prog.eligible)
-        );
+      if (!p.categories.some((c) => keys.has(valueKey(c))))
+        flag("NOT_ELIGIBLE", p, "categories", MSG.notEligible(p.categories, label, prog.eligible));
     }
-    if (prog.memberRequired && p.member !== true && t.has("member")) {
-      // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
-      if (p.memberText !== "")
-        t.issue(sink, "NOT_MEMBER", i0(p), "member", MSG.notMember(label, p.memberText));
-    }
-    if (p.date && !inWindow(p.date, prog)) {
-      t.issue(
-        sink,
-        "DATE_OUTSIDE_WINDOW",
-        i0(p),
-        "date",
-        MSG.dateOutside(p.dateText, label, windowText(prog))
-      );
-    }
+    // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
+    if (prog.memberRequired && p.member !== true && hasMember && p.memberText !== "")
+      flag("NOT_MEMBER", p, "member", MSG.notMember(label, p.memberText));
+    if (p.date && !inWindow(p.date, prog))
+      flag("DATE_OUTSIDE_WINDOW", p, "date", MSG.dateOutside(p.dateText, label, windowText(prog)));
     const on = prog.start ?? p.date;
     if (on && p.id.birth && p.id.gender) {
       const worker = p.postType.includes("工人");
       if (retirementStatus(p.id.birth, p.id.gender, worker, on, opts.nearMonths) === "retired") {
-        t.issue(
-          sink,
-          "RETIRED",
-          i0(p),
-          "idNumber",
-          MSG.retired(formatDay(retirementDate(p.id.birth, p.id.gender, worker)))
-        );
+        const date = retirementDate(p.id.birth, p.id.gender, worker);
+        flag("RETIRED", p, "idNumber", MSG.retired(formatDay(date)));
       }
     }
   }
-
-  // Quotas: the rows past the quota, in roster order, are flagged.
-  for (const [prog, n] of counts) {
-    if (prog.quota === null || n <= prog.quota) continue;
-    let k = 0;
-    for (const p of roster.participants) {
-      if (p.programCode !== prog.code) continue;
-      k++;
-      if (k > prog.quota)
-        t.issue(
-          sink,
-          "QUOTA_EXCEEDED",
-          i0(p),
-          "program",
-          MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k)
-        );
-    }
-  }
-
-  checkDuplicates(roster, sink);
-  if (history.length > 0) checkHistory(roster, history, opts.year, sink);
+  return issues;
 }
 
 function inWindow(d: Day, p: Program): boolean {
@@ -131,28 +130,65 @@ function inWindow(d: Day, p: Program): boolean {
   return true;
 }
 
+function windowText(p: Program): string {
+  return `${p.start ? formatDay(p.start) : "不限"}至${p.end ? formatDay(p.end) : "不限"}`;
+}
+
+/** Quotas: the rows past a programme's quota, in roster order, are flagged. */
+function quotaRule(roster: Roster, enrolled: Enrolment[]): Issue[] {
+  const counts = new Map<Program, number>();
+  for (const e of enrolled) counts.set(e.program, (counts.get(e.program) ?? 0) + 1);
+  const issues: Issue[] = [];
+  const nth = new Map<Program, number>();
+  for (const { participant: p, program: prog } of enrolled) {
+    const n = counts.get(prog)!;
+    if (prog.quota === null || n <= prog.quota) continue;
+    const k = (nth.get(prog) ?? 0) + 1;
+    nth.set(prog, k);
+    if (k > prog.quota) {
+      const message = MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k);
+      issues.push(rosterIssue(roster, "QUOTA_EXCEEDED", p, "program", message));
+    }
+  }
+  return issues;
+}
+
 /** The same person twice (by normalised ID), and the same name and unit under different IDs. */
-function checkDuplicates(roster: Roster, sink: IssueSink): void {
-  const t = roster.table;
+function duplicateRules(roster: Roster): Issue[] {
+  const issues: Issue[] = [];
+  for (const list of sameId(roster.participants)) {
+    const message = MSG.duplicateId(list.map((p) => p.row));
+    for (const p of list) issues.push(rosterIssue(roster, "DUPLICATE_ID", p, "idNumber", message));
+  }
+  for (const list of sameNameAndUnit(roster.participants)) {
+    const ids = new Set(list.map((p) => p.id.id18));
+    if (ids.size < 2) continue;
+    const message = MSG.possibleDuplicate(list.map((p) => p.row));
+    for (const p of list)
+      issues.push(rosterIssue(roster, "POSSIBLE_DUPLICATE", p, "name", message));
+  }
+  return issues;
+}
+
+/** Groups of two or more participants with the same normalised ID, in roster order. */
+function sameId(participants: Participant[]): Participant[][] {
   // One entry per person; a list only for the rare repeats (no array per row).
   const byId = new Map<string, Participant | Participant[]>();
-  for (const p of roster.participants) {
+  for (const p of participants) {
     if (!p.id.id18) continue;
     const seen = byId.get(p.id.id18);
     if (seen === undefined) byId.set(p.id.id18, p);
     else if (Array.isArray(seen)) seen.push(p);
     else byId.set(p.id.id18, [seen, p]);
   }
-  for (const list of byId.values()) {
-    if (!Array.isArray(list)) continue;
-    const rows = list.map((p) => p.row);
-    for (const p of list)
-      t.issue(sink, "DUPLICATE_ID", p.row - 1 - t.originRow, "idNumber", MSG.duplicateId(rows));
-  }
+  return [...byId.values()].filter((x): x is Participant[] => Array.isArray(x));
+}
 
+/** Groups of two or more participants with a usable ID and the same name in the same unit. */
+function sameNameAndUnit(participants: Participant[]): Participant[][] {
   // Unit, then name: two small lookups instead of hashing a joined key per row.
   const byUnit = new Map<string, Map<string, Participant[]>>();
-  for (const p of roster.participants) {
+  for (const p of participants) {
     if (!p.name || !p.unit || !p.id.id18) continue;
     const u = valueKey(p.unit);
     let byName = byUnit.get(u);
@@ -162,44 +198,25 @@ function checkDuplicates(roster: Roster, sink: IssueSink): void {
     if (list) list.push(p);
     else byName.set(k, [p]);
   }
-  for (const byName of byUnit.values()) {
-    for (const list of byName.values()) {
-      if (list.length < 2) continue;
-      const ids = new Set(list.map((p) => p.id.id18));
-      if (ids.size < 2) continue;
-      const rows = list.map((p) => p.row);
-      for (const p of list)
-        t.issue(
-          sink,
-          "POSSIBLE_DUPLICATE",
-          p.row - 1 - t.originRow,
-          "name",
-          MSG.possibleDuplicate(rows)
-        );
-    }
-  }
+  const out: Participant[][] = [];
+  for (const byName of byUnit.values())
+    for (const list of byName.values()) if (list.length >= 2) out.push(list);
+  return out;
 }
 
-function checkHistory(
-  roster: Roster,
-  history: HistoryEntry[],
-  year: number,
-  sink: IssueSink
-): void {
-  const t = roster.table;
+/** Someone in the history sheet for this year (or a year left blank). */
+function historyRule(roster: Roster, history: HistoryEntry[], year: number): Issue[] {
   const seen = new Map<string, HistoryEntry>();
   for (const h of history) {
     if (h.id18 && (h.year === null || h.year === year) && !seen.has(h.id18)) seen.set(h.id18, h);
   }
+  const issues: Issue[] = [];
   for (const p of roster.participants) {
     const h = p.id.id18 ? seen.get(p.id.id18) : undefined;
-    if (h)
-      t.issue(
-        sink,
-        "DUPLICATE_HISTORY",
-        p.row - 1 - t.originRow,
-        "idNumber",
-        MSG.duplicateHistory(h.program, h.year ?? year)
-      );
+    if (h) {
+      const message = MSG.duplicateHistory(h.program, h.year ?? year);
+      issues.push(rosterIssue(roster, "DUPLICATE_HISTORY", p, "idNumber", message));
+    }
   }
+  return issues;
 }

@@ -4,7 +4,7 @@
 // Their ids are recorded per worksheet id in the document settings; clearing deletes exactly
 // those (and only if they are still custom rules), nothing else.
 import type { Issue } from "../core/types";
-import { parseA1 } from "../core/a1";
+import { issueCell } from "../core/a1";
 import { groupAddresses, runs } from "./a1";
 import { MARK_COLORS } from "./marks";
 import type { ConditionalFormatInfo, SheetInfo } from "./read";
@@ -44,10 +44,11 @@ export function markCells(
     }
   >();
   for (const i of issues) {
-    if (!i.cell) continue;
+    const cell = issueCell(i);
+    if (!cell) continue;
     let s = out.get(i.sheet);
     if (!s) out.set(i.sheet, (s = { error: new Map(), warning: new Map() }));
-    s[i.severity].set(i.cell, parseA1(i.cell));
+    s[i.severity].set(cell, { row: i.row! - 1, col: i.col! - 1 });
   }
   const res = new Map<
     string,

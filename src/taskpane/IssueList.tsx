@@ -5,6 +5,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import type { Issue, IssueCode } from "../core/types";
 import type { Analysis } from "../core/engine";
+import { issueCell } from "../core/a1";
 import { useStrings } from "./context";
 
 const useStyles = makeStyles({
@@ -101,24 +102,27 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
             </span>
           </h3>
           <ul className={styles.list}>
-            {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => (
-              <li key={n}>
-                {i.cell ? (
-                  <button
-                    type="button"
-                    className={styles.row}
-                    onClick={() => onGoTo(i.sheet, i.cell!)}
-                  >
-                    <span className={styles.cell}>
-                      {i.sheet}!{i.cell}
-                    </span>
-                    <span>{i.message}</span>
-                  </button>
-                ) : (
-                  <div className={styles.plain}>{s.issueNoCell(i.sheet, i.message)}</div>
-                )}
-              </li>
-            ))}
+            {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => {
+              const cell = issueCell(i);
+              return (
+                <li key={n}>
+                  {cell ? (
+                    <button
+                      type="button"
+                      className={styles.row}
+                      onClick={() => onGoTo(i.sheet, cell)}
+                    >
+                      <span className={styles.cell}>
+                        {i.sheet}!{cell}
+                      </span>
+                      <span>{i.message}</span>
+                    </button>
+                  ) : (
+                    <div className={styles.plain}>{s.issueNoCell(i.sheet, i.message)}</div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
           {g.issues.length > GROUP_PREVIEW && !expanded.has(g.code) && (
             <Button

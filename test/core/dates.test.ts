@@ -1,6 +1,7 @@
 // Dates as staff type them and as Excel stores them (serial numbers, with Excel's 1900 leap bug).
 import { addMonths, dayToSerial, parseDay, serialToDay } from "../../src/core/dates";
 import { bookOf, person, run } from "../helpers/books";
+import { issueCell } from "../../src/core/a1";
 
 describe("text dates", () => {
   it.each([
@@ -59,6 +60,6 @@ describe("text dates in the roster are checked against the window", () => {
         )
       )
     );
-    expect(a.issues.map((i) => [i.code, i.cell])).toEqual([["DATE_OUTSIDE_WINDOW", "J6"]]);
+    expect(a.issues.map((i) => [i.code, issueCell(i)])).toEqual([["DATE_OUTSIDE_WINDOW", "J6"]]);
   });
 });

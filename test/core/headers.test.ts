@@ -10,6 +10,7 @@ import {
 } from "../../src/core/headers";
 import { detectSheets } from "../../src/core/engine";
 import { headerKey } from "../../src/core/text";
+import { issueCell } from "../../src/core/a1";
 import {
   book,
   budgetSheet,
@@ -71,7 +72,7 @@ describe("the header row is found within the first 10 rows", () => {
       ...rows(people),
     ];
     const a = run(book({ name: "花名册", values }, ratesSheet(), budgetSheet()));
-    expect(a.issues.map((i) => [i.code, i.cell])).toEqual([["MISSING_REQUIRED", "B6"]]);
+    expect(a.issues.map((i) => [i.code, issueCell(i)])).toEqual([["MISSING_REQUIRED", "B6"]]);
   });
 });
 
@@ -196,7 +197,7 @@ describe("columns in any order, unknown columns ignored", () => {
     expect(b.issues.map((i) => [i.code, i.column])).toEqual(
       a.issues.map((i) => [i.code, i.column])
     );
-    expect(b.issues.map((i) => i.cell)).toEqual(["E4"]); // 是否会员 is column E, W3 person on sheet row 4 (no title)
+    expect(b.issues.map((i) => issueCell(i))).toEqual(["E4"]); // 是否会员 is column E, W3 person on sheet row 4 (no title)
     expect(b.allocation!.programs.map((p) => p.headcount)).toEqual(
       a.allocation!.programs.map((p) => p.headcount)
     );

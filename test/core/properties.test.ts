@@ -1,6 +1,7 @@
 // Properties over random rosters (fast-check): duplicates, quotas and the allocation's sums.
 import fc from "fast-check";
 import { bookOf, person, run, validId } from "../helpers/books";
+import { issueCell } from "../../src/core/a1";
 
 const CODES = ["W1", "W2", "W3", "W4", "N1"] as const;
 const QUOTA: Record<string, number> = { W1: 50, W2: 3, W3: 50, W4: 2, N1: 46 };
@@ -39,7 +40,7 @@ describe("properties of random rosters", () => {
         const expected = rows
           .map((r, k) => ((times.get(r.who) ?? 0) > 1 ? `D${k + 3}` : null))
           .filter((x) => x !== null);
-        expect(a.issues.filter((i) => i.code === "DUPLICATE_ID").map((i) => i.cell)).toEqual(
+        expect(a.issues.filter((i) => i.code === "DUPLICATE_ID").map((i) => issueCell(i))).toEqual(
           expected
         );
       }),
@@ -58,9 +59,9 @@ describe("properties of random rosters", () => {
           seen.set(c, n);
           if (n > QUOTA[c]) expected.push(`H${k + 3}`);
         });
-        expect(a.issues.filter((i) => i.code === "QUOTA_EXCEEDED").map((i) => i.cell)).toEqual(
-          expected
-        );
+        expect(
+          a.issues.filter((i) => i.code === "QUOTA_EXCEEDED").map((i) => issueCell(i))
+        ).toEqual(expected);
       }),
       { numRuns: 40, seed: 7 }
     );

@@ -3,6 +3,7 @@
 // months of birth; women workers 50→55 by one month per two months of birth.
 import type { Day, Gender } from "../../src/core/types";
 import { retirementAgeMonths, retirementDate, retirementStatus } from "../../src/core/retirement";
+import { issueCell } from "../../src/core/a1";
 import {
   book,
   bookOf,
@@ -100,7 +101,7 @@ describe("RETIRED in the roster, on the programme's start date", () => {
         person("W1", { 身份证号: validId({ y: 1970, m: 1, d: 1 }, false), 性别: "女" }),
       ])
     );
-    expect(a.issues.map((i) => [i.code, i.cell])).toEqual([["RETIRED", "D3"]]);
+    expect(a.issues.map((i) => [i.code, issueCell(i)])).toEqual([["RETIRED", "D3"]]);
   });
   it("a woman worker (岗位性质 工人) born 1974-03 is past 50 on 2024-06-01; as a cadre she is not", () => {
     const id = validId({ y: 1974, m: 3, d: 1 }, false);
@@ -116,7 +117,7 @@ describe("RETIRED in the roster, on the programme's start date", () => {
     const mk = (post: string) => [["李芳", id, "某厂", "是", "企业一线职工", "W1", post]];
     const worker = run(book(sheet("花名册", header, mk("工人")), ratesSheet(), budgetSheet()));
     const cadre = run(book(sheet("花名册", header, mk("管理岗")), ratesSheet(), budgetSheet()));
-    expect(worker.issues.map((i) => [i.code, i.cell])).toEqual([["RETIRED", "B2"]]);
+    expect(worker.issues.map((i) => [i.code, issueCell(i)])).toEqual([["RETIRED", "B2"]]);
     expect(cadre.issues).toEqual([]);
   });
   it("the men's reform applies from 2025: a man born 1965-03 is not retired on 2025-03-01", () => {

@@ -118,8 +118,8 @@ describe("writeSheets(ctx, plans)", () => {
       code: "DUPLICATE_ID",
       sheet: "花名册",
       row: i + 3,
+      col: 4,
       column: "身份证号",
-      cell: `D${i + 3}`,
       message: `身份证号与第${i + 10}行重复，同一人本年度只能参加一次疗休养。`.repeat(2),
     }));
     const plan = planReport(issues, {
@@ -205,9 +205,9 @@ describe("highlight(ctx) and clearHighlights(ctx)", () => {
     expect(Math.max(...groups.map((g) => g.length))).toBeLessThan(8192);
     expect(groups.join(",").split(",")).toEqual(many);
     const cells = markCells([
-      { severity: "warning", code: "PHONE_FORMAT", sheet: "S", cell: "B2", message: "" },
-      { severity: "error", code: "ID_FORMAT", sheet: "S", cell: "B2", message: "" },
-      { severity: "warning", code: "RETIRED", sheet: "S", cell: "C2", message: "" },
+      { severity: "warning", code: "PHONE_FORMAT", sheet: "S", row: 2, col: 2, message: "" },
+      { severity: "error", code: "ID_FORMAT", sheet: "S", row: 2, col: 2, message: "" },
+      { severity: "warning", code: "RETIRED", sheet: "S", row: 2, col: 3, message: "" },
     ]).get("S")!;
     expect(cells).toEqual({ error: [{ row: 1, col: 1 }], warning: [{ row: 1, col: 2 }] });
   });
@@ -220,7 +220,8 @@ describe("highlight(ctx) and clearHighlights(ctx)", () => {
       severity: i % 2 ? "error" : "warning",
       code: "ID_FORMAT",
       sheet: "S",
-      cell: `B${3 * i + 1}`,
+      row: 3 * i + 1,
+      col: 2,
       message: "",
     }));
     await Excel.run(async (ctx) => {

@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as host from "../../src/excel";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { analyse } from "../../src/core/engine";
+import { issueCell } from "../../src/core/a1";
 import { MARK_COLORS } from "../../src/excel/marks";
 import {
   MISTAKES,
@@ -44,8 +45,9 @@ describe("校验 (validate)", () => {
     expect(analysis.issues).toEqual(expected);
     const want = new Map<string, string>();
     for (const i of expected) {
-      if (!i.cell) continue;
-      const k = `${i.sheet}!${i.cell}`;
+      const cell = issueCell(i);
+      if (!cell) continue;
+      const k = `${i.sheet}!${cell}`;
       if (want.get(k) !== "error") want.set(k, i.severity);
     }
     expect(shownMarks(d)).toEqual([...want].map(([k, s]) => `${k} ${s}`).sort());

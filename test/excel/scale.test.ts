@@ -3,6 +3,7 @@
 import { benchBook, benchRoster } from "../../bench/data";
 import { createExcelDouble, ExcelDouble } from "../../src/testing/excel-double";
 import * as host from "../../src/excel";
+import { issueCell } from "../../src/core/a1";
 import { OPTIONS } from "./helpers";
 
 const MB = 1024 * 1024;
@@ -46,7 +47,9 @@ describe("sync counts", () => {
       // Every flagged cell got its mark.
       const marked = d.snapshot("花名册").marks.flat().filter(Boolean).length;
       expect(marked).toBe(
-        new Set(a.issues.filter((i) => i.cell && i.sheet === "花名册").map((i) => i.cell)).size
+        new Set(
+          a.issues.filter((i) => issueCell(i) && i.sheet === "花名册").map((i) => issueCell(i))
+        ).size
       );
       expect(d.values("经费分摊表")[3][3]).toBe(g.analysis.allocation!.programs[0].headcount);
     } finally {

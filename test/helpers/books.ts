@@ -3,6 +3,7 @@
 import type { Cell, Day, Options, SheetData, WorkbookData } from "../../src/core/types";
 import { analyse, Analysis } from "../../src/core/engine";
 import { dayToSerial } from "../../src/core/dates";
+import { issueCell } from "../../src/core/a1";
 import { checkDigit } from "../../src/core/idcard";
 import {
   BUDGET_ROWS,
@@ -148,12 +149,12 @@ export function run(b: WorkbookData, options: Options = {}): Analysis {
 export function issuesOf(a: Analysis, code: string) {
   return a.issues
     .filter((i) => i.code === code)
-    .map(({ severity, code, sheet, row, column, cell }) => ({
-      severity,
-      code,
-      sheet,
-      row,
-      column,
-      cell,
+    .map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      sheet: i.sheet,
+      row: i.row,
+      column: i.column,
+      cell: issueCell(i),
     }));
 }

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Cell, Issue, IssueCode } from "../../src/core/types";
 import { analyse, planSheets, toReportJson } from "../../src/core/engine";
 import { SEVERITY } from "../../src/core/messages";
-import { parseA1 } from "../../src/core/a1";
+import { issueCell, parseA1 } from "../../src/core/a1";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { applyDamage, baseBook, damage } from "./perturb";
 
@@ -18,8 +18,9 @@ function checkIssue(i: Issue, sheetNames: string[]): void {
   expect(i.severity).toBe(SEVERITY[i.code]);
   expect(i.message).toMatch(/[\u4e00-\u9fff]/);
   expect(typeof i.sheet).toBe("string");
-  if (i.cell !== undefined) {
-    const { row } = parseA1(i.cell);
+  const cell = issueCell(i);
+  if (cell !== undefined) {
+    const { row } = parseA1(cell);
     expect(i.row).toBe(row + 1);
     expect(sheetNames).toContain(i.sheet);
   }

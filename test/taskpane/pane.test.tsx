@@ -201,7 +201,7 @@ describe("校验", () => {
     const many = Array.from({ length: 120 }, (_, n) => ({
       ...mistakes.issues.find((i) => i.code === "DUPLICATE_ID")!,
       row: n + 3,
-      cell: `D${n + 3}`,
+      col: 4,
     }));
     const host = fakeHost(book, {
       validate: async () => ({ ...mistakes, issues: many, errorCount: 120, warningCount: 0 }),

@@ -1,0 +1,252 @@
+// The 经费分摊表, block by block: title and note, header, one row per programme, totals, each
+// payer with the transport it pays, then the own union's funding block. Every figure is a live
+// formula over the roster and the rate sheet, with the value the engine computed.
+import type { Allocation, ProgramAllocation } from "../allocate";
+import type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
+import { a1, colLetter, formulaString } from "../a1";
+import { ALLOCATION_SHEET, REPORT_SHEET, TAB_COLOR } from "../generated";
+import {
+  blankRow,
+  COUNT,
+  exactCriterion,
+  fx,
+  HEADER_FILL,
+  MONEY,
+  moneyRef,
+  num,
+  text,
+  TOTAL_FILL,
+  visualWidth,
+  WAN,
+  WARN_COLOR,
+  yuan,
+} from "./cells";
+import { countFormula, quotaRef, shareFormula } from "./formulas";
+import { budgetBlock } from "./budget";
+
+/** The fixed columns (0-based); the payers' share columns start at payer0. */
+const C = { code: 0, name: 1, quota: 2, count: 3, per: 4, cost: 5, payer0: 6 };
+const HEADER_ROW = 2;
+/** The first programme row (0-based). */
+const FIRST = 3;
+
+/** Where things are on one allocation's sheet (0-based rows and columns). */
+interface Layout {
+  al: Allocation;
+  transport: number;
+  transportPayer: number;
+  own: number;
+  ownWan: number;
+  width: number;
+  /** The last column's letter. */
+  last: string;
+  /** The own union's share column. */
+  ownShare: number;
+  /** The totals row, and the row of each payer with the transport it pays. */
+  totals: number;
+  withTransport: number;
+}
+
+function layout(al: Allocation): Layout {
+  const transport = C.payer0 + al.payers.length;
+  const width = transport + 4;
+  const totals = FIRST + al.programs.length;
+  return {
+    al,
+    transport,
+    transportPayer: transport + 1,
+    own: transport + 2,
+    ownWan: transport + 3,
+    width,
+    last: colLetter(width - 1),
+    ownShare: C.payer0 + al.payers.indexOf(al.ownUnion),
+    totals,
+    withTransport: totals + 1,
+  };
+}
+
+export function planAllocation(
+  al: Allocation,
+  ctx: PlanContext,
+  sheetName = ALLOCATION_SHEET
+): SheetPlan {
+  const L = layout(al);
+  const heads = headings(al);
+  const rows: PlanCell[][] = [
+    titleRow(L, ctx),
+    noteRow(L, ctx),
+    heads.map(text),
+    ...al.programs.map((pa, k) => programRow(L, ctx, pa, FIRST + k)),
+    totalsRow(L),
+    withTransportRow(L),
+    blankRow(L.width),
+  ];
+  const budget = budgetBlock(al, L.width, rows.length, a1(L.withTransport, L.ownShare));
+  rows.push(...budget.rows);
+  const lastRow = rows.length;
+  return {
+    role: "allocation",
+    tabColor: TAB_COLOR.allocation,
+    name: sheetName,
+    cells: rows,
+    // Applied in order.
+    formats: [...budget.sourceFormats, ...tableFormats(L, ctx), ...budget.formats],
+    merges: [
+      `A1:${L.last}1`,
+      `A2:${L.last}2`,
+      `A${L.withTransport + 1}:F${L.withTransport + 1}`,
+      ...budget.merges,
+    ],
+    widths: heads.map((h, i) =>
+      i === C.name ? 30 : i === C.code ? 10 : Math.max(10, Math.min(22, visualWidth(h) + 2))
+    ),
+    freezeRows: HEADER_ROW + 1,
+    links: [],
+    landscape: true,
+    printArea: `A1:${L.last}${lastRow}`,
+  };
+}
+
+function headings(al: Allocation): string[] {
+  return [
+    "项目编号",
+    "项目名称",
+    "名额",
+    "人数",
+    "人均标准",
+    "费用合计",
+    ...al.payers.map((p) => p + "承担"),
+    "往返交通费",
+    "交通费承担方",
+    `${al.ownUnion}合计`,
+    `${al.ownUnion}合计（万元）`,
+  ];
+}
+
+function titleRow(L: Layout, ctx: PlanContext): PlanCell[] {
+  const row = blankRow(L.width);
+  row[0] = text(`${ctx.year}年职工疗休养经费分摊表`);
+  return row;
+}
+
+/** The line under the title: where the figures come from, or a visible warning when the sheet
+ *  was generated despite errors. */
+function noteRow(L: Layout, ctx: PlanContext): PlanCell[] {
+  const row = blankRow(L.width);
+  const rateSheet = L.al.programs[0]?.program.perPersonRef?.sheet ?? "项目费率";
+  row[0] = text(
+    ctx.errorCount > 0
+      ? `⚠ 校验发现${ctx.errorCount}个错误，本表仍按现有数据生成，数字可能不准确，请先处理“${REPORT_SHEET}”中的问题。`
+      : `单位：元。人数、费用和各方承担均为公式（引用“${ctx.rosterSheet}”与“${rateSheet}”），修改后自动重算。本级：${L.al.ownUnion}。`
+  );
+  return row;
+}
+
+function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: number): PlanCell[] {
+  const { al } = L;
+  const row = blankRow(L.width);
+  const p = pa.program;
+  row[C.code] = text(p.code);
+  row[C.name] = text(p.name);
+  const qRef = quotaRef(p);
+  row[C.quota] = p.quota === null ? null : qRef ? fx("=" + qRef, p.quota) : num(p.quota);
+  row[C.count] = fx("=" + countFormula(pa, ctx), pa.headcount);
+  row[C.per] = p.perPersonRef?.numeric
+    ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen))
+    : num(yuan(p.perPersonFen));
+  row[C.cost] = fx(`=ROUND(${a1(r, C.count)}*${a1(r, C.per)},2)`, yuan(pa.costFen));
+  pa.shares.forEach((s, j) => {
+    row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C), yuan(s.fen));
+  });
+  row[L.transport] = p.transportRef?.numeric
+    ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen))
+    : num(yuan(pa.transportFen));
+  row[L.transportPayer] = text(pa.transportPayer);
+  const ownFen =
+    (pa.shares[L.ownShare - C.payer0]?.fen ?? 0n) +
+    (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n);
+  const paysTransport = `${a1(r, L.transportPayer)}=${formulaString(al.ownUnion)}`;
+  row[L.own] = fx(
+    `=ROUND(${a1(r, L.ownShare)}+IF(${paysTransport},${a1(r, L.transport)},0),2)`,
+    yuan(ownFen)
+  );
+  row[L.ownWan] = fx(`=${a1(r, L.own)}/10000`, yuan(ownFen) / 10000);
+  return row;
+}
+
+/** 合计: each column summed over the programmes (shares only; transport in its own column). */
+function totalsRow(L: Layout): PlanCell[] {
+  const { al } = L;
+  const row = blankRow(L.width);
+  const lastProg = L.totals - 1;
+  const sumOf = (c: number, value: number, round = true) => {
+    if (al.programs.length === 0) return num(value);
+    const range = `${colLetter(c)}${FIRST + 1}:${colLetter(c)}${Math.max(lastProg, FIRST) + 1}`;
+    return fx(round ? `=ROUND(SUM(${range}),2)` : `=SUM(${range})`, value);
+  };
+  row[C.code] = text("合计");
+  const quota = al.programs.reduce((a, pa) => a + (pa.program.quota ?? 0), 0);
+  row[C.quota] = sumOf(C.quota, quota, false);
+  const headcount = al.programs.reduce((a, pa) => a + pa.headcount, 0);
+  row[C.count] = sumOf(C.count, headcount, false);
+  row[C.cost] = sumOf(C.cost, yuan(al.costFen));
+  al.payers.forEach(
+    (p, j) => (row[C.payer0 + j] = sumOf(C.payer0 + j, yuan(al.sharesByPayer.get(p) ?? 0n)))
+  );
+  row[L.transport] = sumOf(L.transport, yuan(al.transportFen));
+  row[L.own] = sumOf(L.own, yuan(al.ownTotalFen));
+  row[L.ownWan] = fx(`=${a1(L.totals, L.own)}/10000`, yuan(al.ownTotalFen) / 10000);
+  return row;
+}
+
+/** Each payer's shares plus the transport of the programmes whose 交通费承担方 it is. */
+function withTransportRow(L: Layout): PlanCell[] {
+  const { al } = L;
+  const row = blankRow(L.width);
+  const col = (c: number) => `$${colLetter(c)}$${FIRST + 1}:$${colLetter(c)}$${L.totals}`;
+  row[C.code] = text("各方承担合计（含往返交通费）");
+  al.payers.forEach((p, j) => {
+    const sumif =
+      al.programs.length > 0
+        ? `+SUMIF(${col(L.transportPayer)},${exactCriterion(p)},${col(L.transport)})`
+        : "";
+    row[C.payer0 + j] = fx(
+      `=ROUND(${a1(L.totals, C.payer0 + j)}${sumif},2)`,
+      yuan(al.byPayer.get(p) ?? 0n)
+    );
+  });
+  return row;
+}
+
+/** Formats of the title, the header and the programme table with its two total rows. */
+function tableFormats(L: Layout, ctx: PlanContext): RangeFormat[] {
+  const range = (c0: number, c1: number, r1: number) =>
+    `${colLetter(c0)}${FIRST + 1}:${colLetter(c1)}${r1 + 1}`;
+  return [
+    { address: `A1`, bold: true, fontSize: 16 },
+    {
+      address: `A2`,
+      italic: ctx.errorCount === 0,
+      fontColor: ctx.errorCount > 0 ? WARN_COLOR : "#595959",
+      bold: ctx.errorCount > 0,
+    },
+    {
+      address: `A${HEADER_ROW + 1}:${L.last}${HEADER_ROW + 1}`,
+      bold: true,
+      fill: HEADER_FILL,
+      horizontal: "center",
+      wrap: true,
+      border: true,
+    },
+    { address: range(0, L.width - 1, L.withTransport), border: true },
+    { address: range(C.quota, C.count, L.totals), numberFormat: COUNT, horizontal: "right" },
+    { address: range(C.per, L.transport, L.withTransport), numberFormat: MONEY },
+    { address: range(L.own, L.own, L.totals), numberFormat: MONEY },
+    { address: range(L.ownWan, L.ownWan, L.totals), numberFormat: WAN },
+    {
+      address: `A${L.totals + 1}:${L.last}${L.withTransport + 1}`,
+      bold: true,
+      fill: TOTAL_FILL,
+    },
+  ];
+}

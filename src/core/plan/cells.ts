@@ -1,0 +1,52 @@
+// Cell and formula helpers shared by the plans: cell values, number formats and colours,
+// references to input cells, COUNTIFS criteria, display widths.
+import type { Cell, CellRef } from "../types";
+import type { PlanCell } from "./types";
+import { absA1, formulaString, sheetRef } from "../a1";
+import { fenToYuan, numberToFen } from "../money";
+import { numberText } from "../text";
+
+export const MONEY = "#,##0.00";
+export const WAN = "0.0000";
+export const COUNT = "0";
+export const HEADER_FILL = "#DDEBF7";
+export const TOTAL_FILL = "#F2F2F2";
+export const WARN_COLOR = "#C00000";
+
+export const text = (s: string): PlanCell => ({ text: s });
+export const num = (n: number): PlanCell => ({ number: n });
+export const fx = (formula: string, value: number | string): PlanCell => ({ formula, value });
+export const yuan = (f: bigint) => fenToYuan(f);
+
+/** A row of `width` empty cells. */
+export const blankRow = (width: number): PlanCell[] => new Array<PlanCell>(width).fill(null);
+
+/** An input cell in a formula: '项目费率'!$H$3. */
+export function refText(r: CellRef): string {
+  return sheetRef(r.sheet) + absA1(r.row, r.col);
+}
+
+/**
+ * A money cell in a formula, in 元: the plain reference, or — when the cell has digits below
+ * the fen (617.285), which the engine rounds away — that rounding written out in whole fen, so
+ * it is exact in every spreadsheet: ROUND(ROUND(ref*100,6),0)/100.
+ */
+export function moneyRef(r: CellRef, tenThousand = false): string {
+  const v = (r.value ?? 0) * (tenThousand ? 10000 : 1);
+  const fen = numberToFen(v);
+  if (fen !== null && Number(fen) / 100 === v) return refText(r) + (tenThousand ? "*10000" : "");
+  return `ROUND(ROUND(${refText(r)}*${tenThousand ? 1000000 : 100},6),0)/100`;
+}
+
+/** COUNTIFS criterion for an exact, case-insensitive match: wildcards escaped, "=" first. */
+export function exactCriterion(c: Cell): string {
+  const s = typeof c === "number" ? numberText(c) : String(c ?? "");
+  return formulaString("=" + s.replace(/[~*?]/g, (m) => "~" + m));
+}
+
+/** Display width: CJK characters count double. */
+export function visualWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,66 @@
+// The formulas of a programme row: headcount by COUNTIFS over the roster, and each payer's share.
+import type { Program } from "../types";
+import type { PayerShare, ProgramAllocation } from "../allocate";
+import type { PlanContext } from "./types";
+import { a1, colLetter, sheetRef } from "../a1";
+import { numberText } from "../text";
+import { exactCriterion, moneyRef, refText } from "./cells";
+
+/** The quota cell as a reference, when it holds a number. */
+export function quotaRef(p: Program): string | null {
+  return p.quotaRef?.numeric ? refText(p.quotaRef) : null;
+}
+
+/** 人数: one COUNTIFS per spelling of the programme in the roster's programme column. */
+export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
+  if (ctx.rosterProgramCol === null) return "0";
+  const col = colLetter(ctx.rosterProgramCol);
+  const range = `${sheetRef(ctx.rosterSheet)}$${col}:$${col}`;
+  return pa.spellings.map((s) => `COUNTIFS(${range},${exactCriterion(s)})`).join("+") || "0";
+}
+
+/** Where a programme row's count, cost and first share sit (0-based columns). */
+export interface RowColumns {
+  count: number;
+  cost: number;
+  payer0: number;
+}
+
+/** One payer's share in row r, without its leading "=". */
+export function shareFormula(
+  s: PayerShare,
+  pa: ProgramAllocation,
+  r: number,
+  C: RowColumns
+): string {
+  const count = a1(r, C.count);
+  const cost = a1(r, C.cost);
+  if (s.remainder) {
+    const others = pa.shares
+      .map((x, j) => (x === s ? null : a1(r, C.payer0 + j)))
+      .filter((x): x is string => x !== null);
+    return others.length ? `ROUND(${cost}-SUM(${others.join(",")}),2)` : cost;
+  }
+  if (!s.spec || !s.ref) return "0";
+  const spec = s.spec;
+  switch (spec.kind) {
+    case "zero":
+      return s.ref.numeric ? `ROUND(${count}*${moneyRef(s.ref)},2)` : "0";
+    case "amount":
+      return `ROUND(${count}*${s.ref.numeric ? moneyRef(s.ref) : numberText(Number(spec.fen) / 100)},2)`;
+    case "ratio": {
+      // Whole fen, as the engine computes: ROUND(cost*1/6,2) would see 72386.73/6 = 12064.455 as
+      // 12064.4549999… in floating point and round it down in spreadsheets whose ROUND is not
+      // decimal-aware. Integer fen × num / den is exact; a ratio cell (0.1666…) is first rounded
+      // to 1e-5 fen, which restores an exact half without moving any other value across one.
+      const costFen = `ROUND(${cost}*100,0)`;
+      return s.ref.numeric
+        ? `ROUND(ROUND(${costFen}*${refText(s.ref)},5),0)/100`
+        : `ROUND(${costFen}*${spec.num}/${spec.den},0)/100`;
+    }
+    case "full":
+      return cost;
+    case "rest":
+      return "0";
+  }
+}

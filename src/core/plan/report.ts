@@ -1,0 +1,83 @@
+// The 校验结果 sheet: one row per issue, errors first, each cell a link to where it is.
+import type { Issue } from "../types";
+import type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
+import { a1, issueCell, sheetRef } from "../a1";
+import { SEVERITY_LABEL, TITLE } from "../messages";
+import { REPORT_SHEET, TAB_COLOR } from "../generated";
+import { blankRow, HEADER_FILL, num, text, WARN_COLOR } from "./cells";
+
+const HEADS = ["序号", "级别", "代码", "问题", "工作表", "单元格", "列", "说明"];
+const CELL_COL = 5;
+
+export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT_SHEET): SheetPlan {
+  const rows: PlanCell[][] = [titleRow(ctx), countsRow(issues, ctx), HEADS.map(text)];
+  const links: SheetPlan["links"] = [];
+  const sorted = [...issues].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
+  );
+  sorted.forEach((is, k) => {
+    const r = rows.length;
+    const cell = issueCell(is);
+    rows.push(issueRow(is, k + 1, cell));
+    if (cell)
+      links.push({ address: a1(r, CELL_COL), target: sheetRef(is.sheet) + cell, text: cell });
+  });
+  const lastRow = rows.length;
+  return {
+    role: "report",
+    tabColor: TAB_COLOR.report,
+    name: sheetName,
+    cells: rows,
+    formats: reportFormats(lastRow, ctx.errorCount),
+    merges: ["A1:H1", "A2:H2"],
+    widths: [6, 6, 22, 20, 12, 8, 12, 70],
+    freezeRows: 3,
+    links,
+    landscape: true,
+    printArea: `A1:H${lastRow}`,
+  };
+}
+
+function titleRow(ctx: PlanContext): PlanCell[] {
+  const row = blankRow(HEADS.length);
+  row[0] = text(`${ctx.year}年疗休养校验结果`);
+  return row;
+}
+
+function countsRow(issues: Issue[], ctx: PlanContext): PlanCell[] {
+  const row = blankRow(HEADS.length);
+  row[0] = text(
+    issues.length === 0
+      ? "未发现问题。"
+      : `共${issues.length}条：错误${ctx.errorCount}条，警告${ctx.warningCount}条。点击“单元格”可跳到对应位置。`
+  );
+  return row;
+}
+
+function issueRow(is: Issue, n: number, cell: string | undefined): PlanCell[] {
+  const row = blankRow(HEADS.length);
+  row[0] = num(n);
+  row[1] = text(SEVERITY_LABEL[is.severity]);
+  row[2] = text(is.code);
+  row[3] = text(TITLE[is.code]);
+  row[4] = text(is.sheet);
+  row[CELL_COL] = cell ? text(cell) : null;
+  row[6] = is.column ? text(is.column) : null;
+  row[7] = text(is.message);
+  return row;
+}
+
+function reportFormats(lastRow: number, errorCount: number): RangeFormat[] {
+  const formats: RangeFormat[] = [
+    { address: "A1", bold: true, fontSize: 14 },
+    { address: "A3:H3", bold: true, fill: HEADER_FILL, border: true },
+  ];
+  if (lastRow > 3) {
+    formats.push({ address: `A4:H${lastRow}`, border: true });
+    formats.push({ address: `H4:H${lastRow}`, wrap: true });
+    // Errors come first, so they are one range.
+    if (errorCount > 0)
+      formats.push({ address: `B4:B${3 + errorCount}`, fontColor: WARN_COLOR, bold: true });
+  }
+  return formats;
+}

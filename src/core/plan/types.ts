@@ -1,0 +1,51 @@
+// The generated sheets as data: cells (text, numbers, formulas with the engine's expected
+// values), formats, merges and widths. Hosts (Excel, ExcelJS, the test double) only copy them.
+import type { GeneratedRole } from "../generated";
+
+export type PlanCell =
+  | null
+  | { text: string }
+  | { number: number }
+  /** A formula (with its leading =) and the value the engine computed for it. */
+  | { formula: string; value: number | string };
+
+export interface RangeFormat {
+  address: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  horizontal?: "left" | "center" | "right";
+  wrap?: boolean;
+  border?: boolean;
+}
+
+export interface SheetPlan {
+  role: GeneratedRole;
+  name: string;
+  /** Tab colour, #RRGGBB. */
+  tabColor: string;
+  cells: PlanCell[][];
+  formats: RangeFormat[];
+  merges: string[];
+  /** Column widths in characters. */
+  widths: number[];
+  /** Rows frozen at the top. */
+  freezeRows: number;
+  /** Internal links: cell address → target such as '花名册'!C7. */
+  links: { address: string; target: string; text: string }[];
+  landscape: boolean;
+  printArea: string;
+}
+
+/** What the plans need besides the allocation and the issues. */
+export interface PlanContext {
+  year: number;
+  rosterSheet: string;
+  /** 0-based sheet column of the roster's programme column. */
+  rosterProgramCol: number | null;
+  errorCount: number;
+  warningCount: number;
+}
