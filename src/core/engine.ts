@@ -216,7 +216,7 @@ export function planSheets(
   };
 }
 
-// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based.
+// The JSON report (docs/DOMAIN.md §6): figures in 元, rows 1-based.
 export interface ReportJson {
   ok: boolean;
   issues: Issue[];

@@ -1,5 +1,6 @@
-// What the pane needs from its host: the functions of src/excel (PANE_HOST contract). The pane
-// takes a PaneHost as a prop, so tests pass a fake one and Excel / the playground pass the real one.
+// What the pane needs from its host: the functions of src/excel. The PaneHost interface below is
+// that contract. The pane takes a PaneHost as a prop, so tests pass a fake one and Excel / the
+// playground pass the real one.
 import type { Options } from "../core/types";
 import type { Analysis, SheetMapping } from "../core/engine";
 import type { WrittenSheet } from "../core/port";

@@ -112,5 +112,5 @@ describe("sync counts", () => {
     } finally {
       d.uninstallGlobals();
     }
-  }, 120_000);
+  });
 });

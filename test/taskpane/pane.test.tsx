@@ -10,8 +10,6 @@ import { Pane } from "../../src/taskpane/mount";
 import type { GenerateOutcome, PaneHost } from "../../src/taskpane/host";
 import { fakeHost, generated, sampleAnalyses } from "./fixtures";
 
-jest.setTimeout(30_000);
-
 let clean: Analysis;
 let mistakes: Analysis;
 let book: WorkbookData;
