@@ -166,7 +166,7 @@ export function planSheets(
   };
 }
 
-// The JSON report (DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.
+// The JSON report (docs/DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.
 export interface ReportIssue {
   severity: Issue["severity"];
   code: Issue["code"];

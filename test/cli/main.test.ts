@@ -1,4 +1,5 @@
-// The command line contract (DOMAIN.md §6), run in-process with main(argv, io) in temp folders.
+// The command line contract (docs/DOMAIN.md §6), run in-process with main(argv, io) in temp
+// folders.
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -70,7 +71,7 @@ describe("no input: the shipped sample", () => {
     expect(run.stdout).toContain("校验：错误 0 个，警告 1 个");
   });
 
-  it("--json gives the totals of DOMAIN.md §2, to the fen", () => {
+  it("--json gives the totals of docs/DOMAIN.md §2, to the fen", () => {
     const r = readJson(path.join(dir, "r.json"));
     expect(r.ok).toBe(true);
     expect(r.issues.map((i) => i.code)).toEqual(["BUDGET_EXCEEDED"]);

@@ -1,4 +1,4 @@
-// The allocation in integer fen and the remainder rule (DOMAIN.md §2): each programme × payer
+// The allocation in integer fen and the remainder rule (docs/DOMAIN.md §2): each programme × payer
 // cell is rounded to the fen; the payer marked 其余 — else the own union — takes the rounding
 // remainder, so the shares of a programme add up to its cost exactly.
 import type { Cell } from "../../src/core/types";

@@ -1,4 +1,5 @@
-// The golden test: the shipped sample gives exactly the seed's table (DOMAIN.md §2), to the fen.
+// The golden test: the shipped sample gives exactly the seed's table, to the fen
+// (docs/DOMAIN.md §2).
 import * as fs from "fs";
 import * as path from "path";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";

@@ -101,7 +101,7 @@ describe("headers match their canonical name or a synonym", () => {
     });
     expect(m.titles.idNumber).toBe("公民身份号码");
   });
-  it("the DOMAIN.md §3 synonyms all resolve", () => {
+  it("the docs/DOMAIN.md §3 synonyms all resolve", () => {
     const cases: [string, string][] = [
       ["身份证号码", "idNumber"],
       ["证件号码", "idNumber"],

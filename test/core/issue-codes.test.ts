@@ -1,4 +1,4 @@
-// Every issue code of DOMAIN.md §4, each produced by a small input and asserted with its code,
+// Every issue code of docs/DOMAIN.md §4, each produced by a small input and asserted with its code,
 // severity, sheet, row, column and cell. Roster layout as in the sample: title row 1, header
 // row 2, people from row 3; columns A 序号 B 姓名 C 性别 D 身份证号 E 工作单位 F 是否会员
 // G 人员类别 H 疗休养项目 I 批次 J 疗休养日期 K 联系电话 L 备注.
@@ -72,7 +72,7 @@ const roster = (
 });
 
 describe("the severities are the contract's", () => {
-  it("matches DOMAIN.md §4 for all 22 codes", () => {
+  it("matches docs/DOMAIN.md §4 for all 22 codes", () => {
     const warnings = ALL_CODES.filter((c) => SEVERITY[c] === "warning").sort();
     expect(warnings).toEqual([
       "BUDGET_EXCEEDED",

@@ -15,7 +15,7 @@ let manifest: CorpusCase[] = [];
 
 beforeAll(async () => {
   manifest = await buildCorpus(dir);
-}, 120_000);
+});
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -128,7 +128,7 @@ describe("校验 (validate)", () => {
 });
 
 describe("生成经费分摊表 (generate)", () => {
-  it("writes 经费分摊表 whose evaluated formulas give the seed's figures (DOMAIN.md §2)", async () => {
+  it("writes 经费分摊表 whose evaluated formulas give the seed's figures (docs/DOMAIN.md §2)", async () => {
     const d = await openSample();
     const r = await host.generate(OPTIONS, { force: false });
     expect(r.blocked).toBe(false);

@@ -115,5 +115,5 @@ describe("sync counts", () => {
     } finally {
       d.uninstallGlobals();
     }
-  }, 120_000);
+  });
 });

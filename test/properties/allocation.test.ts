@@ -230,5 +230,5 @@ describe("the formulas compute the engine's figures (HyperFormula)", () => {
       }),
       { numRuns: 30, seed: 2024 }
     );
-  }, 180_000);
+  });
 });

@@ -9,7 +9,6 @@ import { Pane } from "../../src/taskpane/mount";
 import { officeHost } from "../../src/taskpane/officeHost";
 import { sampleBook } from "./fixtures";
 
-jest.setTimeout(60_000);
 const IGNORE = { ignore: "[role=status], script, style" };
 
 let dbl: ExcelDouble;

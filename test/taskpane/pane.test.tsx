@@ -12,8 +12,6 @@ import type { GenerateResult } from "../../src/app/actions";
 import type { Progress } from "../../src/app/port";
 import { blockedBy, fakeHost, generated, sampleAnalyses } from "./fixtures";
 
-jest.setTimeout(30_000);
-
 let clean: Analysis;
 let mistakes: Analysis;
 let book: WorkbookData;

@@ -1,7 +1,8 @@
 // A strict Excel double: the Excel JavaScript API subset the add-in uses, with Excel's batching
 // rules (writes apply at sync, unloaded properties throw PropertyNotLoaded, request size and
 // address limits enforced) and HyperFormula computing formula values. No Node APIs, so the
-// browser playground can bundle it. See PANE_HOST.md for the contract.
+// browser playground can bundle it. The pane reaches it only through src/excel, behind the
+// PaneHost interface (src/taskpane/host.ts); docs/ARCHITECTURE.md shows where it sits.
 //
 // Modules: context (RequestContext, Excel.run) → client-object and collection (proxy bases) →
 // workbook, worksheet, names, range (+ cells), format, conditional-format; sync (one round

@@ -2,7 +2,7 @@
 // The ribbon's 一键生成 on the strict Excel double: generates without the pane, or marks the
 // errors and says so in a dialog; event.completed() is always called (invokeAction resolves on it).
 import { createExcelDouble, ExcelDouble } from "../../src/testing/excel-double";
-import { sampleBook } from "./fixtures";
+import { sampleBook } from "../taskpane/fixtures";
 
 interface DialogCall {
   url: string;
@@ -51,9 +51,6 @@ async function double(
   });
   return dbl;
 }
-
-// Generous: the runner shares two cores with webpack and Chromium in CI.
-jest.setTimeout(30_000);
 
 let dbl: ExcelDouble | undefined;
 beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));

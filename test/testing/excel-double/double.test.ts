@@ -1,6 +1,6 @@
 // The double is only useful if it is at least as strict as Excel: these are the rules the host
 // code is held to.
-import { createExcelDouble, ExcelDouble, PAYLOAD_LIMIT } from "../../src/testing/excel-double";
+import { createExcelDouble, ExcelDouble, PAYLOAD_LIMIT } from "../../../src/testing/excel-double";
 
 let d: ExcelDouble;
 beforeEach(() => {

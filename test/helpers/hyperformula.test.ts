@@ -1,6 +1,6 @@
 // The HyperFormula helper other tests rely on: it must see a workbook as Excel does.
 import ExcelJS from "exceljs";
-import { evaluateWorkbook, forHyperFormula } from "../helpers/hyperformula";
+import { evaluateWorkbook, forHyperFormula } from "./hyperformula";
 
 describe("evaluateWorkbook", () => {
   it("reads values as Excel holds them and evaluates formulas across sheets", async () => {
