@@ -41,7 +41,9 @@ export type IssueCode =
   | "PHONE_FORMAT"
   | "RATE_INVALID"
   | "RATE_SHARES_MISMATCH"
-  | "BUDGET_EXCEEDED";
+  | "BUDGET_EXCEEDED"
+  | "ROSTER_SHEET_UNUSED"
+  | "RATE_DATE";
 
 export interface Issue {
   severity: Severity;
@@ -73,6 +75,8 @@ export interface IdInfo {
 }
 
 export interface Participant {
+  /** The roster sheet the row is on (a roster may span several sheets). */
+  sheet: string;
   /** 1-based sheet row. */
   row: number;
   name: string;
@@ -195,7 +199,16 @@ export interface Options {
   /** Today, for future-birth-date checks. */
   today?: Day;
   /** Explicit sheet choices (by name); detection otherwise. */
-  sheets?: Partial<Record<SheetRole, string>>;
+  sheets?: SheetChoice;
+}
+
+/** Which sheet plays which role. The roster may be several sheets (in workbook order); an
+ *  explicit "" (or an empty roster list) means the user chose none for that role. */
+export interface SheetChoice {
+  roster?: string[];
+  rates?: string;
+  history?: string;
+  budget?: string;
 }
 
 export type SheetRole = "roster" | "rates" | "history" | "budget";

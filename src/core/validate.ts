@@ -25,20 +25,24 @@ export interface CheckOptions {
   nearMonths: number;
 }
 
-/** Every roster rule, in the order they report. */
+/** Every roster rule, in the order they report. A roster split over several sheets is checked
+ *  as one: quotas, duplicates and history across all of them, each issue on its own sheet. */
 export function checkRoster(
-  roster: Roster,
+  rosters: Roster[],
   programs: ProgramResolution,
   rates: RateTable | null,
   history: HistoryEntry[],
   opts: CheckOptions
 ): Issue[] {
+  const at = placer(rosters);
+  const participants =
+    rosters.length === 1 ? rosters[0].participants : rosters.flatMap((r) => r.participants);
   return [
-    unknownPrograms(roster, programs.unknown, rates),
-    enrolmentRules(roster, programs.enrolled, opts),
-    quotaRule(roster, programs.enrolled),
-    duplicateRules(roster),
-    history.length > 0 ? historyRule(roster, history, opts.year) : [],
+    unknownPrograms(at, programs.unknown, rates),
+    enrolmentRules(at, programs.enrolled, opts),
+    quotaRule(at, programs.enrolled),
+    duplicateRules(at, participants),
+    history.length > 0 ? historyRule(at, participants, history, opts.year) : [],
   ].flat();
 }
 
@@ -56,41 +60,37 @@ export function checkBudget(al: Allocation): Issue[] {
 }
 
 /** An issue in a participant's row, in a field's column (the row only when it is missing). */
-function rosterIssue(
-  roster: Roster,
-  code: IssueCode,
-  p: Participant,
-  field: string,
-  message: string
-): Issue {
-  const c = roster.columns[field];
-  const column = c?.title ?? ROSTER_FIELDS.find((x) => x.field === field)?.canonical ?? field;
-  return makeIssue(code, roster.sheet, message, {
-    row: p.row,
-    col: c ? c.col + 1 : undefined,
-    column,
-  });
+type At = (code: IssueCode, p: Participant, field: string, message: string) => Issue;
+
+/** Issues placed on the participant's own roster sheet, in that sheet's column for the field. */
+function placer(rosters: Roster[]): At {
+  const bySheet = new Map(rosters.map((r) => [r.sheet, r]));
+  return (code, p, field, message) => {
+    const c = bySheet.get(p.sheet)?.columns[field];
+    const column = c?.title ?? ROSTER_FIELDS.find((x) => x.field === field)?.canonical ?? field;
+    return makeIssue(code, p.sheet, message, {
+      row: p.row,
+      col: c ? c.col + 1 : undefined,
+      column,
+    });
+  };
 }
 
-function unknownPrograms(roster: Roster, unknown: Participant[], rates: RateTable | null): Issue[] {
+const placeOf = (p: Participant) => ({ sheet: p.sheet, row: p.row });
+
+function unknownPrograms(at: At, unknown: Participant[], rates: RateTable | null): Issue[] {
   // Without a rate sheet (SHEET_MISSING) no programme is known: nothing to say per row.
   if (!rates) return [];
   return unknown.map((p) =>
-    rosterIssue(
-      roster,
-      "UNKNOWN_PROGRAM",
-      p,
-      "program",
-      MSG.unknownProgram(p.programText, rates.sheet)
-    )
+    at("UNKNOWN_PROGRAM", p, "program", MSG.unknownProgram(p.programText, rates.sheet))
   );
 }
 
 /** Each enrolled row against its programme: 参加对象, 须为会员, the dates, retirement. */
-function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOptions): Issue[] {
+function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issue[] {
   const issues: Issue[] = [];
   const flag = (code: IssueCode, p: Participant, field: string, message: string) =>
-    issues.push(rosterIssue(roster, code, p, field, message));
+    issues.push(at(code, p, field, message));
   // Each programme's 参加对象 as a set of keys, built once rather than once per row.
   const eligibleKeys = new Map<Program, Set<string>>();
   const eligibleOf = (prog: Program): Set<string> => {
@@ -98,7 +98,6 @@ function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOption
     if (!keys) eligibleKeys.set(prog, (keys = new Set(prog.eligible.map(valueKey))));
     return keys;
   };
-  const hasMember = roster.columns.member !== undefined;
 
   for (const { participant: p, program: prog } of enrolled) {
     const label = prog.name || prog.code;
@@ -108,7 +107,7 @@ function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOption
         flag("NOT_ELIGIBLE", p, "categories", MSG.notEligible(p.categories, label, prog.eligible));
     }
     // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
-    if (prog.memberRequired && p.member !== true && hasMember && p.memberText !== "")
+    if (prog.memberRequired && p.member !== true && p.memberText !== "")
       flag("NOT_MEMBER", p, "member", MSG.notMember(label, p.memberText));
     if (p.date && !inWindow(p.date, prog))
       flag("DATE_OUTSIDE_WINDOW", p, "date", MSG.dateOutside(p.dateText, label, windowText(prog)));
@@ -135,7 +134,7 @@ function windowText(p: Program): string {
 }
 
 /** Quotas: the rows past a programme's quota, in roster order, are flagged. */
-function quotaRule(roster: Roster, enrolled: Enrolment[]): Issue[] {
+function quotaRule(at: At, enrolled: Enrolment[]): Issue[] {
   const counts = new Map<Program, number>();
   for (const e of enrolled) counts.set(e.program, (counts.get(e.program) ?? 0) + 1);
   const issues: Issue[] = [];
@@ -147,25 +146,24 @@ function quotaRule(roster: Roster, enrolled: Enrolment[]): Issue[] {
     nth.set(prog, k);
     if (k > prog.quota) {
       const message = MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k);
-      issues.push(rosterIssue(roster, "QUOTA_EXCEEDED", p, "program", message));
+      issues.push(at("QUOTA_EXCEEDED", p, "program", message));
     }
   }
   return issues;
 }
 
 /** The same person twice (by normalised ID), and the same name and unit under different IDs. */
-function duplicateRules(roster: Roster): Issue[] {
+function duplicateRules(at: At, participants: Participant[]): Issue[] {
   const issues: Issue[] = [];
-  for (const list of sameId(roster.participants)) {
-    const message = MSG.duplicateId(list.map((p) => p.row));
-    for (const p of list) issues.push(rosterIssue(roster, "DUPLICATE_ID", p, "idNumber", message));
+  for (const list of sameId(participants)) {
+    const message = MSG.duplicateId(list.map(placeOf));
+    for (const p of list) issues.push(at("DUPLICATE_ID", p, "idNumber", message));
   }
-  for (const list of sameNameAndUnit(roster.participants)) {
+  for (const list of sameNameAndUnit(participants)) {
     const ids = new Set(list.map((p) => p.id.id18));
     if (ids.size < 2) continue;
-    const message = MSG.possibleDuplicate(list.map((p) => p.row));
-    for (const p of list)
-      issues.push(rosterIssue(roster, "POSSIBLE_DUPLICATE", p, "name", message));
+    const message = MSG.possibleDuplicate(list.map(placeOf));
+    for (const p of list) issues.push(at("POSSIBLE_DUPLICATE", p, "name", message));
   }
   return issues;
 }
@@ -205,17 +203,22 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
 }
 
 /** Someone in the history sheet for this year (or a year left blank). */
-function historyRule(roster: Roster, history: HistoryEntry[], year: number): Issue[] {
+function historyRule(
+  at: At,
+  participants: Participant[],
+  history: HistoryEntry[],
+  year: number
+): Issue[] {
   const seen = new Map<string, HistoryEntry>();
   for (const h of history) {
     if (h.id18 && (h.year === null || h.year === year) && !seen.has(h.id18)) seen.set(h.id18, h);
   }
   const issues: Issue[] = [];
-  for (const p of roster.participants) {
+  for (const p of participants) {
     const h = p.id.id18 ? seen.get(p.id.id18) : undefined;
     if (h) {
       const message = MSG.duplicateHistory(h.program, h.year ?? year);
-      issues.push(rosterIssue(roster, "DUPLICATE_HISTORY", p, "idNumber", message));
+      issues.push(at("DUPLICATE_HISTORY", p, "idNumber", message));
     }
   }
   return issues;

@@ -1,7 +1,7 @@
 // What the add-in keeps in the document (Office.context.document.settings): the pane's choices,
 // the marks it made (conditional-format ids per worksheet id) and the sheet names it last saw
 // (a hint that lets the next action load names and used ranges in one round trip).
-import type { StoredSettings } from "../app/settings";
+import { normaliseSettings, StoredSettings } from "../app/settings";
 import { ExcelHostError } from "./errors";
 
 /** Conditional formats this add-in added, by worksheet id. */
@@ -26,8 +26,7 @@ function get<T>(key: string): T | null {
 }
 
 export function loadSettings(): StoredSettings {
-  const s = get<StoredSettings>(KEY_PANE);
-  return s && typeof s === "object" ? s : {};
+  return normaliseSettings(get<unknown>(KEY_PANE));
 }
 
 export async function saveSettings(s: StoredSettings): Promise<void> {

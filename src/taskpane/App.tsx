@@ -106,13 +106,14 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         setDetected(r.mapping);
         // A remembered choice wins while its sheet still exists.
         const next: SheetMapping = { ...r.mapping };
-        for (const [role, name] of Object.entries(keepChoice) as [
-          SheetRole,
-          string | undefined,
-        ][]) {
+        for (const role of ["rates", "history", "budget"] as const) {
+          const name = keepChoice[role];
           // "" is an explicit "（无）": the engine then leaves that role empty.
           if (name === "" || (name && r.sheets.includes(name))) next[role] = name;
         }
+        // The roster ticked before, while one of its sheets still exists ([] is "none").
+        const kept = keepChoice.roster?.filter((n) => r.sheets.includes(n));
+        if (keepChoice.roster?.length === 0 || (kept && kept.length > 0)) next.roster = kept;
         setMapping(next);
       } catch (e) {
         setSheets([]);
@@ -134,8 +135,14 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     }
   };
 
-  const changeRole = (role: SheetRole, name: string) => {
+  const changeRole = (role: Exclude<SheetRole, "roster">, name: string) => {
     const next = { ...mapping, [role]: name };
+    setMapping(next);
+    void persist(next, settings);
+  };
+
+  const changeRoster = (names: string[]) => {
+    const next = { ...mapping, roster: names };
     setMapping(next);
     void persist(next, settings);
   };
@@ -303,6 +310,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
             mapping={mapping}
             disabled={!!busy}
             onChange={changeRole}
+            onRosterChange={changeRoster}
             onRefresh={() => void detect(mapping)}
           />
         )}

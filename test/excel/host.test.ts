@@ -280,13 +280,20 @@ describe("the other entry points", () => {
     await host.saveSettings({
       ownUnion: "高新区总工会",
       nearRetirementMonths: 12,
-      mapping: { roster: "花名册" },
+      mapping: { roster: ["花名册", "市内"] },
     });
     expect(host.loadSettings()).toEqual({
       ownUnion: "高新区总工会",
       nearRetirementMonths: 12,
-      mapping: { roster: "花名册" },
+      mapping: { roster: ["花名册", "市内"] },
     });
+    expect(d.settings["lxy.pane"]).toBeDefined();
+  });
+
+  it("reads settings saved by earlier versions: the roster as one name becomes a list", async () => {
+    const d = await openSample();
+    d.settings["lxy.pane"] = { mapping: { roster: "花名册", history: "" } };
+    expect(host.loadSettings()).toEqual({ mapping: { roster: ["花名册"], history: "" } });
     expect(d.settings["lxy.pane"]).toBeDefined();
   });
 

@@ -61,6 +61,7 @@ function readParticipant(
     issues.push(table.issue("PHONE_FORMAT", i, "phone", MSG.phoneFormat(phone)));
   const { date, dateText } = readDate(table, i, issues);
   return {
+    sheet: table.name,
     row: table.row0(i) + 1,
     name: table.text(i, "name"),
     rawId,

@@ -1,5 +1,5 @@
 // The formulas of a programme row: headcount by COUNTIFS over the roster, and each payer's share.
-import type { Program } from "../types";
+import type { Cell, Program } from "../types";
 import type { PayerShare, ProgramAllocation } from "../allocate";
 import type { PlanContext } from "./types";
 import { a1, colLetter, sheetRef } from "../a1";
@@ -11,12 +11,21 @@ export function quotaRef(p: Program): string | null {
   return p.quotaRef?.numeric ? refText(p.quotaRef) : null;
 }
 
-/** 人数: one COUNTIFS per spelling of the programme in the roster's programme column. */
+/** 人数: the sum over every roster sheet of the per-sheet count of each spelling. */
 export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
-  if (ctx.rosterProgramCol === null) return "0";
-  const col = colLetter(ctx.rosterProgramCol);
-  const range = `${sheetRef(ctx.rosterSheet)}$${col}:$${col}`;
-  return pa.spellings.map((s) => `COUNTIFS(${range},${exactCriterion(s)})`).join("+") || "0";
+  const terms: string[] = [];
+  for (const r of ctx.rosters) {
+    if (r.programCol === null) continue;
+    const col = colLetter(r.programCol);
+    const range = `${sheetRef(r.sheet)}$${col}:$${col}`;
+    for (const s of pa.spellings) terms.push(sheetCountTerm(range, s));
+  }
+  return terms.join("+") || "0";
+}
+
+/** One roster sheet's count of one spelling in its programme column. */
+export function sheetCountTerm(range: string, spelling: Cell): string {
+  return `COUNTIFS(${range},${exactCriterion(spelling)})`;
 }
 
 /** Where a programme row's count, cost and first share sit (0-based columns). */

@@ -43,9 +43,9 @@ export interface SheetPlan {
 /** What the plans need besides the allocation and the issues. */
 export interface PlanContext {
   year: number;
-  rosterSheet: string;
-  /** 0-based sheet column of the roster's programme column. */
-  rosterProgramCol: number | null;
+  /** The roster sheets (a roster may be split over several), each with the 0-based sheet
+   *  column of its programme column (null when that column is missing). */
+  rosters: { sheet: string; programCol: number | null }[];
   errorCount: number;
   warningCount: number;
 }
