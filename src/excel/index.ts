@@ -75,7 +75,8 @@ async function persistMarks(step: string): Promise<void> {
 }
 
 function explicitSheets(options: Options): string[] {
-  return Object.values(options.sheets ?? {}).filter((x): x is string => !!x);
+  const s = options.sheets ?? {};
+  return [...(s.roster ?? []), s.rates, s.history, s.budget].filter((x): x is string => !!x);
 }
 
 /** Run one of src/app's actions over the workbook in one Excel.run, then save what it changed. */

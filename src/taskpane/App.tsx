@@ -9,7 +9,7 @@ import type { Analysis, SheetMapping } from "../core/engine";
 import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
 import type { Progress } from "../app/port";
 import type { GenerateResult } from "../app/actions";
-import type { StoredSettings } from "../app/settings";
+import { normaliseSettings, StoredSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { hostMessage, PaneHost } from "./host";
 import type { Lang, Strings } from "./strings";
@@ -338,7 +338,7 @@ function failureText(s: Strings, f: Failure): string {
 
 function safeLoad(host: PaneHost): StoredSettings {
   try {
-    return host.loadSettings() ?? {};
+    return normaliseSettings(host.loadSettings());
   } catch (e) {
     console.error(e);
     return {};

@@ -94,7 +94,7 @@ export function MappingPanel({
         className={styles.group}
         data-role="roster"
       >
-        <Label id="roster-label">{s.role.roster}</Label>
+        <Label id="roster-label">{s.rosterGroup}</Label>
         {choices.map((n) => (
           <Checkbox
             key={n}
@@ -105,8 +105,7 @@ export function MappingPanel({
           />
         ))}
         <span id="roster-hint" className={styles.hint}>
-          {rosterHint}
-          {s.rosterSeveral}
+          <span>{rosterHint}</span> <span>{s.rosterSeveral}</span>
         </span>
       </div>
       {ROLES.map((role) => {

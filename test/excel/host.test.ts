@@ -254,7 +254,7 @@ describe("the other entry points", () => {
     });
     const r = await host.detectWorkbookSheets();
     expect(r.sheets).toEqual(["2024名单", "项目费率", "预算"]);
-    expect(r.mapping).toMatchObject({ roster: "2024名单", rates: "项目费率", budget: "预算" });
+    expect(r.mapping).toMatchObject({ roster: ["2024名单"], rates: "项目费率", budget: "预算" });
     expect(d.settings["lxy.sheets"]).toEqual(["2024名单", "项目费率", "预算"]);
   });
 

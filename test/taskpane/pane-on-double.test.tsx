@@ -29,7 +29,7 @@ async function open(name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx", apiV
 
 test("校验 marks the cells, a row selects its cell, 清除标记 removes the marks", async () => {
   await open("sample-2024-mistakes.xlsx");
-  expect(((await screen.findByLabelText("花名册")) as HTMLSelectElement).value).toBe("花名册");
+  expect(((await screen.findByLabelText("花名册")) as HTMLInputElement).checked).toBe(true);
   await userEvent.click(screen.getByRole("button", { name: "校验" }));
   await screen.findByText("错误 7 个，警告 3 个", IGNORE);
   const marks = dbl.snapshot("花名册").marks;
