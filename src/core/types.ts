@@ -92,6 +92,7 @@ export interface Participant {
   programText: string;
   batch: string;
   date: Day | null;
+  /** The date cell as typed; "" for a date serial (shown from `date` as 2024-06-01). */
   dateText: string;
   phone: string;
   note: string;

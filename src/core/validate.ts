@@ -110,7 +110,12 @@ function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issu
     if (prog.memberRequired && p.member !== true && p.memberText !== "")
       flag("NOT_MEMBER", p, "member", MSG.notMember(label, p.memberText));
     if (p.date && !inWindow(p.date, prog))
-      flag("DATE_OUTSIDE_WINDOW", p, "date", MSG.dateOutside(p.dateText, label, windowText(prog)));
+      flag(
+        "DATE_OUTSIDE_WINDOW",
+        p,
+        "date",
+        MSG.dateOutside(dateTextOf(p), label, windowText(prog))
+      );
     const on = prog.start ?? p.date;
     if (on && p.id.birth && p.id.gender) {
       const worker = p.postType.includes("工人");
@@ -121,6 +126,11 @@ function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issu
     }
   }
   return issues;
+}
+
+/** The date as typed, or a date serial as 2024-06-01. */
+function dateTextOf(p: Participant): string {
+  return p.dateText || (p.date ? formatDay(p.date) : "");
 }
 
 function inWindow(d: Day, p: Program): boolean {
@@ -185,20 +195,22 @@ function sameId(participants: Participant[]): Participant[][] {
 /** Groups of two or more participants with a usable ID and the same name in the same unit. */
 function sameNameAndUnit(participants: Participant[]): Participant[][] {
   // Unit, then name: two small lookups instead of hashing a joined key per row.
-  const byUnit = new Map<string, Map<string, Participant[]>>();
+  // One entry per person; a list only for the rare repeats (no array per row).
+  const byUnit = new Map<string, Map<string, Participant | Participant[]>>();
   for (const p of participants) {
     if (!p.name || !p.unit || !p.id.id18) continue;
     const u = valueKey(p.unit);
     let byName = byUnit.get(u);
     if (!byName) byUnit.set(u, (byName = new Map()));
     const k = valueKey(p.name);
-    const list = byName.get(k);
-    if (list) list.push(p);
-    else byName.set(k, [p]);
+    const seen = byName.get(k);
+    if (seen === undefined) byName.set(k, p);
+    else if (Array.isArray(seen)) seen.push(p);
+    else byName.set(k, [seen, p]);
   }
   const out: Participant[][] = [];
   for (const byName of byUnit.values())
-    for (const list of byName.values()) if (list.length >= 2) out.push(list);
+    for (const x of byName.values()) if (Array.isArray(x)) out.push(x);
   return out;
 }
 

@@ -11,7 +11,7 @@ import type {
   SheetData,
 } from "../types";
 import { FieldDef, ROSTER_FIELDS } from "../headers";
-import { parseDay, formatDay } from "../dates";
+import { parseDay } from "../dates";
 import { checkId, readGender } from "../idcard";
 import { MSG } from "../messages";
 import { cellText, splitList, yesNo } from "../text";
@@ -109,10 +109,20 @@ function readParticipant(
   if (phone && !isMobile(phone))
     issues.push(table.issue("PHONE_FORMAT", i, "phone", MSG.phoneFormat(phone)));
   const dateCell = cellAt(row, cols.date);
-  const dateRaw = cellText(dateCell);
-  const date = dateRaw ? parseDay(dateCell) : null;
-  if (dateRaw && !date)
-    issues.push(table.issue("DATE_OUTSIDE_WINDOW", i, "date", MSG.dateUnreadable(dateRaw)));
+  // A date serial needs no text (it is shown from the day, only in a message); other cells are
+  // kept as typed.
+  const serial = typeof dateCell === "number" && Number.isFinite(dateCell);
+  const dateRaw = serial ? "" : cellText(dateCell);
+  const date = serial || dateRaw ? parseDay(dateCell) : null;
+  if (!date && (serial || dateRaw))
+    issues.push(
+      table.issue(
+        "DATE_OUTSIDE_WINDOW",
+        i,
+        "date",
+        MSG.dateUnreadable(dateRaw || cellText(dateCell))
+      )
+    );
   const memberCell = cellAt(row, cols.member);
   const programRaw = cellAt(row, cols.program);
   return {
@@ -130,8 +140,7 @@ function readParticipant(
     programText: cellText(programRaw),
     batch: cellText(cellAt(row, cols.batch)),
     date,
-    // A date serial is shown as 2024-06-01.
-    dateText: date && typeof dateCell === "number" ? formatDay(date) : dateRaw,
+    dateText: dateRaw,
     phone,
     note: cellText(cellAt(row, cols.note)),
     postType: cellText(cellAt(row, cols.postType)),
