@@ -5,12 +5,11 @@ import type {
   FieldColumn,
   IdInfo,
   Issue,
-  IssueCode,
   Participant,
   Roster,
   SheetData,
 } from "../types";
-import { FieldDef, ROSTER_FIELDS } from "../headers";
+import { ROSTER_FIELDS } from "../headers";
 import { parseDay } from "../dates";
 import { checkId, readGender } from "../idcard";
 import { MSG } from "../messages";
