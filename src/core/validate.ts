@@ -194,14 +194,11 @@ function sameId(participants: Participant[]): Participant[][] {
 
 /** Groups of two or more participants with a usable ID and the same name in the same unit. */
 function sameNameAndUnit(participants: Participant[]): Participant[][] {
-  // Unit, then name: two small lookups instead of hashing a joined key per row.
-  // One entry per person; a list only for the rare repeats (no array per row).
-  const byUnit = new Map<string, Map<string, Participant | Participant[]>>();
+  // By name first (short keys), then by unit only among namesakes: most people have no
+  // namesake, so their unit is never hashed. One entry per name; a list only for repeats.
+  const byName = new Map<string, Participant | Participant[]>();
   for (const p of participants) {
     if (!p.name || !p.unit || !p.id.id18) continue;
-    const u = valueKey(p.unit);
-    let byName = byUnit.get(u);
-    if (!byName) byUnit.set(u, (byName = new Map()));
     const k = valueKey(p.name);
     const seen = byName.get(k);
     if (seen === undefined) byName.set(k, p);
@@ -209,8 +206,17 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
     else byName.set(k, [seen, p]);
   }
   const out: Participant[][] = [];
-  for (const byName of byUnit.values())
-    for (const x of byName.values()) if (Array.isArray(x)) out.push(x);
+  for (const namesakes of byName.values()) {
+    if (!Array.isArray(namesakes)) continue;
+    const byUnit = new Map<string, Participant[]>();
+    for (const p of namesakes) {
+      const u = valueKey(p.unit);
+      const list = byUnit.get(u);
+      if (list) list.push(p);
+      else byUnit.set(u, [p]);
+    }
+    for (const list of byUnit.values()) if (list.length >= 2) out.push(list);
+  }
   return out;
 }
 
