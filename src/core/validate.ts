@@ -117,7 +117,8 @@ function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issu
         MSG.dateOutside(dateTextOf(p), label, windowText(prog))
       );
     const on = prog.start ?? p.date;
-    if (on && p.id.birth && p.id.gender) {
+    // Nobody retires before 50 (the youngest statutory age): most rows need no date arithmetic.
+    if (on && p.id.birth && p.id.gender && on.y - p.id.birth.y >= MIN_RETIREMENT_YEARS) {
       const worker = p.postType.includes("工人");
       if (retirementStatus(p.id.birth, p.id.gender, worker, on, opts.nearMonths) === "retired") {
         const date = retirementDate(p.id.birth, p.id.gender, worker);
@@ -132,6 +133,8 @@ function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issu
 function dateTextOf(p: Participant): string {
   return p.dateText || (p.date ? formatDay(p.date) : "");
 }
+
+const MIN_RETIREMENT_YEARS = 50;
 
 function inWindow(d: Day, p: Program): boolean {
   if (p.start && compareDays(d, p.start) < 0) return false;
