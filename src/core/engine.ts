@@ -92,7 +92,7 @@ function inBookOrder(book: WorkbookData, names: string[]): string[] {
 /** How far a sheet looks like a roster: "full" — the ID and programme columns and at least
  *  four of the six required columns; "partial" — a roster's name or two required columns;
  *  otherwise "none". Sheets named for another role (历史记录, 项目费率, 预算) are not rosters. */
-export function rosterFit(s: SheetData): "full" | "partial" | "none" {
+function rosterFit(s: SheetData): "full" | "partial" | "none" {
   if (isGeneratedName(s.name)) return "none";
   const key = headerKey(s.name);
   const otherName = SINGLE_ROLES.some((r) => SHEET_NAMES[r].some((n) => headerKey(n) === key));

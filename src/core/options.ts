@@ -31,7 +31,7 @@ export interface OptionInput {
 }
 
 /** Sheet choices as stored by earlier versions too: the roster as one name or a list. */
-export interface SheetChoiceInput {
+interface SheetChoiceInput {
   roster?: string | string[];
   rates?: string;
   history?: string;

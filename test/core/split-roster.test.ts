@@ -3,7 +3,7 @@
 // each issue on its own sheet, and a sheet that looks like a roster but is left out is said.
 import { detectSheets, planSheets, toReportJson } from "../../src/core/engine";
 import { sheetChoice } from "../../src/core/options";
-import { countFormula } from "../../src/core/plan/formulas";
+import { countFormula, sheetCountTerm } from "../../src/core/plan/formulas";
 import {
   book,
   budgetSheet,
@@ -203,5 +203,12 @@ describe("sheet choices", () => {
     expect(sheetChoice({ roster: "" })).toEqual({ roster: [] });
     expect(sheetChoice({ roster: ["A", 3, "B"], budget: 7 })).toEqual({ roster: ["A", "B"] });
     expect(sheetChoice(null)).toEqual({});
+  });
+});
+
+describe("the per-sheet count term", () => {
+  it("counts one spelling in one sheet's programme column, exactly (wildcards escaped)", () => {
+    expect(sheetCountTerm("'市外'!$H:$H", "W1")).toBe(`COUNTIFS('市外'!$H:$H,"=W1")`);
+    expect(sheetCountTerm("'市外'!$H:$H", "W*")).toBe(`COUNTIFS('市外'!$H:$H,"=W~*")`);
   });
 });
