@@ -239,6 +239,9 @@ const EN_TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "Unreadable rate",
   RATE_SHARES_MISMATCH: "Shares do not add up",
   BUDGET_EXCEEDED: "Over budget",
+  RATE_OVER_CAP: "Rate above the daily cap",
+  ANNUAL_CAP_EXCEEDED: "Above the annual cap per person",
+  RULE_INVALID: "Rule not understood",
 };
 
 export function stringsFor(lang: Lang): Strings {
