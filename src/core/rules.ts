@@ -24,7 +24,7 @@ export interface RuleInForce {
 
 export type RuleSet = Record<RuleKey, RuleInForce>;
 
-export const RULE_DEFAULTS: Record<RuleKey, number | null> = {
+const RULE_DEFAULTS: Record<RuleKey, number | null> = {
   perYear: 1,
   historyYears: 0,
   dailyCap: null,
@@ -36,7 +36,7 @@ export const RULE_DEFAULTS: Record<RuleKey, number | null> = {
 export const RULES_SHEET = "规则";
 
 /** Each rule's name in the 规则 sheet: the canonical one first, then what staff also write. */
-export const RULE_NAMES: Record<RuleKey, string[]> = {
+const RULE_NAMES: Record<RuleKey, string[]> = {
   perYear: ["每人每年参加次数", "每年参加次数", "每人每年次数", "每人每年可参加次数"],
   historyYears: ["追溯年数", "历史追溯年数", "回溯年数", "近几年参加过不再安排"],
   dailyCap: ["每人每天上限", "每人每天标准上限", "每天上限", "每人每日上限"],

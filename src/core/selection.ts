@@ -15,7 +15,7 @@ import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
 
 /** The word in 优先对象 that means near retirement. */
-export const NEAR_RETIREMENT = "临近退休";
+const NEAR_RETIREMENT = "临近退休";
 
 export interface RankedApplicant {
   participant: Participant;
@@ -45,7 +45,7 @@ export interface SelectionOptions {
   year: number;
 }
 
-/** Each programme's ranking, in rate-sheet order of first appearance in the roster. */
+/** Each programme's ranking, keyed by programme (the caller orders them as the rate sheet does). */
 export function selectApplicants(
   enrolled: Enrolment[],
   history: HistoryEntry[],
