@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   open: { alignSelf: "flex-start" },
 });
