@@ -1,5 +1,5 @@
 // The generated sheets as data: cells (text, numbers, formulas with the engine's expected
-// values), formats, merges and widths. Hosts (Excel, ExcelJS, the test double) only copy them.
+// values), formats, merges and widths. Every host only copies them.
 import type { GeneratedRole } from "../generated";
 
 export type PlanCell =
