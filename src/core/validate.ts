@@ -19,31 +19,65 @@ import { MSG } from "./messages";
 import { formatYuan } from "./money";
 import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
+import { ProgramSelection, selectApplicants } from "./selection";
 
 export interface CheckOptions {
   year: number;
   nearMonths: number;
+  /** 每人每年参加次数. */
+  perYear: number;
+  /** 追溯年数: earlier history years that also rule a person out. */
+  historyYears: number;
 }
 
-/** Every roster rule, in the order they report. A roster split over several sheets is checked
- *  as one: quotas, duplicates and history across all of them, each issue on its own sheet. */
+export interface RosterCheck {
+  issues: Issue[];
+  /** Each programme's ranking of its applicants (selection.ts). */
+  selection: Map<Program, ProgramSelection>;
+}
+
+/** Errors that take a row out of the ranking: it cannot have a place. */
+const RULED_OUT: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "NOT_ELIGIBLE",
+  "NOT_MEMBER",
+  "DATE_OUTSIDE_WINDOW",
+  "DUPLICATE_HISTORY",
+]);
+
+/** Every roster rule, in the order they report, and who is selected where places are short. A
+ *  roster split over several sheets is checked as one: quotas, duplicates and history across all
+ *  of them, each issue on its own sheet. */
 export function checkRoster(
   rosters: Roster[],
   programs: ProgramResolution,
   rates: RateTable | null,
   history: HistoryEntry[],
   opts: CheckOptions
-): Issue[] {
+): RosterCheck {
   const at = placer(rosters);
   const participants =
     rosters.length === 1 ? rosters[0].participants : rosters.flatMap((r) => r.participants);
-  return [
-    unknownPrograms(at, programs.unknown, rates),
-    enrolmentRules(at, programs.enrolled, opts),
-    quotaRule(at, programs.enrolled),
-    duplicateRules(at, participants),
-    history.length > 0 ? historyRule(at, participants, history, opts.year) : [],
-  ].flat();
+  const unknown = unknownPrograms(at, programs.unknown, rates);
+  const enrolment = enrolmentRules(at, programs.enrolled, opts);
+  const past = history.length > 0 ? historyRule(at, participants, history, opts) : [];
+  const bySheetRow = new Map(
+    rosters.map((r) => [r.sheet, new Map(r.participants.map((p) => [p.row, p]))])
+  );
+  const ruledOut = new Set<Participant>();
+  for (const i of [...enrolment, ...past])
+    if (RULED_OUT.has(i.code) && i.row !== undefined)
+      ruledOut.add(bySheetRow.get(i.sheet)!.get(i.row)!);
+  const selection = selectApplicants(programs.enrolled, history, ruledOut, opts);
+  return {
+    issues: [
+      unknown,
+      enrolment,
+      quotaRule(at, selection),
+      duplicateRules(at, participants, opts.perYear),
+      past,
+    ].flat(),
+    selection,
+  };
 }
 
 /** The own union's share against its funding sources. */
@@ -129,6 +163,12 @@ function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issu
   return issues;
 }
 
+function inWindow(d: Day, p: Program): boolean {
+  if (p.start && compareDays(d, p.start) < 0) return false;
+  if (p.end && compareDays(d, p.end) > 0) return false;
+  return true;
+}
+
 /** The date as typed, or a date serial as 2024-06-01. */
 function dateTextOf(p: Participant): string {
   return p.dateText || (p.date ? formatDay(p.date) : "");
@@ -136,40 +176,40 @@ function dateTextOf(p: Participant): string {
 
 const MIN_RETIREMENT_YEARS = 50;
 
-function inWindow(d: Day, p: Program): boolean {
-  if (p.start && compareDays(d, p.start) < 0) return false;
-  if (p.end && compareDays(d, p.end) > 0) return false;
-  return true;
-}
-
 function windowText(p: Program): string {
   return `${p.start ? formatDay(p.start) : "不限"}至${p.end ? formatDay(p.end) : "不限"}`;
 }
 
-/** Quotas: the rows past a programme's quota, in roster order, are flagged. */
-function quotaRule(at: At, enrolled: Enrolment[]): Issue[] {
-  const counts = new Map<Program, number>();
-  for (const e of enrolled) counts.set(e.program, (counts.get(e.program) ?? 0) + 1);
+/** Quotas: the ranked applicants past a programme's 名额 are flagged, with their rank. */
+function quotaRule(at: At, selection: Map<Program, ProgramSelection>): Issue[] {
   const issues: Issue[] = [];
-  const nth = new Map<Program, number>();
-  for (const { participant: p, program: prog } of enrolled) {
-    const n = counts.get(prog)!;
-    if (prog.quota === null || n <= prog.quota) continue;
-    const k = (nth.get(prog) ?? 0) + 1;
-    nth.set(prog, k);
-    if (k > prog.quota) {
-      const message = MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k);
-      issues.push(at("QUOTA_EXCEEDED", p, "program", message));
+  for (const sel of selection.values()) {
+    const prog = sel.program;
+    if (!sel.oversubscribed || prog.quota === null) continue;
+    for (const r of sel.ranked) {
+      if (r.selected) continue;
+      const message = MSG.quotaExceeded(
+        prog.name || prog.code,
+        prog.quota,
+        sel.ranked.length,
+        r.rank,
+        r.reason
+      );
+      issues.push(at("QUOTA_EXCEEDED", r.participant, "program", message));
     }
   }
   return issues;
 }
 
-/** The same person twice (by normalised ID), and the same name and unit under different IDs. */
-function duplicateRules(at: At, participants: Participant[]): Issue[] {
+/** The same person more often than 每人每年参加次数 allows (by normalised ID): every such row is
+ *  flagged; and the same name and unit under different IDs. */
+function duplicateRules(at: At, participants: Participant[], perYear: number): Issue[] {
   const issues: Issue[] = [];
   for (const list of sameId(participants)) {
-    const message = MSG.duplicateId(list.map(placeOf));
+    if (list.length <= perYear) continue;
+    const places = list.map(placeOf);
+    const message =
+      perYear === 1 ? MSG.duplicateId(places) : MSG.duplicateIdPerYear(places, perYear);
     for (const p of list) issues.push(at("DUPLICATE_ID", p, "idNumber", message));
   }
   for (const list of sameNameAndUnit(participants)) {
@@ -223,24 +263,44 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
   return out;
 }
 
-/** Someone in the history sheet for this year (or a year left blank). */
+/** Someone in the history sheet: this year (or a year left blank) as often as 每人每年参加次数
+ *  allows together with the roster, or in one of the look-back years before it. */
 function historyRule(
   at: At,
   participants: Participant[],
   history: HistoryEntry[],
-  year: number
+  opts: CheckOptions
 ): Issue[] {
-  const seen = new Map<string, HistoryEntry>();
+  const { year, perYear, historyYears } = opts;
+  const thisYear = new Map<string, HistoryEntry[]>();
+  const earlier = new Map<string, HistoryEntry>();
   for (const h of history) {
-    if (h.id18 && (h.year === null || h.year === year) && !seen.has(h.id18)) seen.set(h.id18, h);
+    if (!h.id18) continue;
+    if (h.year === null || h.year === year) {
+      const list = thisYear.get(h.id18);
+      if (list) list.push(h);
+      else thisYear.set(h.id18, [h]);
+    } else if (h.year < year && h.year >= year - historyYears) {
+      const seen = earlier.get(h.id18);
+      if (!seen || (seen.year ?? 0) < h.year) earlier.set(h.id18, h);
+    }
   }
+  const rowsOf = new Map<string, number>();
+  for (const p of participants)
+    if (p.id.id18) rowsOf.set(p.id.id18, (rowsOf.get(p.id.id18) ?? 0) + 1);
   const issues: Issue[] = [];
   for (const p of participants) {
-    const h = p.id.id18 ? seen.get(p.id.id18) : undefined;
-    if (h) {
-      const message = MSG.duplicateHistory(h.program, h.year ?? year);
-      issues.push(at("DUPLICATE_HISTORY", p, "idNumber", message));
-    }
+    if (!p.id.id18) continue;
+    const went = thisYear.get(p.id.id18);
+    const before = earlier.get(p.id.id18);
+    let message: string | null = null;
+    if (went && went.length + rowsOf.get(p.id.id18)! > perYear)
+      message =
+        perYear === 1
+          ? MSG.duplicateHistory(went[0].program, went[0].year ?? year)
+          : MSG.duplicateHistoryPerYear(went.length, perYear);
+    else if (before) message = MSG.historyWithin(before.program, before.year!, historyYears);
+    if (message) issues.push(at("DUPLICATE_HISTORY", p, "idNumber", message));
   }
   return issues;
 }

@@ -28,6 +28,11 @@ export function sheetCountTerm(range: string, spelling: Cell): string {
   return `COUNTIFS(${range},${exactCriterion(spelling)})`;
 }
 
+/** 人数 budgets the places, not the sign-ups: the count capped by the 名额 cell. */
+export function cappedCountFormula(count: string, quotaCell: string | null): string {
+  return quotaCell === null ? count : `MIN(${count},${quotaCell})`;
+}
+
 /** Where a programme row's count, cost and first share sit (0-based columns). */
 export interface RowColumns {
   count: number;
