@@ -7,6 +7,7 @@ import type { WrittenSheet } from "../app/port";
 import { formulaString } from "../core/a1";
 import { jsonBytes } from "../core/text";
 import { rectOf } from "./a1";
+import { maxOf } from "../core/max";
 import { freeSheetName, markerName } from "../core/generated";
 import type { Layout } from "./read";
 import type { Progress } from "../app/port";
@@ -36,10 +37,9 @@ export function cellInput(c: PlanCell): string | number {
 
 /** The plan's cells as rows of Excel input, internal links as HYPERLINK formulas. */
 export function planRows(plan: SheetPlan): (string | number)[][] {
-  const width = Math.max(
-    1,
-    ...plan.cells.map((r) => r.length),
-    ...plan.widths.map((_, i) => i + 1)
+  const width = maxOf(
+    plan.cells.map((r) => r.length),
+    Math.max(1, plan.widths.length)
   );
   const rows = plan.cells.map((r) => {
     const out: (string | number)[] = new Array(width).fill("");

@@ -152,7 +152,7 @@ describe("生成经费分摊表 (generate)", () => {
     expect(rowOf(v, "差额（来源－承担，负数为超支）")[2]).toBe(-93.34);
     // Live formulas referring to the user's sheets, not pasted numbers.
     const n1Row = v.findIndex((row) => row[0] === "N1");
-    expect(f[n1Row][col("人数")]).toMatch(/^=COUNTIFS\('花名册'!\$H:\$H/);
+    expect(f[n1Row][col("人数")]).toMatch(/^=SUMPRODUCT\(--EXACT\('花名册'!\$H\$1:\$H\$1153&""/);
     expect(f[n1Row][col("省总工会承担")]).toMatch(/^=ROUND\(/);
     // Frozen header, landscape print area, money formats, marker name hidden.
     expect(d.sheetInfo("经费分摊表")).toMatchObject({ freezeRows: 3, orientation: "Landscape" });
@@ -370,7 +370,7 @@ describe("the generated sheets after the user changed them", () => {
       d
         .snapshot("分摊（旧）")
         .formulas.flat()
-        .some((f) => f?.includes("'名单'!$H:$H"))
+        .some((f) => f?.includes("'名单'!$H$1:$H$1153"))
     ).toBe(true);
     const r = await host.generate(OPTIONS, { force: false });
     expect(r.written[0]).toEqual({ role: "allocation", name: "经费分摊表", renamed: false });

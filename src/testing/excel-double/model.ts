@@ -247,7 +247,9 @@ export class WorkbookModel {
         licenseKey: "gpl-v3",
         maxRows: MAX_ROWS,
         maxColumns: MAX_COLS,
-        useArrayArithmetic: false,
+        // Excel evaluates SUMPRODUCT's arguments as arrays (the exact headcount counts); HyperFormula
+        // does so only in array-arithmetic mode.
+        useArrayArithmetic: true,
       });
       this.hfDirtyCells = [];
       this.hfStructureDirty = false;
