@@ -18,9 +18,12 @@ export async function generateFromRibbon(): Promise<Notice> {
   try {
     const problem = excel.requirementProblem();
     if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
+    // This runtime's settings copy may be older than what the pane saved since: reload it. The
+    // ribbon never saves (saveAsync writes the whole copy and would overwrite the pane's).
+    await excel.refreshSettings();
     const options = optionsFromSettings(excel.loadSettings());
     // When errors block it, the same action marks their cells so the user sees where they are.
-    const r = await excel.generate(options, { markWhenBlocked: true });
+    const r = await excel.generate(options, { markWhenBlocked: true }, undefined, { save: false });
     if (r.blocked) {
       if (!r.analysis.allocation)
         return {

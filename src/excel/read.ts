@@ -9,7 +9,7 @@ import type { Cell, SheetData, WorkbookData } from "../core/types";
 import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
 import { errorCode } from "../app/errors";
 import { jsonBytes } from "../core/text";
-import { getMarks, getSheetHint } from "./settings";
+import { getSheetHint } from "./settings";
 import { CellJob, Dims, jobSheet, newJob, queueChunks, takeChunks } from "./read-cells";
 import type { Progress } from "../app/port";
 
@@ -35,26 +35,19 @@ export interface Layout {
   generated: Partial<Record<GeneratedRole, string>>;
   /** Marker names present (stale ones included), to replace on the next write. */
   markerNames: Partial<Record<GeneratedRole, string>>;
-}
-
-export interface ConditionalFormatInfo {
-  id: string;
-  type: string;
+  /** The workbook's structure is protected: no sheet can be added or deleted. */
+  structureProtected: boolean;
 }
 
 export interface ReadResult {
   book: WorkbookData;
   layout: Layout;
-  /** Conditional formats currently on the sheets where the add-in recorded marks. */
-  marksFound: Record<string, ConditionalFormatInfo[]>;
 }
 
 export interface ReadOptions {
   progress?: Progress;
   /** Read only this many rows from the top of each used range (sheet detection). */
   headRows?: number;
-  /** Also load the conditional formats of sheets with recorded marks (to clear them). */
-  withMarks?: boolean;
   /** Sheets the user chose explicitly are read even if their names look generated. */
   explicit?: string[];
 }
@@ -139,25 +132,23 @@ function markers(
  *  sheets, or else of the first, active and last sheets (the only ones reachable without names). */
 async function firstRoundTrip(
   ctx: Excel.RequestContext,
-  hint: string[] | null,
-  recorded: string[]
+  hint: string[] | null
 ): Promise<{
   sheetsColl: Excel.WorksheetCollection;
   names: Excel.NamedItemCollection;
   probes: Map<string, SheetProbe>;
-  cfs: Map<string, Excel.ConditionalFormatCollection>;
+  protection: Excel.WorkbookProtection;
 }> {
   const wb = ctx.workbook;
   const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
   const names = wb.names.load("items/name,items/formula");
+  const protection = wb.protection.load("protected");
   const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
-  const cfs = new Map<string, Excel.ConditionalFormatCollection>();
   if (hint) {
     for (const n of hint) {
       const ws = wb.worksheets.getItem(n);
       anchors.push({ ws, p: probe(ws) });
     }
-    for (const id of recorded) cfs.set(id, loadConditionalFormats(ctx, id));
   } else {
     for (const ws of [
       wb.worksheets.getFirst(),
@@ -172,17 +163,7 @@ async function firstRoundTrip(
     const name = hint ? hint[i] : a.ws.name;
     if (!probes.has(name)) probes.set(name, a.p);
   });
-  return { sheetsColl, names, probes, cfs };
-}
-
-function loadConditionalFormats(
-  ctx: Excel.RequestContext,
-  sheetId: string
-): Excel.ConditionalFormatCollection {
-  return ctx.workbook.worksheets
-    .getItem(sheetId)
-    .getRange()
-    .conditionalFormats.load("items/id,items/type");
+  return { sheetsColl, names, probes, protection };
 }
 
 /** The sheets to read: not very hidden and not generated, unless the user chose them. */
@@ -220,25 +201,28 @@ export async function readWorkbook(
   opts: ReadOptions = {}
 ): Promise<ReadResult> {
   const { progress } = opts;
-  const recorded = opts.withMarks ? getMarks() : {};
   const hint = getSheetHint();
   progress?.("read", 0, 1);
 
   let r1: Awaited<ReturnType<typeof firstRoundTrip>>;
   try {
-    r1 = await firstRoundTrip(ctx, hint, Object.keys(recorded));
+    r1 = await firstRoundTrip(ctx, hint);
   } catch (e) {
     // A remembered sheet was deleted or renamed since: ask again without the hint.
     const code = errorCode(e);
     if (!hint || (code !== "ItemNotFound" && code !== "InvalidArgument")) throw e;
-    r1 = await firstRoundTrip(ctx, null, []);
+    r1 = await firstRoundTrip(ctx, null);
   }
   const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({
     name: w.name,
     id: w.id,
     visibility: w.visibility,
   }));
-  const layout: Layout = { sheets, ...markers(r1.names.items, sheets) };
+  const layout: Layout = {
+    sheets,
+    ...markers(r1.names.items, sheets),
+    structureProtected: r1.protection.protected,
+  };
 
   const jobs: CellJob[] = [];
   const done: SheetData[] = [];
@@ -253,19 +237,13 @@ export async function readWorkbook(
     if (p) add(w, p);
     else unprobed.push(w);
   }
-  const cfs = new Map(r1.cfs);
-  let recordedIds = Object.keys(recorded).filter(
-    (id) => sheets.some((s) => s.id === id) && !cfs.has(id)
-  );
 
   // Then the cells, in row chunks packed several to a sync; the sheets not probed yet are probed
   // in the first of these syncs (their samples often hold all their rows).
   let doneRows = 0;
-  while (unprobed.length || recordedIds.length || jobs.some((j) => j.next < j.rows)) {
+  while (unprobed.length || jobs.some((j) => j.next < j.rows)) {
     const probing = unprobed.map((w) => ({ w, p: probe(w) }));
     unprobed = [];
-    for (const id of recordedIds) cfs.set(id, loadConditionalFormats(ctx, id));
-    recordedIds = [];
     const batch = queueChunks(jobs, READ_BUDGET - probing.length * PROBE_BYTES, probing.length > 0);
     await ctx.sync();
     doneRows += takeChunks(batch);
@@ -283,11 +261,5 @@ export async function readWorkbook(
       (a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0)
     ),
   };
-
-  const marksFound: ReadResult["marksFound"] = {};
-  for (const [id, coll] of cfs) {
-    if (sheets.some((s) => s.id === id))
-      marksFound[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
-  }
-  return { book, layout, marksFound };
+  return { book, layout };
 }
