@@ -49,23 +49,44 @@ export interface SheetMarks {
   protected: boolean;
 }
 
-/**
- * Find this tool's marks on `sheets` in two round trips: every sheet's rule types (and its
- * protection), then the formulas of the custom rules. Navigation properties are cached by
- * Office.js, so `cf.custom.rule` loaded in one access is read in the next.
- */
-export async function findMarks(
-  ctx: Excel.RequestContext,
-  sheets: SheetInfo[]
-): Promise<SheetMarks[]> {
+/** Queued loads of every sheet's rule types and protection (stage one of findMarks). */
+export interface RuleListing {
+  sheets: SheetInfo[];
+  listed: {
+    sheet: SheetInfo;
+    prot: Excel.WorksheetProtection;
+    coll: Excel.ConditionalFormatCollection;
+  }[];
+  /** The loads went out with a sync already (the read's cell sync carries them). */
+  synced: boolean;
+}
+
+/** Queue stage one without a sync, so it can ride along with another round trip. */
+export function queueRuleTypes(ctx: Excel.RequestContext, sheets: SheetInfo[]): RuleListing {
   const listed = sheets.map((sheet) => {
     const ws = ctx.workbook.worksheets.getItem(sheet.id);
     const prot = ws.protection.load("protected");
     const coll = ws.getRange().conditionalFormats.load("items/type,items/priority");
     return { sheet, prot, coll };
   });
+  return { sheets, listed, synced: false };
+}
+
+/**
+ * Find this tool's marks on `sheets`: every sheet's rule types (and its protection), then the
+ * formulas of the custom rules — two round trips, one when the first rode along with the read.
+ * Navigation properties are cached by Office.js, so `cf.custom.rule` loaded in one access is
+ * read in the next.
+ */
+export async function findMarks(
+  ctx: Excel.RequestContext,
+  sheets: SheetInfo[],
+  pre?: RuleListing
+): Promise<SheetMarks[]> {
+  const listing = pre ?? queueRuleTypes(ctx, sheets);
+  const { listed } = listing;
   if (listed.length === 0) return [];
-  await ctx.sync();
+  if (!listing.synced) await ctx.sync();
   const customs = listed.map((l) => l.coll.items.filter((cf) => cf.type === "Custom"));
   for (const list of customs) for (const cf of list) cf.custom.rule.load("formula");
   if (customs.some((l) => l.length > 0)) await ctx.sync();
@@ -137,9 +158,10 @@ export function sheetsMarked(issues: Issue[]): Set<string> {
 export async function replaceHighlights(
   ctx: Excel.RequestContext,
   issues: Issue[],
-  sheets: SheetInfo[]
+  sheets: SheetInfo[],
+  pre?: RuleListing
 ): Promise<void> {
-  const found = await findMarks(ctx, sheets);
+  const found = await findMarks(ctx, sheets, pre);
   assertWritable(found, sheetsMarked(issues));
   queueClear(found);
   queueMarks(ctx, issues, sheets);

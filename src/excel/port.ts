@@ -7,11 +7,13 @@ import type { SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
 import { readWorkbook, ReadResult } from "./read";
 import { writeSheets } from "./write";
-import { clearHighlights, replaceHighlights } from "./highlight";
+import { clearHighlights, queueRuleTypes, replaceHighlights, RuleListing } from "./highlight";
 import { setSheetHint } from "./settings";
 
 export class ExcelWorkbook implements WorkbookPort {
   private last: ReadResult | null = null;
+  /** The rule listing queued with the read (for marks), if any. */
+  private rules: RuleListing | null = null;
   /** Names of the sheets a write queued (to clean up after a failed batch). */
   intended: string[] = [];
 
@@ -22,7 +24,13 @@ export class ExcelWorkbook implements WorkbookPort {
   ) {}
 
   async readWorkbook(progress?: Progress): Promise<WorkbookData> {
-    this.last = await readWorkbook(this.ctx, { progress, explicit: this.explicit });
+    this.last = await readWorkbook(this.ctx, {
+      progress,
+      explicit: this.explicit,
+      // The rule types for finding our marks ride along with the cell sync.
+      onLayout: (sheets) => (this.rules = queueRuleTypes(this.ctx, sheets)),
+    });
+    if (this.rules) this.rules.synced = this.last.syncedAfterLayout;
     setSheetHint(this.last.book.sheets.map((s) => s.name));
     return this.last.book;
   }
@@ -39,7 +47,9 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async replaceMarks(issues: Issue[]): Promise<void> {
     const r = await this.layout();
-    await replaceHighlights(this.ctx, issues, r.layout.sheets);
+    const pre = this.rules ?? undefined;
+    this.rules = null;
+    await replaceHighlights(this.ctx, issues, r.layout.sheets, pre);
   }
 
   async clearMarks(): Promise<void> {

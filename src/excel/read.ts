@@ -42,6 +42,8 @@ export interface Layout {
 export interface ReadResult {
   book: WorkbookData;
   layout: Layout;
+  /** A sync went out after onLayout (what it queued is loaded). */
+  syncedAfterLayout: boolean;
 }
 
 export interface ReadOptions {
@@ -50,6 +52,8 @@ export interface ReadOptions {
   headRows?: number;
   /** Sheets the user chose explicitly are read even if their names look generated. */
   explicit?: string[];
+  /** Called once the sheets are known, before the cell syncs: loads queued here ride along. */
+  onLayout?: (sheets: SheetInfo[]) => void;
 }
 
 interface SheetProbe {
@@ -223,6 +227,8 @@ export async function readWorkbook(
     ...markers(r1.names.items, sheets),
     structureProtected: r1.protection.protected,
   };
+  opts.onLayout?.(sheets);
+  let syncedAfterLayout = false;
 
   const jobs: CellJob[] = [];
   const done: SheetData[] = [];
@@ -246,6 +252,7 @@ export async function readWorkbook(
     unprobed = [];
     const batch = queueChunks(jobs, READ_BUDGET - probing.length * PROBE_BYTES, probing.length > 0);
     await ctx.sync();
+    syncedAfterLayout = true;
     doneRows += takeChunks(batch);
     for (const { w, p } of probing) add(w, p);
     progress?.(
@@ -261,5 +268,5 @@ export async function readWorkbook(
       (a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0)
     ),
   };
-  return { book, layout };
+  return { book, layout, syncedAfterLayout };
 }
