@@ -20,8 +20,11 @@ export const READ_BUDGET = 3.75 * 1024 * 1024;
 const SAMPLE_ROWS = 40;
 const SAMPLE_COLUMNS = "A:AX";
 const DEFAULT_CELL_BYTES = 24;
-/** What one probe (used range and sample) may bring back, at most. */
-const PROBE_BYTES = SAMPLE_ROWS * 50 * 40;
+/** What one probe (used range and sample) is budgeted at: values and number formats of 40 × 50
+ *  cells at about 100 bytes a cell (a 25-character Chinese text is 75 bytes of UTF-8). */
+const PROBE_BYTES = SAMPLE_ROWS * 50 * 100;
+/** Probes one sync may carry: dense samples of many sheets would exceed the 5 MB response. */
+export const PROBES_PER_SYNC = Math.max(1, Math.floor(READ_BUDGET / PROBE_BYTES) - 1);
 
 export interface SheetInfo {
   name: string;
@@ -136,7 +139,8 @@ function markers(
  *  sheets, or else of the first, active and last sheets (the only ones reachable without names). */
 async function firstRoundTrip(
   ctx: Excel.RequestContext,
-  hint: string[] | null
+  hint: string[] | null,
+  probeCount = PROBES_PER_SYNC
 ): Promise<{
   sheetsColl: Excel.WorksheetCollection;
   names: Excel.NamedItemCollection;
@@ -149,7 +153,8 @@ async function firstRoundTrip(
   const protection = wb.protection.load("protected");
   const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
   if (hint) {
-    for (const n of hint) {
+    // Only as many probes as one response can carry; the other sheets are probed later.
+    for (const n of hint.slice(0, probeCount)) {
       const ws = wb.worksheets.getItem(n);
       anchors.push({ ws, p: probe(ws) });
     }
@@ -199,6 +204,21 @@ function fromProbe(w: Excel.Worksheet, p: SheetProbe, headRows?: number): SheetD
   return newJob(w, dims, cellBytes, headRows);
 }
 
+/** The first round trip; when the samples were denser than budgeted and the response too large,
+ *  again with half as many probes (the rest are probed with the cells). */
+async function firstRoundTripWithin(
+  ctx: Excel.RequestContext,
+  hint: string[] | null
+): ReturnType<typeof firstRoundTrip> {
+  for (let n = PROBES_PER_SYNC; ; n = Math.floor(n / 2)) {
+    try {
+      return await firstRoundTrip(ctx, hint, n);
+    } catch (e) {
+      if (n === 0 || errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+    }
+  }
+}
+
 /** Read every input sheet (values, and number formats where cheap). */
 export async function readWorkbook(
   ctx: Excel.RequestContext,
@@ -210,7 +230,7 @@ export async function readWorkbook(
 
   let r1: Awaited<ReturnType<typeof firstRoundTrip>>;
   try {
-    r1 = await firstRoundTrip(ctx, hint);
+    r1 = await firstRoundTripWithin(ctx, hint);
   } catch (e) {
     // A remembered sheet was deleted or renamed since: ask again without the hint.
     const code = errorCode(e);
@@ -248,8 +268,8 @@ export async function readWorkbook(
   // in the first of these syncs (their samples often hold all their rows).
   let doneRows = 0;
   while (unprobed.length || jobs.some((j) => j.next < j.rows)) {
-    const probing = unprobed.map((w) => ({ w, p: probe(w) }));
-    unprobed = [];
+    const probing = unprobed.slice(0, PROBES_PER_SYNC).map((w) => ({ w, p: probe(w) }));
+    unprobed = unprobed.slice(PROBES_PER_SYNC);
     const batch = queueChunks(jobs, READ_BUDGET - probing.length * PROBE_BYTES, probing.length > 0);
     await ctx.sync();
     syncedAfterLayout = true;

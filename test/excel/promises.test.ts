@@ -258,3 +258,31 @@ describe("cell-edit mode", () => {
     expect(ours(d).length).toBeGreaterThan(0);
   });
 });
+
+describe("probes are budgeted by bytes", () => {
+  it("120 dense sheets (9 MB of samples) are probed over several syncs, each response under 5 MB", async () => {
+    const { createExcelDouble, PAYLOAD_LIMIT } = await import("../../src/testing/excel-double");
+    const cell = (r: number, c: number) => `第${r}行第${c}列的一段较长的文字内容用于测试`;
+    const sheets = Array.from({ length: 120 }, (_, k) => ({
+      name: `表${k + 1}`,
+      values: Array.from({ length: 45 }, (_, r) =>
+        Array.from({ length: 50 }, (_, c) => cell(r, c))
+      ),
+    }));
+    const d = createExcelDouble({
+      sheets,
+      settings: { "lxy.sheets": sheets.map((s) => s.name) },
+    });
+    d.installGlobals();
+    try {
+      const names = await host.detectWorkbookSheets();
+      expect(names.sheets).toHaveLength(120);
+      expect(d.syncs.filter((s) => s.error)).toEqual([]);
+      expect(d.syncs.length).toBeGreaterThan(1);
+      for (const s of d.syncs) expect(s.response).toBeLessThan(PAYLOAD_LIMIT);
+      expect(d.syncs.reduce((n, s) => n + s.response, 0)).toBeGreaterThan(PAYLOAD_LIMIT);
+    } finally {
+      d.uninstallGlobals();
+    }
+  });
+});
