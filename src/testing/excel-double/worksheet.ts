@@ -192,6 +192,13 @@ export class Worksheet extends ClientObject {
     this.context._op({ a: "delete" }, () => {
       const m = this.context._host.model;
       const s = this._target<SheetModel>();
+      // Worksheet.delete (Microsoft Learn): "if the worksheet's visibility is set to
+      // 'VeryHidden', the delete operation will fail with an InvalidOperation exception".
+      if (s.visibility === "VeryHidden")
+        throw new OfficeExtensionError(
+          ErrorCodes.invalidOperation,
+          "A very hidden worksheet cannot be deleted; make it hidden or visible first."
+        );
       if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
         throw new OfficeExtensionError(
           ErrorCodes.invalidOperation,
