@@ -99,3 +99,23 @@ test("a too-old Excel: the host's own message, and nothing can be clicked", asyn
     (screen.getByRole("button", { name: "生成经费分摊表" }) as HTMLButtonElement).disabled
   ).toBe(true);
 });
+
+test("after the workbook changed elsewhere (the ribbon's runtime), the pane re-reads it when it regains focus", async () => {
+  await open("sample-2024.xlsx");
+  const roster = (await screen.findByLabelText("花名册")) as HTMLSelectElement;
+  const options = () => [...roster.options].map((o) => o.value);
+  const ribbon = dbl.runtime("ribbon");
+  const { generateFromRibbon } = await import("../../src/commands/commands");
+  dbl.uninstallGlobals();
+  ribbon.installGlobals();
+  expect((await generateFromRibbon()).kind).toBe("done");
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("2025名单");
+    await ctx.sync();
+  });
+  ribbon.uninstallGlobals();
+  dbl.installGlobals();
+  expect(options()).not.toContain("2025名单");
+  window.dispatchEvent(new Event("focus"));
+  await waitFor(() => expect(options()).toContain("2025名单"));
+});
