@@ -116,6 +116,7 @@ const zh = {
   noticeBlocked: (errors: number) =>
     `发现 ${errors} 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。`,
   noticeDone: (name: string) => `已生成“${name}”。`,
+  noticeOver: (amount: string) => `注意：本级工会承担合计超出资金来源，超支 ${amount} 元。`,
   noticeFailed: (message: string, code: string) => `生成失败：${message}（错误代码：${code}）`,
   close: "关闭",
 };
@@ -230,6 +231,8 @@ const en: Strings = {
   noticeBlocked: (errors: number) =>
     `${errors} errors found; the allocation sheet was not generated. The cells are marked; open the task pane for details or choose “Generate anyway” there.`,
   noticeDone: (name: string) => `Generated “${name}”.`,
+  noticeOver: (amount: string) =>
+    ` Note: the own union's total is above the budget sources, over by ${amount}.`,
   noticeFailed: (message: string, code: string) =>
     `Generation failed: ${message} (error code ${code})`,
   close: "Close",
