@@ -40,7 +40,9 @@ test("校验 marks the cells, a row selects its cell, 清除标记 removes the m
     "warning",
   ]);
 
-  await userEvent.click(screen.getByRole("button", { name: /^花名册!G15/ }));
+  // The row names the person, for screen readers too.
+  await userEvent.click(screen.getByRole("button", { name: /^金杰 · 花名册!G15/ }));
+  expect(screen.getByRole("button", { name: /^刘成 · 花名册!D25/ })).toBeTruthy();
   await waitFor(() => expect(dbl.selection).toEqual({ sheet: "花名册", address: "G15" }));
 
   await userEvent.click(screen.getByRole("button", { name: "清除标记" }));
