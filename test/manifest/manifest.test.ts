@@ -206,3 +206,19 @@ describe("manifest.xml", () => {
     );
   });
 });
+
+describe("help page", () => {
+  it("SupportUrl and LearnMoreUrl point at help.html, which the build emits from src/help/help.html", () => {
+    expect(child(manifest, "SupportUrl").attrs.DefaultValue).toBe(DEV + "help.html");
+    expect(resources("Urls").get("GetStarted.LearnMoreUrl")!.attrs.DefaultValue).toBe(
+      DEV + "help.html"
+    );
+    const page = fs.readFileSync(path.join(ROOT, "src/help/help.html"), "utf8");
+    expect(page).toMatch(/<html lang="zh-CN">/);
+    expect(page).toMatch(/清除标记/);
+    expect(page).not.toMatch(/<script/);
+    const webpack = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
+    expect(webpack).toContain('template: "./src/help/help.html"');
+    expect(webpack).toContain('filename: "help.html"');
+  });
+});
