@@ -10,13 +10,11 @@ import type { Analysis } from "../core/engine";
 import { detectSheets, SheetMapping } from "../core/engine";
 import type { Progress } from "../app/port";
 import * as app from "../app/actions";
-import { errorCode } from "../app/errors";
 import { ExcelHostError, hostError } from "./errors";
 import { requirementProblem, runOptions } from "./requirements";
 import { readWorkbook } from "./read";
-import { loadSettings, persist, refreshSettings, setSheetHint } from "./settings";
-import { isGeneratedName, markerName, sheetOfMarker } from "../core/generated";
-import { GENERATED_ROLES } from "../core/generated";
+import { loadSettings, persist, setSheetHint } from "./settings";
+import { GENERATED_ROLES, isGeneratedName, markerName, sheetOfMarker } from "../core/generated";
 import { rectOf } from "./a1";
 import { ExcelWorkbook } from "./port";
 

@@ -83,7 +83,6 @@ test("dev certificates are needed by the dev-server only", async () => {
 });
 
 test("npm run dev-server as root on Linux without sudo: the certificate install gets a sudo shim that runs its command", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { sudoShim } = require("../../webpack.config.js") as {
     sudoShim(env: { platform: string; uid: number; path: string }): string | null;
   };
