@@ -156,6 +156,7 @@ export async function writeSheets(
     }
     const marker = layout.markerNames[plan.role];
     if (marker) wb.names.getItem(marker).delete();
+    if (plan.remove) continue;
     const name = freeSheetName(plan.name, taken);
     taken.add(name);
     intended.push(name);
