@@ -67,6 +67,13 @@ test("with errors, 仍然生成 writes the sheet with its warning line", async (
   await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
   await screen.findByText(/已暂停生成/, IGNORE);
   expect(dbl.sheetNames()).not.toContain("经费分摊表");
+  // Blocked, the pane's 生成 marks the error cells as the ribbon's 一键生成 does.
+  expect(
+    dbl
+      .snapshot("花名册")
+      .marks.flat()
+      .filter((m) => m === "error").length
+  ).toBeGreaterThan(0);
   await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
   await screen.findByText("本次在存在错误的情况下生成，表中已注明。", IGNORE);
   expect(dbl.texts("经费分摊表")[1][0]).toMatch(/校验发现7个错误/);
