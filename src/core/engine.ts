@@ -1,5 +1,6 @@
 // The user's action, top-down: find the sheets → parse → resolve programmes → check → allocate
 // → plan.
+import { maxOf } from "./max";
 import type {
   Budget,
   Day,
@@ -262,7 +263,14 @@ export function planSheets(
 ): PlannedSheets {
   const ctx = {
     year: a.year,
-    rosters: a.rosters.map((r) => ({ sheet: r.sheet, programCol: r.columns.program?.col ?? null })),
+    rosters: a.rosters.map((r) => ({
+      sheet: r.sheet,
+      programCol: r.columns.program?.col ?? null,
+      lastRow: maxOf(
+        r.participants.map((p) => p.row),
+        1
+      ),
+    })),
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };

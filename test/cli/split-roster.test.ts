@@ -38,7 +38,7 @@ describe.each(["scope", "unit"] as const)("a roster split per %s", (by) => {
     await wb.xlsx.readFile(path.join(dir, "split.经费分摊.xlsx"));
     const ws = wb.getWorksheet("经费分摊表")!;
     const n1 = ws.getCell("D8").formula;
-    for (const name of rosterNames) expect(n1).toContain(`COUNTIFS('${name}'!$H:$H,"=N1")`);
+    for (const name of rosterNames) expect(n1).toContain(`EXACT('${name}'!$H$1:$H$`);
     const ev = await evaluateWorkbook(wb);
     expect([4, 5, 6, 7, 8].map((r) => ev.value("经费分摊表", `D${r}`))).toEqual([50, 3, 50, 2, 46]);
     expect(ev.value("经费分摊表", "I10")).toBe(132093.34);

@@ -46,7 +46,7 @@ describe.each(["scope", "unit"] as const)("a roster split per %s", (by) => {
     expect(rowOf(v, "差额（来源－承担，负数为超支）")[2]).toBe(-93.34);
     const f = dbl.snapshot("经费分摊表").formulas;
     const n1Row = v.findIndex((row) => row[0] === "N1");
-    for (const name of rosterNames) expect(f[n1Row][col("人数")]).toContain(`'${name}'!$H:$H`);
+    for (const name of rosterNames) expect(f[n1Row][col("人数")]).toContain(`'${name}'!$H$1:$H$`);
   });
 });
 

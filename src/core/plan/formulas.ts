@@ -1,31 +1,46 @@
-// The formulas of a programme row: headcount by COUNTIFS over the roster, and each payer's share.
-import type { Cell, Program } from "../types";
+// The formulas of a programme row: headcount by an exact count over the roster's programme
+// column, and each payer's share.
+import type { Program } from "../types";
 import type { PayerShare, ProgramAllocation } from "../allocate";
 import type { PlanContext } from "./types";
-import { a1, colLetter, sheetRef } from "../a1";
-import { numberText } from "../text";
-import { exactCriterion, moneyRef, refText } from "./cells";
+import { a1, colLetter, formulaString, sheetRef } from "../a1";
+import { cellAsText, numberText } from "../text";
+import { moneyRef, refText } from "./cells";
+
+/** Rows below the roster's last row that the count still covers (rows the user adds later). */
+export const COUNT_HEADROOM = 1000;
 
 /** The quota cell as a reference, when it holds a number. */
 export function quotaRef(p: Program): string | null {
   return p.quotaRef?.numeric ? refText(p.quotaRef) : null;
 }
 
-/** 人数: the sum over every roster sheet of the per-sheet count of each spelling. */
+/**
+ * One roster sheet's count of cells whose text is exactly `spelling` (case, spaces and width
+ * kept). COUNTIFS would coerce: "=01" also counts 1, 001 and １, and * ? ~ = < are operators to
+ * it. EXACT over range&"" compares the texts Excel shows for the raw values (1 → "1", TRUE →
+ * "TRUE"), which is what the engine's spellings are (plan/cells.ts cellAsText). Bounded rows: a
+ * whole-column SUMPRODUCT would walk a million rows on every recalculation.
+ */
+export function exactCountTerm(range: string, spelling: string): string {
+  return `SUMPRODUCT(--EXACT(${range}&"",${formulaString(spelling)}))`;
+}
+
+/** The roster's programme column from row 1 to its last row plus the headroom. */
+export function rosterProgramRange(sheet: string, col: number, lastRow: number): string {
+  const c = colLetter(col);
+  return `${sheetRef(sheet)}$${c}$1:$${c}$${Math.max(1, lastRow) + COUNT_HEADROOM}`;
+}
+
+/** 人数: the sum over every roster sheet of its exact count of each spelling. */
 export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
   const terms: string[] = [];
   for (const r of ctx.rosters) {
     if (r.programCol === null) continue;
-    const col = colLetter(r.programCol);
-    const range = `${sheetRef(r.sheet)}$${col}:$${col}`;
-    for (const s of pa.spellings) terms.push(sheetCountTerm(range, s));
+    const range = rosterProgramRange(r.sheet, r.programCol, r.lastRow ?? 0);
+    for (const s of pa.spellings) terms.push(exactCountTerm(range, cellAsText(s)));
   }
   return terms.join("+") || "0";
-}
-
-/** One roster sheet's count of one spelling in its programme column. */
-export function sheetCountTerm(range: string, spelling: Cell): string {
-  return `COUNTIFS(${range},${exactCriterion(spelling)})`;
 }
 
 /** 人数 budgets the places, not the sign-ups: the count capped by the 名额 cell. */

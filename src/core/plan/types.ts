@@ -45,9 +45,10 @@ export interface SheetPlan {
 /** What the plans need besides the allocation and the issues. */
 export interface PlanContext {
   year: number;
-  /** The roster sheets (a roster may be split over several), each with the 0-based sheet
-   *  column of its programme column (null when that column is missing). */
-  rosters: { sheet: string; programCol: number | null }[];
+  /** The roster sheets (a roster may be split over several): each with the 0-based sheet
+   *  column of its programme column (null when that column is missing) and its 1-based last
+   *  row (the headcount formulas cover it plus headroom). */
+  rosters: { sheet: string; programCol: number | null; lastRow?: number }[];
   errorCount: number;
   warningCount: number;
 }
