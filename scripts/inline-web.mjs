@@ -10,7 +10,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const BUDGET_MB = 3;
-const dir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
+// The built page's folder: dist/web, or the one given (the browser test builds elsewhere).
+const dir = process.argv[2]
+  ? resolve(process.argv[2])
+  : resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
 let html = readFileSync(join(dir, "index.html"), "utf8");
 
 /** Script text that is safe inside <script>…</script>: no "</script" and no "<!--". */

@@ -129,7 +129,7 @@ export function SheetGrid({
     );
   }
   const selText = sel
-    ? `${a1(sel.row, sel.col)}　${displayValue(
+    ? `${a1(sel.row, sel.col)} · ${displayValue(
         sheet?.values[sel.row - origin.row]?.[sel.col - origin.col] ?? null,
         sheet?.numberFormats?.[sel.row - origin.row]?.[sel.col - origin.col] ?? ""
       )}`
