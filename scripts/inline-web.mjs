@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const BUDGET_MB = 3;
@@ -54,7 +54,7 @@ const raw = Buffer.byteLength(html);
 const gz = gzipSync(html, { level: 9 }).length;
 const mb = (n) => (n / 1024 / 1024).toFixed(2);
 console.log(
-  `网页版单文件 dist/web/offline.html：${mb(raw)} MB，gzip ${mb(gz)} MB（上限 ${BUDGET_MB} MB）`
+  `网页版单文件 ${relative(process.cwd(), out)}：${mb(raw)} MB，gzip ${mb(gz)} MB（上限 ${BUDGET_MB} MB）`
 );
 if (gz > BUDGET_MB * 1024 * 1024) {
   console.error(`超出体积上限 ${BUDGET_MB} MB（gzip）。`);
