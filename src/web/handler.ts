@@ -4,6 +4,7 @@
 // actions, and saved by the same patcher, so the download is the file the CLI would write.
 import type { WorkbookData } from "../core/types";
 import type { SheetPlan } from "../core/plan";
+import type { Analysis } from "../core/engine";
 import { generate, validate } from "../app/actions";
 import type { Progress, WorkbookPort } from "../app/port";
 import { sniffWorkbook } from "../app/sniff";
@@ -40,6 +41,19 @@ function cellPos(a1: string): { row: number; col: number } {
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * The analysis as the page needs it: the pane shows issues, counts, the rates' payers and the
+ * allocation, never the parsed rows. On a 100,000-row roster the participants and the history
+ * are most of the message, and the page's thread would spend seconds taking them in.
+ */
+export function forPage(a: Analysis): Analysis {
+  return {
+    ...a,
+    roster: a.roster && { ...a.roster, participants: [] },
+    history: [],
+  };
 }
 
 function arrayBufferOf(buf: Uint8Array): ArrayBuffer {
@@ -109,7 +123,7 @@ export function createHandler(send: Send): (req: WorkerRequest) => Promise<void>
       if (!bytes || !data) throw new Error("尚未打开工作簿");
       if (req.kind === "validate") {
         const analysis = await validate(portOver(null), req.options, progress);
-        send({ id, kind: "validated", analysis });
+        send({ id, kind: "validated", analysis: forPage(analysis) });
         return;
       }
       // 生成: each time from the file as it was opened, as the command line would.
@@ -122,13 +136,14 @@ export function createHandler(send: Send): (req: WorkerRequest) => Promise<void>
         req.request,
         progress
       );
+      const slim = { ...outcome, analysis: forPage(outcome.analysis) };
       if (outcome.blocked) {
-        send({ id, kind: "generated", outcome, file: null, sheets: [], saveMode: null });
+        send({ id, kind: "generated", outcome: slim, file: null, sheets: [], saveMode: null });
         return;
       }
       const file = arrayBufferOf(await book.toBuffer());
       const sheets = plans.map((p, i) => ({ ...previewOfPlan(p), name: outcome.written[i].name }));
-      send({ id, kind: "generated", outcome, file, sheets, saveMode: book.saveMode }, [file]);
+      send({ id, kind: "generated", outcome: slim, file, sheets, saveMode: book.saveMode }, [file]);
     } catch (e) {
       send({ id, kind: "failed", message: message(e) });
     }
