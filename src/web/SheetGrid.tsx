@@ -8,7 +8,7 @@ import { serialToDay } from "../core/dates";
 import type { PreviewSheet } from "./protocol";
 import { WEB } from "./strings";
 
-export const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 24;
 const COL_WIDTH = 112;
 const HEAD_WIDTH = 56;
 const OVERSCAN = 20;

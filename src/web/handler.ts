@@ -48,7 +48,7 @@ function cellPos(a1: string): { row: number; col: number } {
  * allocation, never the parsed rows. On a 100,000-row roster the participants and the history
  * are most of the message, and the page's thread would spend seconds taking them in.
  */
-export function forPage(a: Analysis): Analysis {
+function forPage(a: Analysis): Analysis {
   return {
     ...a,
     roster: a.roster && { ...a.roster, participants: [] },
