@@ -324,3 +324,19 @@ test("a file that is not an .xlsx gets a Chinese reason, not a crash", async () 
     .waitFor();
   expect(pageErrors).toEqual([]);
 });
+
+test("dist/web/index.html opened from disk: no worker from file://, so the same work runs on the page's thread", async () => {
+  await page.goto("file://" + path.join(OUT, "index.html"));
+  await page.locator('.web[data-ready="true"]').waitFor();
+  // Chromium refuses a worker script from a file:// URL; the page says it works without one.
+  expect(await page.locator(".web").getAttribute("data-mode")).toBe("page");
+  await page.getByText(/正在页面中直接处理/).waitFor();
+  await upload(SAMPLE);
+  const got = await generateAndDownload();
+  const cli = await cliOutput(SAMPLE);
+  expect(withoutZipTimes(got.bytes).equals(withoutZipTimes(cli.bytes))).toBe(true);
+  expect(requests).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  // The refused worker is reported on the console by Chromium; nothing else.
+  expect(consoleErrors.filter((e) => !/worker\.js|Worker/i.test(e))).toEqual([]);
+});
