@@ -270,7 +270,7 @@ test("the mistakes sample: its issues with click-to-cell, 生成 blocked with �
   expect(await grid.locator('td[data-cell="B33"]').getAttribute("data-mark")).toBe("warning");
   await page.getByRole("button", { name: /^花名册!G15/ }).click();
   await grid.locator('td[data-cell="G15"][data-selected="true"]').waitFor();
-  await page.screenshot({ path: path.join(ROOT, ".tmp", "web-mistakes.png") });
+  await page.screenshot({ path: path.join(ROOT, "docs", "images", "web-page-mistakes.png") });
 
   const got = await generateAndDownload("仍然生成");
   const cli = await cliOutput(SAMPLE_MISTAKES);
