@@ -90,7 +90,11 @@ export function createHandler(send: Send): (req: WorkerRequest) => Promise<void>
     clearMarks: async () => {},
   });
 
-  return async (req) => {
+  // One request at a time, in order: opening another file waits for a 生成 still running.
+  let queue: Promise<void> = Promise.resolve();
+  const serially = (req: WorkerRequest): Promise<void> => (queue = queue.then(() => handle(req)));
+
+  const handle = async (req: WorkerRequest): Promise<void> => {
     const id = req.id;
     const progress: Progress = (step, done, total, detail) =>
       send({ id, kind: "progress", step, done, total, detail });
@@ -148,4 +152,5 @@ export function createHandler(send: Send): (req: WorkerRequest) => Promise<void>
       send({ id, kind: "failed", message: message(e) });
     }
   };
+  return serially;
 }

@@ -126,6 +126,7 @@ function WebPage(): React.ReactElement {
         setSelection(null);
       },
       generated: (file, sheets, saveMode) => {
+        if (keys.current !== opened.key) return; // another workbook was opened meanwhile
         const name = outputName(opened.name);
         const url = URL.createObjectURL(
           new Blob([file], {

@@ -367,3 +367,25 @@ test("dist/web/index.html opened from disk: no worker from file://, so the same 
   // The refused worker is reported on the console by Chromium; nothing else.
   expect(consoleErrors.filter((e) => !/worker\.js|Worker/i.test(e))).toEqual([]);
 });
+
+test("a workbook dropped onto the page opens like a picked one", async () => {
+  await openPage();
+  const base64 = fs.readFileSync(SAMPLE).toString("base64");
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], "拖入的花名册.xlsx"));
+    const target = document.querySelector(".web")!;
+    target.dispatchEvent(
+      new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true })
+    );
+    target.dispatchEvent(
+      new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true })
+    );
+  }, base64);
+  await page.locator(".status", { hasText: "已打开 拖入的花名册.xlsx：3 个工作表" }).waitFor();
+  await page
+    .locator('table.grid[data-sheet="花名册"] td[data-cell="B3"]', { hasText: "林红" })
+    .waitFor();
+  expect(pageErrors).toEqual([]);
+});

@@ -146,3 +146,13 @@ test("previewOfPlan: the engine's values with their formulas and number formats"
   expect(displayValue(own!.v, own!.fmt)).toBe("132,093.34");
   expect(cells.find((x) => x.v === "项目编号")?.f).toBeNull();
 });
+
+test("requests are handled one at a time, in order: 校验 sent while the file is still opening waits for it", async () => {
+  const got: WorkerResponse[] = [];
+  const handle = createHandler((res) => got.push(res));
+  const opening = handle({ id: 1, kind: "open", bytes: bytesOf(SAMPLE), fileName: "s.xlsx" });
+  const checking = handle({ id: 2, kind: "validate", options: { today: TODAY } });
+  await Promise.all([opening, checking]);
+  const answers = got.filter((r) => r.kind !== "progress");
+  expect(answers.map((r) => `${r.id}:${r.kind}`)).toEqual(["1:opened", "2:validated"]);
+});
