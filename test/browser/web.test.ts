@@ -3,12 +3,14 @@
 // workbook is uploaded through the file input, 生成经费分摊表 pressed, the download caught and
 // checked against the command line's file for the same input, HyperFormula and LibreOffice.
 import { execFileSync } from "child_process";
+import * as http from "http";
+import { AddressInfo } from "net";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import ExcelJS from "exceljs";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import { BrowserContext, chromium, Page, Route } from "playwright-core";
 import { runCli, SAMPLE, SAMPLE_MISTAKES, tmpDir, cleanTmpDirs } from "../helpers/cli";
 import { evaluateWorkbook } from "../helpers/hyperformula";
 import { buildForeignCorpus } from "../foreign/corpus";
@@ -40,6 +42,12 @@ const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
 /** Every request that is not the page's own file, blob: or data: URL: there must be none. */
 const requests: string[] = [];
+
+const NETWORK = /^(https?|wss?|ftp):/;
+function refuse(route: Route): void {
+  requests.push(route.request().url());
+  void route.abort();
+}
 
 async function buildWeb(): Promise<void> {
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
@@ -80,10 +88,7 @@ beforeAll(async () => {
     viewport: { width: 1400, height: 900 },
   });
   // Anything the browser would fetch over a network is recorded and refused.
-  await context.route(/^(https?|wss?|ftp):/, (route) => {
-    requests.push(route.request().url());
-    void route.abort();
-  });
+  await context.route(NETWORK, refuse);
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => {
@@ -392,4 +397,45 @@ test("a workbook dropped onto the page opens like a picked one", async () => {
     .locator('table.grid[data-sheet="花名册"] td[data-cell="B3"]', { hasText: "林红" })
     .waitFor();
   expect(pageErrors).toEqual([]);
+});
+
+test("dist/web/ on a static web server (a union's intranet): the worker comes from worker.js, nothing else is asked for", async () => {
+  const served: string[] = [];
+  const server = http.createServer((req, res) => {
+    const name = path.basename(new URL(req.url ?? "/", "http://x").pathname) || "index.html";
+    served.push(name);
+    const file = path.join(OUT, name);
+    if (!fs.existsSync(file)) return void res.writeHead(404).end();
+    const type = name.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8";
+    res.writeHead(200, { "Content-Type": type });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The same browser, now allowed to reach this one server: anything else is recorded and refused.
+  await context.unroute(NETWORK);
+  await context.setOffline(false);
+  await context.route(NETWORK, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + "/")) return void route.continue();
+    requests.push(url);
+    return void route.abort();
+  });
+  try {
+    await page.goto(origin + "/index.html");
+    await page.locator('.web[data-ready="true"]').waitFor();
+    expect(await page.locator(".web").getAttribute("data-mode")).toBe("worker");
+    await upload(SAMPLE);
+    const got = await generateAndDownload();
+    const cli = await cliOutput(SAMPLE);
+    expect(withoutZipTimes(got.bytes).equals(withoutZipTimes(cli.bytes))).toBe(true);
+    expect([...new Set(served)].sort()).toEqual(["index.html", "web.js", "worker.js"]);
+    expect(requests.filter((u) => !u.startsWith(origin + "/"))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.unroute(NETWORK);
+    await context.setOffline(true);
+    await context.route(NETWORK, refuse);
+    await new Promise((r) => server.close(r));
+  }
 });
