@@ -182,7 +182,7 @@ function WebPage(): React.ReactElement {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label={WEB.pick}
             hidden
             onChange={(e) => {
