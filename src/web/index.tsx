@@ -148,7 +148,11 @@ function WebPage(): React.ReactElement {
     if (f) void open(f);
   };
 
-  const sheets = opened ? [...opened.sheets, ...generated] : [];
+  // A workbook generated before (a downloaded file opened again) has our sheets already: the
+  // new ones replace them, in the download as in the preview.
+  const sheets = opened
+    ? [...opened.sheets.filter((s) => !generated.some((g) => g.name === s.name)), ...generated]
+    : [];
   const progressValue =
     opening && opening.total > 0 ? Math.min(1, opening.done / opening.total) : undefined;
 

@@ -274,6 +274,25 @@ test("the sample from disk: the seed's figures, and a download equal to the CLI'
   fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   await page.getByRole("tab", { name: /^花名册/ }).click();
   await page.screenshot({ path: SHOT });
+
+  // The downloaded file opened again (after fixing something, say): its generated sheets are
+  // replaced, not added to, in the download as in the preview's tabs.
+  const again = path.join(tmpDir("lxy-web-again-"), "sample-2024.经费分摊.xlsx");
+  fs.writeFileSync(again, got.bytes);
+  await upload(again);
+  const second = await generateAndDownload();
+  expect(second.name).toBe("sample-2024.经费分摊.经费分摊.xlsx");
+  const secondSheets = [...(await sheetParts(second.bytes)).keys()];
+  expect(secondSheets).toEqual(["花名册", "项目费率", "预算", "经费分摊表", "校验结果"]);
+  expect(await page.getByRole("tab").allTextContents()).toEqual([
+    "花名册",
+    "项目费率",
+    "预算",
+    "经费分摊表（生成）",
+    "校验结果（生成）",
+  ]);
+  const cliAgain = await cliOutput(again);
+  expect(withoutZipTimes(second.bytes).equals(withoutZipTimes(cliAgain.bytes))).toBe(true);
   expect(requests).toEqual([]);
   expect(pageErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
@@ -436,6 +455,8 @@ test("dist/web/ on a static web server (a union's intranet): the worker comes fr
     await context.unroute(NETWORK);
     await context.setOffline(true);
     await context.route(NETWORK, refuse);
+    // Chromium keeps its connections open for minutes: close them, or close() waits for them.
+    server.closeAllConnections();
     await new Promise((r) => server.close(r));
   }
 });
