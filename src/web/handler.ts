@@ -146,7 +146,13 @@ export function createHandler(send: Send): (req: WorkerRequest) => Promise<void>
         return;
       }
       const file = arrayBufferOf(await book.toBuffer());
-      const sheets = plans.map((p, i) => ({ ...previewOfPlan(p), name: outcome.written[i].name }));
+      // The sheets written, under the names they got (a plan may only remove an earlier sheet).
+      const sheets = plans
+        .filter((p) => !p.remove)
+        .map((p) => ({
+          ...previewOfPlan(p),
+          name: outcome.written.find((w) => w.role === p.role)?.name ?? p.name,
+        }));
       send({ id, kind: "generated", outcome: slim, file, sheets, saveMode: book.saveMode }, [file]);
     } catch (e) {
       send({ id, kind: "failed", message: message(e) });
