@@ -12,6 +12,7 @@ const SLOW = [
   "test/cli/output.test.ts", // the CLI as a child process (tsx, npm run)
   "test/cli/large.test.ts", // 6,040 roster rows through the CLI
   "test/excel/scale.test.ts", // 10,000 and 100,000 rows through the Excel double
+  "test/excel/promises.test.ts", // a 生成 failed at each of its operations in turn, 120 dense sheets
   "test/foreign/", // workbooks written by openpyxl, XlsxWriter and LibreOffice (external programs)
   "test/taskpane/pane.test.tsx", // every pane state rendered and checked with axe (~15 s CPU)
 ];
