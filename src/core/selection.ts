@@ -69,26 +69,38 @@ export function selectApplicants(
   for (const [program, g] of byProgram) {
     const keys = new Set(program.priority.map(valueKey));
     const nearCounts = keys.has(valueKey(NEAR_RETIREMENT));
-    const scored = g.rows.map((p, order) => {
+    // The ranking is a stable sort on two yes/no keys: four groups kept in roster order, put
+    // one after the other (no comparator, no record per row before the ranked one).
+    const n = g.rows.length;
+    const priorities: (string | null)[] = new Array(n);
+    const went: (number | null)[] = new Array(n);
+    const groups: number[][] = [[], [], [], []];
+    for (let order = 0; order < n; order++) {
+      const p = g.rows[order];
       const priority = priorityOf(p, program, keys, nearCounts, opts.nearMonths);
       const wentIn = p.id.id18 ? (lastYear.get(p.id.id18) ?? null) : null;
-      return { p, order, priority, wentIn };
-    });
-    scored.sort(
-      (a, b) =>
-        Number(b.priority !== null) - Number(a.priority !== null) ||
-        Number(a.wentIn !== null) - Number(b.wentIn !== null) ||
-        a.order - b.order
-    );
+      priorities[order] = priority;
+      went[order] = wentIn;
+      groups[(priority !== null ? 0 : 2) + (wentIn !== null ? 1 : 0)].push(order);
+    }
     const quota = program.quota;
-    const ranked = scored.map((s, k) => ({
-      participant: s.p,
-      rank: k + 1,
-      priority: s.priority,
-      wentIn: s.wentIn,
-      selected: quota === null || k < quota,
-      reason: reasonText(s.priority, s.wentIn, s.p.row),
-    }));
+    const ranked: RankedApplicant[] = [];
+    for (const group of groups) {
+      for (const order of group) {
+        const k = ranked.length;
+        const priority = priorities[order];
+        const wentIn = went[order];
+        const p = g.rows[order];
+        ranked.push({
+          participant: p,
+          rank: k + 1,
+          priority,
+          wentIn,
+          selected: quota === null || k < quota,
+          reason: reasonText(priority, wentIn, p.row),
+        });
+      }
+    }
     out.set(program, {
       program,
       applicants: g.applicants,
@@ -106,8 +118,7 @@ function priorityOf(
   nearCounts: boolean,
   nearMonths: number
 ): string | null {
-  const cat = p.categories.find((c) => keys.has(valueKey(c)));
-  if (cat) return cat;
+  for (const c of p.categories) if (keys.has(valueKey(c))) return c;
   const on = program.start ?? p.date;
   if (!nearCounts || !on || !p.id.birth || !p.id.gender) return null;
   const worker = p.postType.includes("工人");
@@ -116,9 +127,9 @@ function priorityOf(
 }
 
 function reasonText(priority: string | null, wentIn: number | null, row: number): string {
-  return [
-    priority ? `优先对象：${priority}` : "非优先对象",
-    wentIn !== null ? `${wentIn}年参加过` : "往年未参加",
-    `花名册第${row}行`,
-  ].join("；");
+  return (
+    (priority ? `优先对象：${priority}` : "非优先对象") +
+    (wentIn !== null ? `；${wentIn}年参加过` : "；往年未参加") +
+    `；花名册第${row}行`
+  );
 }

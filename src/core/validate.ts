@@ -60,13 +60,11 @@ export function checkRoster(
   const unknown = unknownPrograms(at, programs.unknown, rates);
   const enrolment = enrolmentRules(at, programs.enrolled, opts);
   const past = history.length > 0 ? historyRule(at, participants, history, opts) : [];
-  const bySheetRow = new Map(
-    rosters.map((r) => [r.sheet, new Map(r.participants.map((p) => [p.row, p]))])
-  );
+  const bySheet = new Map(rosters.map((r) => [r.sheet, r.participants]));
   const ruledOut = new Set<Participant>();
   for (const i of [...enrolment, ...past])
     if (RULED_OUT.has(i.code) && i.row !== undefined)
-      ruledOut.add(bySheetRow.get(i.sheet)!.get(i.row)!);
+      ruledOut.add(atRow(bySheet.get(i.sheet)!, i.row));
   const selection = selectApplicants(programs.enrolled, history, ruledOut, opts);
   return {
     issues: [
@@ -221,36 +219,76 @@ function duplicateRules(at: At, participants: Participant[], perYear: number): I
   return issues;
 }
 
+/** The participant read from a sheet row: a sheet's participants are in row order, each row
+ *  once, so a binary search finds it (no map of every row). */
+function atRow(participants: Participant[], row: number): Participant {
+  let lo = 0;
+  let hi = participants.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (participants[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit = participants[lo];
+  // A list not in row order (built by hand) is searched row by row.
+  return hit.row === row ? hit : participants.find((p) => p.row === row)!;
+}
+
 /** Groups of two or more participants with the same normalised ID, in roster order. */
 function sameId(participants: Participant[]): Participant[][] {
-  // One entry per person; a list only for the rare repeats (no array per row).
-  const byId = new Map<string, Participant | Participant[]>();
-  for (const p of participants) {
-    if (!p.id.id18) continue;
-    const seen = byId.get(p.id.id18);
-    if (seen === undefined) byId.set(p.id.id18, p);
-    else if (Array.isArray(seen)) seen.push(p);
-    else byId.set(p.id.id18, [seen, p]);
+  // One entry per person (the index of their first row); a list only for the rare repeats (no
+  // array per row), noted as it is made so that the map is never walked.
+  const byId = new Map<string, number | Participant[]>();
+  const repeats: Repeat[] = [];
+  for (let j = 0; j < participants.length; j++) {
+    const p = participants[j];
+    const id = p.id.id18;
+    if (!id) continue;
+    const seen = byId.get(id);
+    if (seen === undefined) byId.set(id, j);
+    else if (typeof seen !== "number") seen.push(p);
+    else {
+      const list = [participants[seen], p];
+      byId.set(id, list);
+      repeats.push({ first: seen, list });
+    }
   }
-  return [...byId.values()].filter((x): x is Participant[] => Array.isArray(x));
+  return inFirstOrder(repeats);
+}
+
+/** A repeated key: its list and the index of its first row. */
+interface Repeat {
+  first: number;
+  list: Participant[];
+}
+
+/** The lists in the order of their first rows (the order of the map's entries). */
+function inFirstOrder(repeats: Repeat[]): Participant[][] {
+  repeats.sort((a, b) => a.first - b.first);
+  return repeats.map((r) => r.list);
 }
 
 /** Groups of two or more participants with a usable ID and the same name in the same unit. */
 function sameNameAndUnit(participants: Participant[]): Participant[][] {
   // By name first (short keys), then by unit only among namesakes: most people have no
   // namesake, so their unit is never hashed. One entry per name; a list only for repeats.
-  const byName = new Map<string, Participant | Participant[]>();
-  for (const p of participants) {
+  const byName = new Map<string, number | Participant[]>();
+  const repeats: Repeat[] = [];
+  for (let j = 0; j < participants.length; j++) {
+    const p = participants[j];
     if (!p.name || !p.unit || !p.id.id18) continue;
     const k = valueKey(p.name);
     const seen = byName.get(k);
-    if (seen === undefined) byName.set(k, p);
-    else if (Array.isArray(seen)) seen.push(p);
-    else byName.set(k, [seen, p]);
+    if (seen === undefined) byName.set(k, j);
+    else if (typeof seen !== "number") seen.push(p);
+    else {
+      const list = [participants[seen], p];
+      byName.set(k, list);
+      repeats.push({ first: seen, list });
+    }
   }
   const out: Participant[][] = [];
-  for (const namesakes of byName.values()) {
-    if (!Array.isArray(namesakes)) continue;
+  for (const namesakes of inFirstOrder(repeats)) {
     const byUnit = new Map<string, Participant[]>();
     for (const p of namesakes) {
       const u = valueKey(p.unit);
