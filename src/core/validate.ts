@@ -288,7 +288,15 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
     }
   }
   const out: Participant[][] = [];
-  for (const namesakes of inFirstOrder(repeats)) {
+  for (const namesakes of inFirstOrder(repeats)) sameUnit(namesakes, out);
+  return out;
+}
+
+/** Namesakes grouped by unit (groups in the order of their first row), each group of two or
+ *  more added to out. A few namesakes (the usual case) are compared pairwise, without a map. */
+function sameUnit(namesakes: Participant[], out: Participant[][]): void {
+  const n = namesakes.length;
+  if (n > 16) {
     const byUnit = new Map<string, Participant[]>();
     for (const p of namesakes) {
       const u = valueKey(p.unit);
@@ -297,8 +305,21 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
       else byUnit.set(u, [p]);
     }
     for (const list of byUnit.values()) if (list.length >= 2) out.push(list);
+    return;
   }
-  return out;
+  const units = namesakes.map((p) => valueKey(p.unit));
+  const taken: boolean[] = new Array(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    if (taken[i]) continue;
+    let list: Participant[] | null = null;
+    for (let j = i + 1; j < n; j++) {
+      if (taken[j] || units[j] !== units[i]) continue;
+      taken[j] = true;
+      if (list) list.push(namesakes[j]);
+      else list = [namesakes[i], namesakes[j]];
+    }
+    if (list) out.push(list);
+  }
 }
 
 /** Someone in the history sheet: this year (or a year left blank) as often as 每人每年参加次数
