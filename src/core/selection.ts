@@ -78,7 +78,8 @@ export function selectApplicants(
     for (let order = 0; order < n; order++) {
       const p = g.rows[order];
       const priority = priorityOf(p, program, keys, nearCounts, opts.nearMonths);
-      const wentIn = p.id.id18 ? (lastYear.get(p.id.id18) ?? null) : null;
+      // No history (the usual case): no lookup per row.
+      const wentIn = lastYear.size > 0 && p.id.id18 ? (lastYear.get(p.id.id18) ?? null) : null;
       priorities[order] = priority;
       went[order] = wentIn;
       groups[(priority !== null ? 0 : 2) + (wentIn !== null ? 1 : 0)].push(order);
