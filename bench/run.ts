@@ -1,10 +1,11 @@
-// npm run bench [-- --only=core,peer,cli,excel --sizes=1000,10000 --phases --keep]
+// npm run bench [-- --only=core,peer,cli,excel --sizes=1000,10000 --phases --keep --core-in-process]
 // One JSON line per measurement on stdout (progress on stderr). See README.md, BENCHMARKS.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchRoster, BenchRoster } from "./data";
 import { benchCore } from "./core";
+import { benchCoreBundled } from "./core-bundled";
 import { benchCli, cliPhases, writeInput } from "./cli";
 import { benchPeer } from "./peer";
 import { emit, note, round } from "./measure";
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     const medians = new Map<number, number>();
     for (const n of SIZES) {
       note(`core ${n}`);
-      const r = benchCore(roster(n));
+      // Bundled into one file and run in a child process, as the products run it (core-bundled.ts).
+      const r = flag("core-in-process") ? benchCore(roster(n)) : benchCoreBundled(n);
       medians.set(n, r.medianMs);
       emit({ ...r });
     }
