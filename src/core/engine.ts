@@ -155,6 +155,7 @@ export function planSheets(
 ): PlannedSheets {
   const ctx = {
     year: a.year,
+    ownUnion: a.allocation?.ownUnion ?? "",
     rosterSheet: a.roster?.sheet ?? "花名册",
     rosterProgramCol: a.roster?.columns.program?.col ?? null,
     errorCount: a.errorCount,

@@ -8,7 +8,7 @@ import { clearHighlights, highlight, markCells } from "../../src/excel/highlight
 import { groupAddresses, runs } from "../../src/excel/a1";
 import { ExcelWorkbook } from "../../src/excel";
 import { generate, validate } from "../../src/app/actions";
-import { planReport } from "../../src/core/plan";
+import { pageSetup, planReport } from "../../src/core/plan";
 import type { Issue } from "../../src/core/types";
 import { openSample, MISTAKES, OPTIONS, uninstall, sheetState, USER_SHEETS } from "./helpers";
 
@@ -124,6 +124,7 @@ describe("writeSheets(ctx, plans)", () => {
     }));
     const plan = planReport(issues, {
       year: 2024,
+      ownUnion: "高新区总工会",
       rosterSheet: "花名册",
       rosterProgramCol: 7,
       errorCount: issues.length,
@@ -181,7 +182,7 @@ describe("writeSheets(ctx, plans)", () => {
         widths: [],
         freezeRows: 0,
         links: [],
-        landscape: false,
+        page: pageSetup(null, "portrait"),
         printArea: "A1",
       })
     ).toEqual([["'=SUM(1)", 2, "=1+1", ""]]);

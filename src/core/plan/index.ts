@@ -1,5 +1,6 @@
 // The generated sheets as data (SheetPlan): the allocation sheet and the report sheet.
-export type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
+export type { PageSetup, PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
+export { FONT, FONT_SIZE, PAGE_FOOTER, pageSetup } from "./page";
 export { exactCriterion, visualWidth } from "./cells";
 export { planAllocation } from "./allocation";
 export { planReport } from "./report";

@@ -16,7 +16,7 @@ import { ErrorCodes, OfficeExtensionError } from "./errors";
 import { enter } from "./entry";
 import * as inspect from "./inspect";
 import { loadBook } from "./load";
-import type { CellFormat, Scalar, WorkbookModel } from "./model";
+import type { CellFormat, PageModel, Scalar, WorkbookModel } from "./model";
 import { createOffice } from "./office";
 import { documentSettings } from "./settings";
 import { SyncObserver, SyncRecord, syncContext } from "./sync";
@@ -87,6 +87,9 @@ export interface ExcelDouble {
     freezeRows: number;
     orientation: string;
     printArea: string | null;
+    page: PageModel;
+    rowBreaks: number[];
+    heights: Record<number, number>;
     widths: Record<number, number>;
     merges: string[];
     tabColor: string;
