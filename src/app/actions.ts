@@ -3,6 +3,7 @@
 import type { Options } from "../core/types";
 import { analyse, Analysis, planSheets } from "../core/engine";
 import type { Progress, WorkbookPort, WrittenSheet } from "./port";
+import type { DocumentRole } from "../core/generated";
 
 /** 校验: read, check, and mark the issue cells (replacing earlier marks). */
 export async function validate(
@@ -27,6 +28,8 @@ export interface GenerateRequest {
   markWhenBlocked?: boolean;
   /** The caller's last word before anything is written (the CLI: the output file may exist). */
   mayWrite?: (analysis: Analysis) => boolean;
+  /** The lists of the document pack to write beside the allocation (default: all four). */
+  documents?: readonly DocumentRole[];
 }
 
 export interface GenerateResult {
@@ -69,8 +72,11 @@ export async function generate(
   if (request.mayWrite && !request.mayWrite(analysis))
     return { analysis, written: [], blocked: true, blockedBy: "caller", marked: false };
   progress?.("write", 2, 3);
-  const plans = planSheets(analysis);
-  const written = await port.writeSheets([plans.allocation!, plans.report], progress);
+  const plans = planSheets(analysis, {}, request.documents);
+  const written = await port.writeSheets(
+    [plans.allocation!, plans.report, ...plans.documents],
+    progress
+  );
   progress?.("done", 3, 3);
   return { analysis, written, blocked: false, blockedBy: null, marked: false };
 }

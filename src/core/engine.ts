@@ -21,8 +21,17 @@ import { makeIssue, sortIssues } from "./issues";
 import { MSG } from "./messages";
 import { fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
-import { planAllocation, planReport, SheetPlan } from "./plan";
-import { isGeneratedName } from "./generated";
+import {
+  planAllocation,
+  planInsurance,
+  planNotice,
+  planParticipants,
+  planReport,
+  planSignin,
+  SheetPlan,
+} from "./plan";
+import type { DocumentRole } from "./generated";
+import { DEFAULT_DOCUMENTS, isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
 import { issueCell } from "./a1";
 
@@ -147,11 +156,21 @@ function programmeYear(rates: RateTable | null): number | null {
 export interface PlannedSheets {
   allocation: SheetPlan | null;
   report: SheetPlan;
+  /** The chosen lists of the document pack, in DOCUMENT_ROLES order. */
+  documents: SheetPlan[];
 }
+
+const DOCUMENT_PLANS = {
+  participants: planParticipants,
+  insurance: planInsurance,
+  signin: planSignin,
+  notice: planNotice,
+} as const;
 
 export function planSheets(
   a: Analysis,
-  names: { allocation?: string; report?: string } = {}
+  names: { allocation?: string; report?: string } = {},
+  documents: readonly DocumentRole[] = DEFAULT_DOCUMENTS
 ): PlannedSheets {
   const ctx = {
     year: a.year,
@@ -164,7 +183,25 @@ export function planSheets(
   return {
     allocation: a.allocation ? planAllocation(a.allocation, ctx, names.allocation) : null,
     report: planReport(a.issues, ctx, names.report),
+    documents: planDocuments(a, ctx, documents),
   };
+}
+
+function planDocuments(
+  a: Analysis,
+  ctx: Parameters<typeof planReport>[1],
+  documents: readonly DocumentRole[]
+): SheetPlan[] {
+  if (!a.roster || !a.rates) return [];
+  const input = {
+    enrolled: resolvePrograms(a.roster.participants, a.rates).enrolled,
+    rosterSheet: a.roster.sheet,
+    issues: a.issues,
+  };
+  const programs = a.rates.programs;
+  return (Object.keys(DOCUMENT_PLANS) as DocumentRole[])
+    .filter((r) => documents.includes(r))
+    .map((r) => DOCUMENT_PLANS[r](input, programs, ctx));
 }
 
 // The JSON report (docs/DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.
