@@ -14,6 +14,7 @@ const SLOW = [
   "test/excel/scale.test.ts", // 10,000 and 100,000 rows through the Excel double
   "test/foreign/", // workbooks written by openpyxl, XlsxWriter and LibreOffice (external programs)
   "test/taskpane/pane.test.tsx", // every pane state rendered and checked with axe (~15 s CPU)
+  "test/print/", // every generated sheet printed and recalculated by LibreOffice (soffice, poppler)
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -23,7 +23,7 @@ import {
 } from "./cells";
 import { countFormula, quotaRef } from "./formulas";
 import { budgetBlock } from "./budget";
-import { checkFormula, liveShareFormulas, REGENERATE } from "./shares";
+import { checkFormula, checkValue, liveShareFormulas, REGENERATE } from "./shares";
 import { fitWidths, formatLookup, pageSetup } from "./page";
 import { refText } from "./cells";
 
@@ -207,7 +207,10 @@ function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: numbe
   const cellOf = (j: number) => a1(r, C.payer0 + j);
   const shares = liveShareFormulas(pa, cells, cellOf, al.ownUnion);
   pa.shares.forEach((s, j) => (row[C.payer0 + j] = fx("=" + shares[j], yuan(s.fen))));
-  row[L.check] = fx("=" + checkFormula(pa, cells, cellOf, al.ownUnion), "");
+  row[L.check] = fx(
+    "=" + checkFormula(pa, cells, cellOf, al.ownUnion),
+    checkValue(pa, al.ownUnion)
+  );
   row[L.transport] = p.transportRef?.numeric
     ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen))
     : num(yuan(pa.transportFen));
@@ -215,7 +218,7 @@ function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: numbe
   const payerRef = p.transportPayerRef;
   row[L.transportPayer] =
     payerRef && p.transportPayer !== "" && p.transportPayer === pa.transportPayer
-      ? fx(`=${refText(payerRef)}&""`, pa.transportPayer)
+      ? fx(`=TRIM(${refText(payerRef)}&"")`, pa.transportPayer)
       : text(pa.transportPayer);
   const ownFen =
     (pa.shares[L.ownShare - C.payer0]?.fen ?? 0n) +
@@ -253,9 +256,10 @@ function totalsRow(L: Layout): PlanCell[] {
   row[L.ownWan] = fx(`=${a1(L.totals, L.own)}/10000`, yuan(al.ownTotalFen) / 10000);
   if (al.programs.length > 0) {
     const checks = `${colLetter(L.check)}${FIRST + 1}:${colLetter(L.check)}${L.totals}`;
+    const any = al.programs.some((pa) => checkValue(pa, al.ownUnion) !== "");
     row[L.check] = fx(
       `=IF(COUNTIF(${checks},${formulaString(REGENERATE)})>0,${formulaString(REGENERATE)},"")`,
-      ""
+      any ? REGENERATE : ""
     );
   }
   return row;
@@ -281,9 +285,10 @@ function withTransportRow(L: Layout): PlanCell[] {
   if (al.programs.length > 0 && al.payers.length > 0) {
     const paid = al.payers.map((_, j) => a1(L.withTransport, C.payer0 + j)).join(",");
     const owed = `${a1(L.totals, C.cost)}+${a1(L.totals, L.transport)}`;
+    const paidFen = al.payers.reduce((a, p) => a + (al.byPayer.get(p) ?? 0n), 0n);
     row[L.check] = fx(
       `=IF(ABS(SUM(${paid})-(${owed}))>=0.005,${formulaString(REGENERATE)},"")`,
-      ""
+      paidFen === al.costFen + al.transportFen ? "" : REGENERATE
     );
   }
   return row;

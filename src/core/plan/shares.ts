@@ -9,6 +9,7 @@
 import type { CellRef } from "../types";
 import type { PayerShare, ProgramAllocation } from "../allocate";
 import { formulaString } from "../a1";
+import { numberText } from "../text";
 import { refText } from "./cells";
 
 /** The words that mean 其余 (as src/core/money.ts reads them). */
@@ -41,23 +42,51 @@ function isRatio(x: string, upTo1: boolean): string {
  * engine computes it: ratios on whole fen (see formulas.ts), amounts × headcount.
  * `upTo1`: a number of 1 is a ratio (100%, the cell was formatted as a percentage) rather than 1 元.
  */
-export function rawShare(x: string, c: ShareCells, upTo1: boolean): string {
+export function rawShare(
+  x: string,
+  c: ShareCells,
+  upTo1: boolean,
+  fallback = "0"
+): string {
   const t = `TRIM(${x})`;
   const fen = `ROUND(${c.cost}*100,0)`;
   const ratio = (r: string) => `ROUND(ROUND(${fen}*${r},5),0)/100`;
   const slash = `FIND("/",${t})`;
-  const fraction = `ROUND(${fen}*VALUE(LEFT(${t},${slash}-1))/VALUE(MID(${t},${slash}+1,30)),0)/100`;
-  const percent = `ROUND(ROUND(${fen}*VALUE(LEFT(${t},LEN(${t})-1))/100,5),0)/100`;
+  const top = `VALUE(LEFT(${t},${slash}-1))`;
+  const bottom = `VALUE(MID(${t},${slash}+1,30))`;
+  // Above the whole is unreadable (RATE_INVALID) and counts 0, as in the engine.
+  const fraction = `IF(${top}>${bottom},0,ROUND(${fen}*${top}/${bottom},0)/100)`;
+  const pct = `VALUE(LEFT(${t},LEN(${t})-1))`;
+  const percent = `IF(${pct}>100,0,ROUND(ROUND(${fen}*${pct}/100,5),0)/100)`;
   // Whole fen per person (617.285 → 617.29, as the engine reads it); a negative amount is
   // unreadable (RATE_INVALID) and counts 0, as does any text the formula cannot read.
   const amount = (v: string) =>
     `IF(${v}<0,0,ROUND(${c.count}*ROUND(ROUND(${v}*100,6),0)/100,2))`;
   return (
-    `IFERROR(IF(ISNUMBER(${x}),IF(${x}${upTo1 ? "<=" : "<"}1,${ratio(x)},${amount(x)}),` +
+    `IFERROR(IF(ISNUMBER(${x}),IF(${x}<0,0,IF(${x}${upTo1 ? "<=" : "<"}1,${ratio(x)},${amount(x)})),` +
     `IF(${anyOf(t, ZERO_WORDS)},0,IF(${anyOf(t, FULL_WORDS)},${c.cost},` +
     `IF(${isRest(x)},0,IF(ISNUMBER(${slash}),${fraction},` +
-    `IF(RIGHT(${t},1)="%",${percent},${amount(`VALUE(${t})`)})))))),0)`
+    `IF(RIGHT(${t},1)="%",${percent},${amount(`VALUE(${t})`)})))))),${fallback})`
   );
+}
+
+/**
+ * What a formula cannot read (text such as ２２００ or 2,200元, which the engine reads) keeps the
+ * figure it had when generated; an unreadable cell (RATE_INVALID) counts 0 as in the engine.
+ */
+function fixedShare(s: PayerShare, c: ShareCells): string {
+  const spec = s.spec;
+  if (!spec) return "0";
+  switch (spec.kind) {
+    case "amount":
+      return `ROUND(${c.count}*${numberText(Number(spec.fen) / 100)},2)`;
+    case "ratio":
+      return `ROUND(ROUND(${c.cost}*100,0)*${spec.num}/${spec.den},0)/100`;
+    case "full":
+      return c.cost;
+    default:
+      return "0";
+  }
 }
 
 /** Whether a numeric share cell is read as a ratio up to and including 1 (a percentage). */
@@ -88,7 +117,14 @@ export function liveShareFormulas(
   ownUnion: string
 ): string[] {
   const rem = remainderIndex(pa, ownUnion);
-  const raws = pa.shares.map((s) => (s.ref ? rawShare(rateCell(s.ref), c, upTo1(s)) : "0"));
+  const raws = pa.shares.map((s) =>
+    s.ref ? rawShare(rateCell(s.ref), c, upTo1(s), fixedShare(s, c)) : "0"
+  );
+  // 其余 takes the rest only when it is the programme's one 其余, as in the engine.
+  const rests = pa.shares
+    .filter((o) => o.ref)
+    .map((o) => isRest(rateCell(o.ref!)))
+    .join("+");
   return pa.shares.map((s, j) => {
     if (j !== rem || !s.ref) return raws[j];
     const others = pa.shares.map((_, k) => k).filter((k) => k !== j);
@@ -103,7 +139,7 @@ export function liveShareFormulas(
     // the cell's own figure, so a gap shows in 核对.
     const tolerance = (0.005 * pa.shares.length + 0.000001).toFixed(6);
     const addsUp = `ABS(${raws[j]}+${sumOthers}-${c.cost})<=${tolerance}`;
-    return `IF(${isRest(x)},${rest},IF(AND(OR(${ratios}),${addsUp}),${rest},${raws[j]}))`;
+    return `IF(AND(${isRest(x)},${rests}=1),${rest},IF(AND(OR(${ratios}),${addsUp}),${rest},${raws[j]}))`;
   });
 }
 
@@ -129,3 +165,15 @@ export function checkFormula(
 }
 
 export const REGENERATE = "请重新生成";
+
+/** What 核对 shows when generated: the same test on the engine's figures. */
+export function checkValue(pa: ProgramAllocation, ownUnion: string): string {
+  const rem = remainderIndex(pa, ownUnion);
+  const sum = pa.shares.reduce((a, s) => a + s.fen, 0n);
+  const bad =
+    sum !== pa.costFen ||
+    pa.shares.some((s, j) =>
+      j === rem ? s.fen < 0n : s.ref !== null && s.spec?.kind === "rest"
+    );
+  return bad ? REGENERATE : "";
+}
