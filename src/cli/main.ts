@@ -113,8 +113,8 @@ export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx
   --near-months    “临近退休”的月数（默认24）
   --sheets         要生成的表，逗号分隔：allocation(经费分摊表),report(校验结果),
                    participants(参加人员名单),insurance(意外险投保名单),signin(签到表),
-                   notice(公示名单)；也可写 all 或 none。默认全部生成；
-                   经费分摊表与校验结果总是生成
+                   notice(公示名单)；也可写 all（全部）或 none。
+                   经费分摊表与校验结果总是生成；名单默认不生成
 退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
 
 export function defaultOutput(input: string | null, cwd: string): string {

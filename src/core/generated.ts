@@ -18,8 +18,12 @@ export const DOCUMENT_ROLES: readonly DocumentRole[] = [
   "notice",
 ];
 
-/** The documents generated unless the user chooses otherwise: all four. */
-export const DEFAULT_DOCUMENTS: readonly DocumentRole[] = DOCUMENT_ROLES;
+/**
+ * The documents generated unless the user chooses them: none. The allocation and the report are
+ * always written; the lists (personal data, four more sheets in the user's workbook) on request —
+ * the pane's checkboxes, the CLI's --sheets.
+ */
+export const DEFAULT_DOCUMENTS: readonly DocumentRole[] = [];
 
 export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report", ...DOCUMENT_ROLES];
 

@@ -237,7 +237,12 @@ describe("the sample with mistakes", () => {
       "共10条：错误7条，警告3条。点击“单元格”可跳到对应位置。"
     );
     const codes: string[] = [];
-    report.eachRow((row, r) => r > 3 && codes.push(String(row.getCell(3).value)));
+    // The issue rows (numbered in 序号), then a blank row and the signature line.
+    report.eachRow(
+      (row, r) =>
+        r > 3 && typeof row.getCell(1).value === "number" && codes.push(String(row.getCell(3).value))
+    );
+    expect(String(report.getCell(`A${report.rowCount}`).value)).toBe("填报单位（盖章）：高新区总工会");
     expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
       MISTAKES.map((m) => m[0]).sort()
     );

@@ -148,7 +148,9 @@ describe("writeSheets(ctx, plans)", () => {
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes.map((s) => s.request))).toBeLessThan(WRITE_BUDGET + 512 * 1024);
     const v = d!.values("校验结果");
-    expect(v).toHaveLength(30_003);
+    // Title, counts, header, 30,000 issues, a blank row and the signature line.
+    expect(v).toHaveLength(30_005);
+    expect(v[30_004][0]).toBe("填报单位（盖章）：高新区总工会");
     expect(v[30_002][5]).toBe("D30002");
     expect(d!.snapshot("校验结果").formulas[3][5]).toBe(`=HYPERLINK("#'花名册'!D3","D3")`);
   });

@@ -153,7 +153,8 @@ describe("生成经费分摊表 (generate)", () => {
     // Live formulas referring to the user's sheets, not pasted numbers.
     const n1Row = v.findIndex((row) => row[0] === "N1");
     expect(f[n1Row][col("人数")]).toMatch(/^=COUNTIFS\('花名册'!\$H:\$H/);
-    expect(f[n1Row][col("省总工会承担")]).toMatch(/^=ROUND\(/);
+    // A live share: it reads its rate cell (N1's 省总工会承担, 1/3) whatever that cell holds.
+    expect(f[n1Row][col("省总工会承担")]).toMatch(/^=IFERROR\(IF\(ISNUMBER\('项目费率'!\$I\$7\)/);
     // Frozen header, landscape print area, money formats, marker name hidden.
     expect(d.sheetInfo("经费分摊表")).toMatchObject({ freezeRows: 3, orientation: "Landscape" });
     expect(d.sheetInfo("经费分摊表").printArea).toMatch(/^A1:/);
