@@ -3,12 +3,22 @@
 import type { SheetMapping } from "../core/engine";
 import type { Options } from "../core/types";
 import { parseOptions } from "../core/options";
+import type { DocumentRole } from "../core/generated";
+import { DEFAULT_DOCUMENTS, DOCUMENT_ROLES } from "../core/generated";
 
 export interface StoredSettings {
   mapping?: SheetMapping;
   ownUnion?: string;
   nearRetirementMonths?: number;
   year?: number;
+  /** The lists of the document pack ticked in the pane. */
+  documents?: DocumentRole[];
+}
+
+/** The stored lists, unknown names dropped; the default when none were stored. */
+export function documentsFromSettings(s: StoredSettings): DocumentRole[] {
+  if (!Array.isArray(s.documents)) return [...DEFAULT_DOCUMENTS];
+  return DOCUMENT_ROLES.filter((r) => s.documents!.includes(r));
 }
 
 /** The engine's options from stored settings; values out of bounds fall back to the defaults. */

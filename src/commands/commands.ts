@@ -2,7 +2,7 @@
 // task pane. When errors block it, the issue cells are marked and a small dialog says so.
 // event.completed() is always called, after the dialog (if any) closes.
 import * as excel from "../excel";
-import { optionsFromSettings } from "../app/settings";
+import { documentsFromSettings, optionsFromSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { hostMessage } from "../taskpane/host";
 import { langOf, stringsFor } from "../taskpane/strings";
@@ -18,9 +18,13 @@ export async function generateFromRibbon(): Promise<Notice> {
   try {
     const problem = excel.requirementProblem();
     if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
-    const options = optionsFromSettings(excel.loadSettings());
+    const stored = excel.loadSettings();
+    const options = optionsFromSettings(stored);
     // When errors block it, the same action marks their cells so the user sees where they are.
-    const r = await excel.generate(options, { markWhenBlocked: true });
+    const r = await excel.generate(options, {
+      markWhenBlocked: true,
+      documents: documentsFromSettings(stored),
+    });
     if (r.blocked) {
       if (!r.analysis.allocation)
         return {

@@ -10,6 +10,7 @@ import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
 import type { Progress } from "../app/port";
 import type { GenerateResult } from "../app/actions";
 import type { StoredSettings } from "../app/settings";
+import { documentsFromSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { hostMessage, PaneHost } from "./host";
 import type { Lang, Strings } from "./strings";
@@ -85,6 +86,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     ownUnion: saved.ownUnion ?? "",
     nearMonths: String(saved.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS),
     year: saved.year ? String(saved.year) : "",
+    documents: documentsFromSettings(saved),
   });
   const [payers, setPayers] = React.useState<string[]>([]);
   const [detectedOwn, setDetectedOwn] = React.useState<string | null>(null);
@@ -193,7 +195,11 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const generate = (force: boolean) =>
     run("generate", async (progress) => {
       const o = options();
-      const outcome = await host.generate(o, { force, markWhenBlocked: true }, progress);
+      const outcome = await host.generate(
+        o,
+        { force, markWhenBlocked: true, documents: settings.documents },
+        progress
+      );
       learn(outcome.analysis, o);
       if (outcome.blocked) {
         setResult({ kind: "blocked", analysis: outcome.analysis });
@@ -354,5 +360,6 @@ function settingsOf(m: SheetMapping, v: SettingsValue): StoredSettings {
     ownUnion: options.ownUnion,
     nearRetirementMonths: options.nearRetirementMonths,
     year: options.year,
+    documents: v.documents,
   };
 }

@@ -1,8 +1,10 @@
 // Own union, near-retirement months and programme year; saved in the document's settings.
 import * as React from "react";
-import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useStrings } from "./context";
 import { OPTION_BOUNDS, parseNumericOption } from "../core/options";
+import type { DocumentRole } from "../core/generated";
+import { DOCUMENT_ROLES } from "../core/generated";
 
 export interface SettingsValue {
   /** "" = detected from the rate sheet. */
@@ -10,6 +12,8 @@ export interface SettingsValue {
   nearMonths: string;
   /** "" = from the programmes' start dates. */
   year: string;
+  /** The lists generated beside the allocation (the document pack). */
+  documents: DocumentRole[];
 }
 
 const useStyles = makeStyles({
@@ -92,6 +96,41 @@ export function SettingsPanel({
           onChange={(_, d) => onChange({ ...value, year: d.value })}
         />
       </Field>
+      <DocumentChoice
+        value={value.documents}
+        disabled={disabled}
+        onChange={(documents) => onChange({ ...value, documents })}
+      />
     </section>
+  );
+}
+
+/** One checkbox per list of the document pack, in DOCUMENT_ROLES order. */
+function DocumentChoice({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: DocumentRole[];
+  disabled: boolean;
+  onChange(v: DocumentRole[]): void;
+}): React.ReactElement {
+  const s = useStrings();
+  const toggle = (role: DocumentRole, on: boolean) =>
+    onChange(DOCUMENT_ROLES.filter((r) => (r === role ? on : value.includes(r))));
+  return (
+    <Field label={s.documentsLabel} hint={s.documentsHint}>
+      <div role="group" aria-label={s.documentsLabel}>
+        {DOCUMENT_ROLES.map((role) => (
+          <Checkbox
+            key={role}
+            label={s.documentName[role]}
+            checked={value.includes(role)}
+            disabled={disabled}
+            onChange={(_, d) => toggle(role, d.checked === true)}
+          />
+        ))}
+      </div>
+    </Field>
   );
 }
