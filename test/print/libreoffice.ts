@@ -141,14 +141,14 @@ function parseCsv(s: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (q) {
-      if (ch === '"' && s[i + 1] === '"') (cur += '"'), i++;
+      if (ch === '"' && s[i + 1] === '"') ((cur += '"'), i++);
       else if (ch === '"') q = false;
       else cur += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ",") row.push(cur), (cur = "");
-    else if (ch === "\n") row.push(cur), rows.push(row), (row = []), (cur = "");
+    else if (ch === ",") (row.push(cur), (cur = ""));
+    else if (ch === "\n") (row.push(cur), rows.push(row), (row = []), (cur = ""));
     else if (ch !== "\r") cur += ch;
   }
-  if (cur || row.length) row.push(cur), rows.push(row);
+  if (cur || row.length) (row.push(cur), rows.push(row));
   return rows;
 }
