@@ -120,6 +120,8 @@ export function planAllocation(
     freezeRows: HEADER_ROW + 1,
     links: [],
     page: pageSetup(`1:${HEADER_ROW + 1}`),
+    // Two lines for the wrapped headers (…合计（万元）).
+    rowHeights: [{ row: HEADER_ROW, height: 30 }],
     printArea: `A1:${L.last}${lastRow}`,
   };
 }
