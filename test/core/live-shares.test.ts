@@ -49,12 +49,12 @@ const SHARES = ["省总工会承担", "市总工会承担", "高新区总工会�
 const split = (ev: EvaluatedWorkbook, code: string) => SHARES.map((h) => shown(ev, code, h));
 
 describe("every share follows the rate sheet", () => {
-  it("as generated: the seed's split, 核对 blank", async () => {
+  it("as generated: the seed's split, 核对 0 (shown as 一致)", async () => {
     const ev = await output();
     expect(split(ev, "W1")).toEqual([110000, 0, 40000]);
     expect(split(ev, "N1")).toEqual([41093.33, 41093.33, 41093.34]);
     expect(["W1", "W2", "W3", "W4", "N1", "合计"].map((c) => shown(ev, c, "核对"))).toEqual(
-      Array(6).fill("")
+      Array(6).fill(0)
     );
   });
 
@@ -63,7 +63,7 @@ describe("every share follows the rate sheet", () => {
     edit(ev, "W1", "省总工会承担", 2100);
     edit(ev, "W1", "市总工会承担", 100);
     expect(split(ev, "W1")).toEqual([105000, 5000, 40000]);
-    expect(shown(ev, "W1", "核对")).toBe("");
+    expect(shown(ev, "W1", "核对")).toBe(0);
     expect(shown(ev, "合计", "省总工会承担")).toBe(274093.33);
   });
 
@@ -73,7 +73,7 @@ describe("every share follows the rate sheet", () => {
     edit(ev, "N1", "市总工会承担", "'25%");
     edit(ev, "N1", "高新区总工会承担", "'其余");
     expect(split(ev, "N1")).toEqual([61640, 30820, 30820]);
-    expect(shown(ev, "N1", "核对")).toBe("");
+    expect(shown(ev, "N1", "核对")).toBe(0);
   });
 
   it("N1 as numbers 0.5 / 0.25 and the own union's 1/4 typed as a fraction: the same split", async () => {
@@ -89,7 +89,7 @@ describe("every share follows the rate sheet", () => {
     edit(ev, "W1", "省总工会承担", "'全额");
     edit(ev, "W1", "高新区总工会承担", null);
     expect(split(ev, "W1")).toEqual([150000, 0, 0]);
-    expect(shown(ev, "W1", "核对")).toBe("");
+    expect(shown(ev, "W1", "核对")).toBe(0);
   });
 
   it("shares that no longer add up: 请重新生成 on the row and in the totals", async () => {
@@ -119,7 +119,7 @@ describe("every share follows the rate sheet", () => {
     const withTransport = values.find((r) => r[0] === "各方承担合计（含往返交通费）")!;
     const heads = values.find((r) => r.includes("项目编号"))!;
     expect(withTransport[heads.indexOf("市总工会承担")]).toBe(41093.33 + 4000);
-    expect(shown(ev, "合计", "核对")).toBe("");
+    expect(shown(ev, "合计", "核对")).toBe(0);
   });
 
   it("a payer name no column has: the transport is counted nowhere, 请重新生成 below the totals", async () => {

@@ -148,8 +148,8 @@ wb.save(sys.argv[2])
       ["省总工会承担", "市总工会承担", "高新区总工会承担", "核对"].map(
         (h) => rows.find((r) => r[0] === code)![heads.indexOf(h)]
       );
-    expect(split("W1")).toEqual(["105,000.00", "5,000.00", "40,000.00", ""]);
-    expect(split("N1")).toEqual(["61,640.00", "30,820.00", "30,820.00", ""]);
+    expect(split("W1")).toEqual(["105,000.00", "5,000.00", "40,000.00", "一致"]);
+    expect(split("N1")).toEqual(["61,640.00", "30,820.00", "30,820.00", "一致"]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

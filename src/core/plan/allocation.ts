@@ -23,7 +23,13 @@ import {
 } from "./cells";
 import { countFormula, quotaRef } from "./formulas";
 import { budgetBlock } from "./budget";
-import { checkFormula, checkValue, liveShareFormulas, REGENERATE } from "./shares";
+import {
+  CHECK_FORMAT,
+  checkFormula,
+  checkValue,
+  liveShareFormulas,
+  REGENERATE,
+} from "./shares";
 import { fitWidths, formatLookup, pageSetup } from "./page";
 import { refText } from "./cells";
 
@@ -103,6 +109,8 @@ export function planAllocation(
     min: 8,
     largest: largestFigures(L),
   });
+  // 核对 has room for 请重新生成.
+  widths[L.check] = Math.max(widths[L.check], 12);
   return {
     role: "allocation",
     tabColor: TAB_COLOR.allocation,
@@ -258,10 +266,11 @@ function totalsRow(L: Layout): PlanCell[] {
   row[L.ownWan] = fx(`=${a1(L.totals, L.own)}/10000`, yuan(al.ownTotalFen) / 10000);
   if (al.programs.length > 0) {
     const checks = `${colLetter(L.check)}${FIRST + 1}:${colLetter(L.check)}${L.totals}`;
-    const any = al.programs.some((pa) => checkValue(pa, al.ownUnion) !== "");
+    const any = al.programs.some((pa) => checkValue(pa, al.ownUnion) === REGENERATE);
     row[L.check] = fx(
-      `=IF(COUNTIF(${checks},${formulaString(REGENERATE)})>0,${formulaString(REGENERATE)},"")`,
-      any ? REGENERATE : ""
+      // A row that does not match shows text; the others 0.
+      `=IF(COUNT(${checks})<${al.programs.length},${formulaString(REGENERATE)},0)`,
+      any ? REGENERATE : 0
     );
   }
   return row;
@@ -289,8 +298,8 @@ function withTransportRow(L: Layout): PlanCell[] {
     const owed = `${a1(L.totals, C.cost)}+${a1(L.totals, L.transport)}`;
     const paidFen = al.payers.reduce((a, p) => a + (al.byPayer.get(p) ?? 0n), 0n);
     row[L.check] = fx(
-      `=IF(ABS(SUM(${paid})-(${owed}))>=0.005,${formulaString(REGENERATE)},"")`,
-      paidFen === al.costFen + al.transportFen ? "" : REGENERATE
+      `=IF(ABS(SUM(${paid})-(${owed}))>=0.005,${formulaString(REGENERATE)},0)`,
+      paidFen === al.costFen + al.transportFen ? 0 : REGENERATE
     );
   }
   return row;
@@ -328,7 +337,7 @@ function tableFormats(L: Layout, ctx: PlanContext): RangeFormat[] {
     },
     {
       address: range(L.check, L.check, L.withTransport),
-      fontColor: WARN_COLOR,
+      numberFormat: CHECK_FORMAT,
       bold: true,
       horizontal: "center",
     },

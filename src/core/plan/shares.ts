@@ -144,7 +144,7 @@ export function liveShareFormulas(
 }
 
 /**
- * 核对 of a programme row: blank while the shares add up to the cost and 其余 is where it was
+ * 核对 of a programme row: 0 (一致) while the shares add up to the cost and 其余 is where it was
  * when generated; else 请重新生成.
  */
 export function checkFormula(
@@ -161,13 +161,19 @@ export function checkFormula(
     if (j !== rem) conds.push(isRest(rateCell(s.ref)));
     else conds.push(`${cellOf(j)}<0`);
   });
-  return `IF(OR(${conds.join(",")}),${formulaString(REGENERATE)},"")`;
+  return `IF(OR(${conds.join(",")}),${formulaString(REGENERATE)},0)`;
 }
 
 export const REGENERATE = "请重新生成";
 
+/**
+ * 核对 is 0 while the sheet matches the rates, shown as 一致; else the text 请重新生成, in red.
+ * (A number, not "": an empty formula result is not kept by every writer.)
+ */
+export const CHECK_FORMAT = '"一致";"一致";"一致";[Red]@';
+
 /** What 核对 shows when generated: the same test on the engine's figures. */
-export function checkValue(pa: ProgramAllocation, ownUnion: string): string {
+export function checkValue(pa: ProgramAllocation, ownUnion: string): string | 0 {
   const rem = remainderIndex(pa, ownUnion);
   const sum = pa.shares.reduce((a, s) => a + s.fen, 0n);
   const bad =
@@ -175,5 +181,5 @@ export function checkValue(pa: ProgramAllocation, ownUnion: string): string {
     pa.shares.some((s, j) =>
       j === rem ? s.fen < 0n : s.ref !== null && s.spec?.kind === "rest"
     );
-  return bad ? REGENERATE : "";
+  return bad ? REGENERATE : 0;
 }
