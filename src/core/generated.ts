@@ -25,7 +25,11 @@ export const DOCUMENT_ROLES: readonly DocumentRole[] = [
  */
 export const DEFAULT_DOCUMENTS: readonly DocumentRole[] = [];
 
-export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report", ...DOCUMENT_ROLES];
+export const GENERATED_ROLES: readonly GeneratedRole[] = [
+  "allocation",
+  "report",
+  ...DOCUMENT_ROLES,
+];
 
 export const ALLOCATION_SHEET = "经费分摊表";
 export const REPORT_SHEET = "校验结果";

@@ -43,7 +43,8 @@ const zh = {
   yearHint: "留空则按项目开始日期自动确定。",
   outOfRange: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
   documentsLabel: "同时生成的名单",
-  documentsHint: "经费分摊表与校验结果总是生成；勾选的名单一并生成（重新生成时只替换本工具生成的表）。",
+  documentsHint:
+    "经费分摊表与校验结果总是生成；勾选的名单一并生成（重新生成时只替换本工具生成的表）。",
   documentName: {
     participants: "参加人员名单",
     insurance: "意外险投保名单",

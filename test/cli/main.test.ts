@@ -240,9 +240,13 @@ describe("the sample with mistakes", () => {
     // The issue rows (numbered in 序号), then a blank row and the signature line.
     report.eachRow(
       (row, r) =>
-        r > 3 && typeof row.getCell(1).value === "number" && codes.push(String(row.getCell(3).value))
+        r > 3 &&
+        typeof row.getCell(1).value === "number" &&
+        codes.push(String(row.getCell(3).value))
     );
-    expect(String(report.getCell(`A${report.rowCount}`).value)).toBe("填报单位（盖章）：高新区总工会");
+    expect(String(report.getCell(`A${report.rowCount}`).value)).toBe(
+      "填报单位（盖章）：高新区总工会"
+    );
     expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
       MISTAKES.map((m) => m[0]).sort()
     );

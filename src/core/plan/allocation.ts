@@ -23,13 +23,7 @@ import {
 } from "./cells";
 import { countFormula, quotaRef } from "./formulas";
 import { budgetBlock } from "./budget";
-import {
-  CHECK_FORMAT,
-  checkFormula,
-  checkValue,
-  liveShareFormulas,
-  REGENERATE,
-} from "./shares";
+import { CHECK_FORMAT, checkFormula, checkValue, liveShareFormulas, REGENERATE } from "./shares";
 import { fitWidths, formatLookup, pageSetup } from "./page";
 import { refText } from "./cells";
 

@@ -4,4 +4,11 @@ export { FONT, FONT_SIZE, PAGE_FOOTER, pageSetup } from "./page";
 export { exactCriterion, visualWidth } from "./cells";
 export { planAllocation } from "./allocation";
 export { planReport } from "./report";
-export { planInsurance, planNotice, planParticipants, planSignin, maskId, maskPhone } from "./lists";
+export {
+  planInsurance,
+  planNotice,
+  planParticipants,
+  planSignin,
+  maskId,
+  maskPhone,
+} from "./lists";

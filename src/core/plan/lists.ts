@@ -168,7 +168,17 @@ export function planParticipants(
   ctx: PlanContext,
   sheetName = GENERATED_NAME.participants
 ): SheetPlan {
-  const heads = ["序号", "姓名", "性别", "工作单位", "人员类别", "项目", "批次", "日期", "联系电话"];
+  const heads = [
+    "序号",
+    "姓名",
+    "性别",
+    "工作单位",
+    "人员类别",
+    "项目",
+    "批次",
+    "日期",
+    "联系电话",
+  ];
   const rows: PlanCell[][] = [];
   const totalRows: number[] = [];
   let n = 0;
@@ -220,7 +230,17 @@ export function planInsurance(
   ctx: PlanContext,
   sheetName = GENERATED_NAME.insurance
 ): SheetPlan {
-  const heads = ["序号", "姓名", "性别", "身份证号", "出生日期", "年龄", "项目", "批次", "起止日期"];
+  const heads = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号",
+    "出生日期",
+    "年龄",
+    "项目",
+    "批次",
+    "起止日期",
+  ];
   const bad = rowsWithErrors(input);
   const list = sorted(input, programs).filter((e) => !bad.has(e.participant.row));
   const rows = list.map((e, i): PlanCell[] => {
@@ -290,7 +310,13 @@ export function planSignin(
   });
   const plan = listSheet(
     "signin",
-    { title: `${ctx.ownUnion}${ctx.year}年职工疗休养签到表`, heads, rows, textCols: [1, 4], totalRows },
+    {
+      title: `${ctx.ownUnion}${ctx.year}年职工疗休养签到表`,
+      heads,
+      rows,
+      textCols: [1, 4],
+      totalRows,
+    },
     ctx,
     "每个批次单独一页；请本人在“签名”栏签字。",
     sheetName,
@@ -323,7 +349,12 @@ export function planNotice(
   });
   return listSheet(
     "notice",
-    { title: `${ctx.ownUnion}${ctx.year}年职工疗休养人员公示名单`, heads, rows, textCols: [1, 4, 5] },
+    {
+      title: `${ctx.ownUnion}${ctx.year}年职工疗休养人员公示名单`,
+      heads,
+      rows,
+      textCols: [1, 4, 5],
+    },
     ctx,
     `共${list.length}人。身份证号、联系电话已部分隐藏。公示期内如有异议，请向${ctx.ownUnion}反映。`,
     sheetName

@@ -98,7 +98,6 @@ export function formatLookup(formats: RangeFormat[]): (r: number, c: number) => 
     .reverse();
   return (r, c) =>
     withFormat.find(
-      (x) =>
-        (r < 0 || (r >= x.rect.r0 && r <= x.rect.r1)) && c >= x.rect.c0 && c <= x.rect.c1
+      (x) => (r < 0 || (r >= x.rect.r0 && r <= x.rect.r1)) && c >= x.rect.c0 && c <= x.rect.c1
     )?.fmt;
 }

@@ -42,12 +42,7 @@ function isRatio(x: string, upTo1: boolean): string {
  * engine computes it: ratios on whole fen (see formulas.ts), amounts × headcount.
  * `upTo1`: a number of 1 is a ratio (100%, the cell was formatted as a percentage) rather than 1 元.
  */
-export function rawShare(
-  x: string,
-  c: ShareCells,
-  upTo1: boolean,
-  fallback = "0"
-): string {
+export function rawShare(x: string, c: ShareCells, upTo1: boolean, fallback = "0"): string {
   const t = `TRIM(${x})`;
   const fen = `ROUND(${c.cost}*100,0)`;
   const ratio = (r: string) => `ROUND(ROUND(${fen}*${r},5),0)/100`;
@@ -60,8 +55,7 @@ export function rawShare(
   const percent = `IF(${pct}>100,0,ROUND(ROUND(${fen}*${pct}/100,5),0)/100)`;
   // Whole fen per person (617.285 → 617.29, as the engine reads it); a negative amount is
   // unreadable (RATE_INVALID) and counts 0, as does any text the formula cannot read.
-  const amount = (v: string) =>
-    `IF(${v}<0,0,ROUND(${c.count}*ROUND(ROUND(${v}*100,6),0)/100,2))`;
+  const amount = (v: string) => `IF(${v}<0,0,ROUND(${c.count}*ROUND(ROUND(${v}*100,6),0)/100,2))`;
   return (
     `IFERROR(IF(ISNUMBER(${x}),IF(${x}<0,0,IF(${x}${upTo1 ? "<=" : "<"}1,${ratio(x)},${amount(x)})),` +
     `IF(${anyOf(t, ZERO_WORDS)},0,IF(${anyOf(t, FULL_WORDS)},${c.cost},` +
@@ -178,8 +172,6 @@ export function checkValue(pa: ProgramAllocation, ownUnion: string): string | 0 
   const sum = pa.shares.reduce((a, s) => a + s.fen, 0n);
   const bad =
     sum !== pa.costFen ||
-    pa.shares.some((s, j) =>
-      j === rem ? s.fen < 0n : s.ref !== null && s.spec?.kind === "rest"
-    );
+    pa.shares.some((s, j) => (j === rem ? s.fen < 0n : s.ref !== null && s.spec?.kind === "rest"));
   return bad ? REGENERATE : 0;
 }

@@ -56,7 +56,14 @@ export interface PageSetup {
   /** The footer text in Excel's header/footer codes (&P page, &N pages), centred. */
   footer: string;
   /** Margins in inches. */
-  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
   /** Centre the table on the page horizontally. */
   centerHorizontally: boolean;
 }

@@ -59,7 +59,14 @@ export interface PageModel {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   centerHorizontally: boolean;
   /** In points. */
-  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
   printTitleRows: string | null;
   centerFooter: string;
 }
