@@ -449,3 +449,38 @@ describe("reports and missing sheets", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
   });
 });
+
+describe("--sheets: the document pack by short names", () => {
+  it("all: the allocation, the report and the four lists, in that order", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "all", "-o", "all.xlsx"], dir);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "all.xlsx"));
+    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual([
+      "经费分摊表",
+      "校验结果",
+      "参加人员名单",
+      "意外险投保名单",
+      "签到表",
+      "公示名单",
+    ]);
+  });
+
+  it("a subset in any order; allocation and report are written whether named or not", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "notice,allocation", "-o", "n.xlsx"], dir);
+    expect(run.code).toBe(0);
+    expect(run.out[run.out.length - 1]).toBe(
+      `已生成：${path.join(dir, "n.xlsx")}（经费分摊表、校验结果、公示名单）`
+    );
+  });
+
+  it("an unknown name is a usage error naming it (exit 2)", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "participants,名单"], dir);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toMatch(/^错误：--sheets 只能取 allocation,report,.*无法识别：名单$/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
