@@ -1,8 +1,8 @@
-// The identity of the sheets this tool generates, for every host (Excel, .xlsx files, the test
-// double). A generated sheet is recognised by a workbook-level defined name (named item)
-// `LXY_generated_<role>` that refers to its A1 cell, never by its sheet name alone: a user's own
-// sheet that happens to be called 经费分摊表 is never replaced, the new one gets a free name
-// 经费分摊表(2) instead. Sheet names compare case-insensitively, as in Excel.
+// The identity of the sheets this tool generates, the same for every host. A generated sheet is
+// recognised by a workbook-level defined name `LXY_generated_<role>` that refers to its A1 cell,
+// never by its sheet name alone: a user's own sheet that happens to be called 经费分摊表 is never
+// replaced, the new one gets a free name 经费分摊表(2) instead. Sheet names compare
+// case-insensitively, as spreadsheets do.
 import { sheetRef } from "./a1";
 
 /** The sheets the tool writes, one per role. */
