@@ -8,8 +8,8 @@ import { visualWidth } from "./cells";
 import { numberText } from "../text";
 
 /**
- * The one font family of every generated cell. 等线 is Excel's and WPS's default CJK sans font;
- * where it is missing (LibreOffice on Linux) the substitute is a sans face for Latin and CJK
+ * The one font family of every generated cell. 等线 is the usual spreadsheet default CJK sans
+ * font; where it is missing the substitute is a sans face for Latin and CJK
  * alike, so bold and regular text stay in one family.
  */
 export const FONT = "等线";
@@ -85,7 +85,7 @@ export function fitWidths(
   });
   for (const [c, v] of largest)
     if (c < width) widths[c] = Math.max(widths[c], visualWidth(formattedText(v, formatOf(-1, c))));
-  // Bold text is a little wider; LibreOffice's substitute fonts a little more: 15% and 2 chars.
+  // Bold text is a little wider, substitute fonts a little more: 15% and 2 characters.
   return widths.map((w) => Math.min(max, Math.max(min, Math.ceil(w * 1.15) + 2)));
 }
 

@@ -53,7 +53,7 @@ export interface PageSetup {
   fitWidth: number;
   /** 1-based rows repeated at the top of every printed page, e.g. "1:3". */
   titleRows: string | null;
-  /** The footer text in Excel's header/footer codes (&P page, &N pages), centred. */
+  /** The footer text in spreadsheet header/footer codes (&P page, &N pages), centred. */
   footer: string;
   /** Margins in inches. */
   margins: {
