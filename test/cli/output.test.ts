@@ -81,7 +81,7 @@ describe("the output opens with formulas, not values", () => {
     expect(formulaOf(ws, "G5")).toContain(`TRIM('项目费率'!$I$4)="全额"`);
     expect(formulaOf(ws, "G5")).toMatch(/="100%"\),F5,/);
     expect(formulaOf(ws, "G8")).toContain(
-      `ROUND(ROUND(F8*100,0)*VALUE(LEFT(TRIM('项目费率'!$I$7),FIND("/",TRIM('项目费率'!$I$7))-1))`
+      `ROUND(ROUND(F8*100,0)*VALUE(REPLACE(TRIM('项目费率'!$I$7),FIND("/",TRIM('项目费率'!$I$7)),30,""))`
     );
     expect(formulaOf(ws, "H8")).toContain("'项目费率'!$J$7");
     // The own union's cell takes the rest when the ratios add up (or when it says 其余).
