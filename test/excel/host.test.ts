@@ -152,6 +152,10 @@ describe("生成经费分摊表 (generate)", () => {
       margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
     });
     expect(info.heights).toEqual({ 2: 30 });
+    // 核对 is 0, shown as 一致 through its number format.
+    const t = d.texts("经费分摊表");
+    const checkCol = (t[2] as string[]).indexOf("核对");
+    expect(t.slice(3, 8).map((r) => r[checkCol])).toEqual(Array(5).fill("一致"));
     expect(d.values("经费分摊表")[0][0]).toBe("高新区总工会2024年职工疗休养经费分摊表");
     // One font family set on every generated cell (the title and the signature line included).
     const cells = (d.formatState("经费分摊表") as { cells: [string, { fontName?: string }][] })
