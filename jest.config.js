@@ -6,7 +6,7 @@
 // Every test file is in exactly one project: "slow" takes the paths below, "unit" the rest.
 const SLOW = [
   "test/browser/", // webpack build + Chromium
-  "test/corpus/", // the 76 corpus workbooks through the CLI and the Excel double
+  "test/corpus/", // the 81 corpus workbooks through the CLI and the Excel double
   "test/safety/", // the corpus again, forced, through the CLI (child processes) and the double
   "test/security/no-network.test.ts", // the CLI on every corpus file
   "test/cli/output.test.ts", // the CLI as a child process (tsx, npm run)

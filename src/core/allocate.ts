@@ -18,7 +18,10 @@ export interface PayerShare {
 
 export interface ProgramAllocation {
   program: Program;
+  /** The places budgeted: the rows that name the programme, at most its 名额. */
   headcount: number;
+  /** The rows that name the programme (报名). */
+  applicants: number;
   /** The distinct ways the roster spells this programme (for COUNTIFS criteria). */
   spellings: Cell[];
   costFen: bigint;
@@ -144,7 +147,8 @@ function allocateProgram(
   ownUnion: string,
   ownsName: boolean
 ): ProgramAllocation {
-  const headcount = people.length;
+  // The places, not the sign-ups: the sheet's MIN(count, 名额) (cappedCountFormula).
+  const headcount = prog.quota === null ? people.length : Math.min(people.length, prog.quota);
   const costFen = BigInt(headcount) * prog.perPersonFen;
   const specs = new Map(prog.shares.map((s) => [s.payer, s]));
   const remainderPayer = pickRemainder(prog, ownUnion);
@@ -164,6 +168,7 @@ function allocateProgram(
   return {
     program: prog,
     headcount,
+    applicants: people.length,
     spellings: spellings(prog, people, ownsName),
     costFen,
     shares,

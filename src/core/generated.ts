@@ -6,7 +6,7 @@
 import { sheetRef } from "./a1";
 
 /** The sheets the tool writes, one per role. */
-export type GeneratedRole = "allocation" | "report" | DocumentRole;
+export type GeneratedRole = "allocation" | "report" | "waitlist" | DocumentRole;
 
 /** The document pack (plan/lists.ts): the lists every programme needs. */
 export type DocumentRole = "participants" | "insurance" | "signin" | "notice";
@@ -28,16 +28,20 @@ export const DEFAULT_DOCUMENTS: readonly DocumentRole[] = [];
 export const GENERATED_ROLES: readonly GeneratedRole[] = [
   "allocation",
   "report",
+  "waitlist",
   ...DOCUMENT_ROLES,
 ];
 
 export const ALLOCATION_SHEET = "经费分摊表";
 export const REPORT_SHEET = "校验结果";
+/** Who is selected and who waits, per oversubscribed programme (名额与候补). */
+export const WAITLIST_SHEET = "名额与候补";
 
 /** The wanted sheet name per role. */
 export const GENERATED_NAME: Record<GeneratedRole, string> = {
   allocation: ALLOCATION_SHEET,
   report: REPORT_SHEET,
+  waitlist: WAITLIST_SHEET,
   participants: "参加人员名单",
   insurance: "意外险投保名单",
   signin: "签到表",
@@ -48,6 +52,7 @@ export const GENERATED_NAME: Record<GeneratedRole, string> = {
 export const TAB_COLOR: Record<GeneratedRole, string> = {
   allocation: "#2F75B5",
   report: "#C00000",
+  waitlist: "#548235",
   participants: "#548235",
   insurance: "#548235",
   signin: "#548235",

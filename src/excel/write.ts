@@ -173,6 +173,7 @@ export async function writeSheets(
       wb.worksheets.getItem(ours).delete();
       taken.delete(ours);
     }
+    if (plan.remove) continue;
     const name = freeSheetName(plan.name, taken);
     taken.add(name);
     const ws = wb.worksheets.add(name);

@@ -19,6 +19,9 @@ import { MappingPanel } from "./MappingPanel";
 import { SettingsPanel, SettingsValue } from "./SettingsPanel";
 import { IssueList } from "./IssueList";
 import { Summary } from "./Summary";
+import { NO_RULES, PANE_RULES, RulesPanel, RulesValue } from "./RulesPanel";
+import { QuotaTable } from "./QuotaTable";
+import type { RuleSet } from "../core/rules";
 import { ProgressView } from "./ProgressView";
 import { Busy, StringsContext } from "./context";
 
@@ -88,6 +91,12 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     year: saved.year ? String(saved.year) : "",
     documents: documentsFromSettings(saved),
   });
+  const [rules, setRules] = React.useState<RulesValue>(() => {
+    const r = { ...NO_RULES };
+    for (const k of PANE_RULES) if (saved[k] !== undefined) r[k] = String(saved[k]);
+    return r;
+  });
+  const [inForce, setInForce] = React.useState<RuleSet | null>(null);
   const [payers, setPayers] = React.useState<string[]>([]);
   const [detectedOwn, setDetectedOwn] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState<Busy | null>(null);
@@ -128,9 +137,9 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     if (!problem) void detect(saved.mapping ?? {});
   }, [detect, problem, saved]);
 
-  const persist = async (m: SheetMapping, v: SettingsValue) => {
+  const persist = async (m: SheetMapping, v: SettingsValue, r: RulesValue = rules) => {
     try {
-      await host.saveSettings(settingsOf(m, v));
+      await host.saveSettings(settingsOf(m, v, r));
     } catch (e) {
       fail("save", e);
     }
@@ -144,14 +153,20 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
   const changeSettings = (v: SettingsValue) => {
     setSettings(v);
-    if (inputOf(mapping, v).problems.length === 0) void persist(mapping, v);
+    if (inputOf(mapping, v, rules).problems.length === 0) void persist(mapping, v);
+  };
+
+  const changeRules = (r: RulesValue) => {
+    setRules(r);
+    if (inputOf(mapping, settings, r).problems.length === 0) void persist(mapping, settings, r);
   };
 
   // A field out of bounds is shown as such in the settings and left at its default here.
-  const options = (): Options => inputOf(mapping, settings).options;
+  const options = (): Options => inputOf(mapping, settings, rules).options;
 
   const learn = (a: Analysis, o: Options) => {
     if (a.rates) setPayers(a.rates.payers);
+    setInForce(a.rules);
     if (!o.ownUnion && a.allocation) setDetectedOwn(a.allocation.ownUnion);
   };
 
@@ -232,6 +247,12 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
       : result.kind === "generated" && result.outcome.analysis.issues.length > 0
         ? result.outcome.analysis
         : null;
+  const current =
+    result.kind === "validated" || result.kind === "blocked"
+      ? result.analysis
+      : result.kind === "generated"
+        ? result.outcome.analysis
+        : null;
 
   return (
     <StringsContext.Provider value={s}>
@@ -298,6 +319,18 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
         {result.kind === "cleared" && <Notice intent="success">{s.marksCleared}</Notice>}
 
+        {current && (
+          <QuotaTable
+            analysis={current}
+            waitlistSheet={
+              result.kind === "generated"
+                ? (result.outcome.written.find((w) => w.role === "waitlist")?.name ?? null)
+                : null
+            }
+            onOpen={(name) => void goTo(name)}
+          />
+        )}
+
         {analysis && (
           <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />
         )}
@@ -319,6 +352,13 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
           detectedOwn={detectedOwn}
           disabled={!!problem || !!busy}
           onChange={changeSettings}
+        />
+
+        <RulesPanel
+          value={rules}
+          inForce={inForce}
+          disabled={!!problem || !!busy}
+          onChange={changeRules}
         />
       </main>
     </StringsContext.Provider>
@@ -344,22 +384,31 @@ function safeLoad(host: PaneHost): StoredSettings {
 }
 
 /** The pane's fields as options: the same parsing and bounds as the command line. */
-function inputOf(m: SheetMapping, v: SettingsValue): ReturnType<typeof parseOptions> {
+function inputOf(
+  m: SheetMapping,
+  v: SettingsValue,
+  r: RulesValue
+): ReturnType<typeof parseOptions> {
   return parseOptions({
     sheets: m,
     ownUnion: v.ownUnion,
     nearRetirementMonths: v.nearMonths,
     year: v.year,
+    ...r,
   });
 }
 
-function settingsOf(m: SheetMapping, v: SettingsValue): StoredSettings {
-  const { options } = inputOf(m, v);
+function settingsOf(m: SheetMapping, v: SettingsValue, r: RulesValue): StoredSettings {
+  const { options } = inputOf(m, v, r);
   return {
     mapping: m,
     ownUnion: options.ownUnion,
     nearRetirementMonths: options.nearRetirementMonths,
     year: options.year,
+    perYear: options.perYear,
+    historyYears: options.historyYears,
+    dailyCap: options.dailyCap,
+    annualCap: options.annualCap,
     documents: v.documents,
   };
 }

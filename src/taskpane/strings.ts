@@ -112,6 +112,34 @@ const zh = {
     save: "保存设置",
   },
 
+  // Rules (规则) and who goes when a programme is oversubscribed (名额与候补).
+  rulesHeading: "规则",
+  rulesIntro: "留空则用工作簿“规则”表中的值，没有“规则”表时用默认值；在此填写的值优先于“规则”表。",
+  rule: {
+    perYear: "每人每年参加次数",
+    historyYears: "追溯年数",
+    dailyCap: "每人每天上限（元）",
+    annualCap: "每人每年上限（元）",
+    nearRetirementMonths: "临近退休（月）",
+  } as Record<string, string>,
+  ruleSource: { default: "默认", settings: "设置", sheet: "规则表" } as Record<string, string>,
+  noLimit: "不限",
+  inForce: (value: string, source: string) => `当前生效：${value}（${source}）`,
+  sheetOverridden: (value: string) => `，“规则”表为 ${value}`,
+  notYetRead: "校验或生成后显示当前生效的值。",
+  quotaHeading: "名额与候补",
+  quotaOrder:
+    "报名超过名额时按优先顺序入选：先优先对象（含临近退休，限项目“优先对象”列出者），再往年未参加者，再按花名册顺序。",
+  quotaCols: {
+    program: "项目",
+    applicants: "报名",
+    quota: "名额",
+    selected: "入选",
+    waiting: "候补",
+  },
+  quotaNone: "各项目报名人数均未超过名额。",
+  quotaAfterGenerate: "生成经费分摊表时将同时生成“名额与候补”表。",
+
   // Ribbon command dialog.
   noticeTitle: "疗休养经费助手",
   noticeBlocked: (errors: number) =>
@@ -226,6 +254,34 @@ const en: Strings = {
     save: "Saving settings",
   },
 
+  rulesHeading: "Rules",
+  rulesIntro:
+    "Leave blank to use the workbook's 规则 sheet, or the default without one; a value here wins over the sheet.",
+  rule: {
+    perYear: "Trips per person per year",
+    historyYears: "Look-back years",
+    dailyCap: "Cap per person per day (yuan)",
+    annualCap: "Cap per person per year (yuan)",
+    nearRetirementMonths: "Near retirement (months)",
+  },
+  ruleSource: { default: "default", settings: "setting", sheet: "规则 sheet" },
+  noLimit: "no limit",
+  inForce: (value: string, source: string) => `In force: ${value} (${source})`,
+  sheetOverridden: (value: string) => `; the 规则 sheet says ${value}`,
+  notYetRead: "Check or generate to see the values in force.",
+  quotaHeading: "Places and waitlist",
+  quotaOrder:
+    "When a programme is oversubscribed: priority categories (and near retirement where listed) first, then people who did not go before, then roster order.",
+  quotaCols: {
+    program: "Programme",
+    applicants: "Applied",
+    quota: "Places",
+    selected: "Selected",
+    waiting: "Waitlist",
+  },
+  quotaNone: "No programme has more applicants than places.",
+  quotaAfterGenerate: "Generating also writes the 名额与候补 sheet.",
+
   noticeTitle: "Recuperation Budget Assistant",
   noticeBlocked: (errors: number) =>
     `${errors} errors found; the allocation sheet was not generated. The cells are marked; open the task pane for details or choose “Generate anyway” there.`,
@@ -258,6 +314,9 @@ const EN_TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "Unreadable rate",
   RATE_SHARES_MISMATCH: "Shares do not add up",
   BUDGET_EXCEEDED: "Over budget",
+  RATE_OVER_CAP: "Rate above the daily cap",
+  ANNUAL_CAP_EXCEEDED: "Above the annual cap per person",
+  RULE_INVALID: "Rule not understood",
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -53,12 +53,12 @@ describe("the output opens with formulas, not values", () => {
     ]);
   });
 
-  it("headcount is COUNTIFS over the roster's programme column, by code and by name", () => {
+  it("headcount is COUNTIFS over the roster's programme column, by code and by name, capped by 名额", () => {
     expect(formulaOf(ws, "D4")).toBe(
-      `COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"=一线职工疗休养")`
+      `MIN(COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"=一线职工疗休养"),C4)`
     );
     expect(formulaOf(ws, "D8")).toBe(
-      `COUNTIFS('花名册'!$H:$H,"=N1")+COUNTIFS('花名册'!$H:$H,"=市内疗休养")`
+      `MIN(COUNTIFS('花名册'!$H:$H,"=N1")+COUNTIFS('花名册'!$H:$H,"=市内疗休养"),C8)`
     );
   });
 
@@ -121,7 +121,7 @@ describe("sheet names in formulas are quoted and escaped", () => {
     const wb = await load(path.join(dir, "odd.经费分摊.xlsx"));
     const ws = wb.getWorksheet("经费分摊表")!;
     expect(formulaOf(ws, "D4")).toBe(
-      `COUNTIFS('It''s'!$H:$H,"=W1")+COUNTIFS('It''s'!$H:$H,"=一线职工疗休养")`
+      `MIN(COUNTIFS('It''s'!$H:$H,"=W1")+COUNTIFS('It''s'!$H:$H,"=一线职工疗休养"),C4)`
     );
     expect(formulaOf(ws, "G4")).toMatch(/^IFERROR\(IF\(ISNUMBER\('费率 2024'!\$I\$3\),/);
     // And they evaluate: Excel (here HyperFormula) reads the quoted names back.
@@ -169,7 +169,7 @@ describe("user text is written as text, never as a formula", () => {
     ]);
     // A programme name with quotes is escaped inside the COUNTIFS criterion.
     expect(formulaOf(alloc, "D4")).toBe(
-      `COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"==W1&""一线""")`
+      `MIN(COUNTIFS('花名册'!$H:$H,"=W1")+COUNTIFS('花名册'!$H:$H,"==W1&""一线"""),C4)`
     );
     // Evaluated, they are still the text. (The "==…" criterion is Excel's "equals =…"; HyperFormula
     // 3.5 reads "==" as one operator and cannot evaluate it, so D4 is not evaluated here.)

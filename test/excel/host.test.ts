@@ -197,7 +197,7 @@ describe("生成经费分摊表 (generate)", () => {
     expect(rowOf(v, "差额（来源－承担，负数为超支）")[2]).toBe(-93.34);
     // Live formulas referring to the user's sheets, not pasted numbers.
     const n1Row = v.findIndex((row) => row[0] === "N1");
-    expect(f[n1Row][col("人数")]).toMatch(/^=COUNTIFS\('花名册'!\$H:\$H/);
+    expect(f[n1Row][col("人数")]).toMatch(/^=MIN\(COUNTIFS\('花名册'!\$H:\$H.*,C\d+\)$/);
     // A live share: it reads its rate cell (N1's 省总工会承担, 1/3) whatever that cell holds.
     expect(f[n1Row][col("省总工会承担")]).toMatch(/^=IFERROR\(IF\(ISNUMBER\('项目费率'!\$I\$7\)/);
     // Frozen header, landscape print area, money formats, marker name hidden.
@@ -274,6 +274,25 @@ describe("生成经费分摊表 (generate)", () => {
       expect(v[r][1]).toBe(names[k]);
       expect(f[r][1]).toBeNull();
     }
+  });
+
+  it("writes 名额与候补 while a programme is oversubscribed, and removes it once none is", async () => {
+    const d = await openSample();
+    d.edit("项目费率", "G4", 2); // W2: 3 applicants for 2 places
+    const forced = await host.generate(OPTIONS, { force: true });
+    expect(forced.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果", "名额与候补"]);
+    const wl = d.values("名额与候补");
+    expect(wl.slice(3).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ["W2", "入选", 1],
+      ["W2", "入选", 2],
+      ["W2", "候补", 3],
+    ]);
+    expect(rowOf(d.values("经费分摊表"), "W2")[3]).toBe(2);
+    d.edit("项目费率", "G4", 3);
+    const again = await host.generate(OPTIONS, { force: false });
+    expect(again.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果"]);
+    expect(d.names().filter((n) => n.name.startsWith("LXY_"))).toHaveLength(2);
   });
 
   it("does not write when errors block it, unless forced", async () => {

@@ -21,7 +21,7 @@ import {
   WARN_COLOR,
   yuan,
 } from "./cells";
-import { countFormula, quotaRef } from "./formulas";
+import { cappedCountFormula, countFormula, quotaRef } from "./formulas";
 import { budgetBlock } from "./budget";
 import { CHECK_FORMAT, checkFormula, checkValue, liveShareFormulas, REGENERATE } from "./shares";
 import { fitWidths, formatLookup, pageSetup } from "./page";
@@ -202,7 +202,8 @@ function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: numbe
   row[C.name] = text(p.name);
   const qRef = quotaRef(p);
   row[C.quota] = p.quota === null ? null : qRef ? fx("=" + qRef, p.quota) : num(p.quota);
-  row[C.count] = fx("=" + countFormula(pa, ctx), pa.headcount);
+  const quotaCell = p.quota === null ? null : a1(r, C.quota);
+  row[C.count] = fx("=" + cappedCountFormula(countFormula(pa, ctx), quotaCell), pa.headcount);
   row[C.per] = p.perPersonRef?.numeric
     ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen))
     : num(yuan(p.perPersonFen));

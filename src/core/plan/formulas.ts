@@ -19,6 +19,11 @@ export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
   return pa.spellings.map((s) => `COUNTIFS(${range},${exactCriterion(s)})`).join("+") || "0";
 }
 
+/** 人数 budgets the places, not the sign-ups: the count capped by the 名额 cell. */
+export function cappedCountFormula(count: string, quotaCell: string | null): string {
+  return quotaCell === null ? count : `MIN(${count},${quotaCell})`;
+}
+
 /** Where a programme row's count, cost and first share sit (0-based columns). */
 export interface RowColumns {
   count: number;

@@ -1,6 +1,7 @@
 // The generated sheets as data: cells (text, numbers, formulas with the engine's expected
-// values), formats, merges and widths. Hosts (Excel, ExcelJS, the test double) only copy them.
+// values), formats, merges and widths. Every host only copies them.
 import type { GeneratedRole } from "../generated";
+import { pageSetup } from "./page";
 
 export type PlanCell =
   | null
@@ -24,6 +25,8 @@ export interface RangeFormat {
 
 export interface SheetPlan {
   role: GeneratedRole;
+  /** Only remove the sheet generated before for this role; write nothing (removalPlan). */
+  remove?: boolean;
   name: string;
   /** Tab colour, #RRGGBB. */
   tabColor: string;
@@ -78,4 +81,23 @@ export interface PlanContext {
   rosterProgramCol: number | null;
   errorCount: number;
   warningCount: number;
+}
+
+/** A plan that removes the sheet generated before for a role (a 名额与候补 that no longer
+ *  applies) and writes nothing; hosts return no WrittenSheet for it. */
+export function removalPlan(role: GeneratedRole): SheetPlan {
+  return {
+    role,
+    remove: true,
+    name: "",
+    tabColor: "#000000",
+    cells: [],
+    formats: [],
+    merges: [],
+    widths: [],
+    freezeRows: 0,
+    links: [],
+    page: pageSetup(null, "portrait"),
+    printArea: "",
+  };
 }
