@@ -35,7 +35,10 @@ const TITLES: Record<string, string> = {
 async function output(input: Buffer, force = false): Promise<Buffer> {
   const book = await XlsxWorkbook.fromBuffer(input);
   const r = await generate(book, { today: TODAY }, { force, documents: DOCUMENT_ROLES });
-  expect(r.written.map((w) => w.name)).toEqual(Object.keys(TITLES));
+  // 名额与候补 (issue 13) is written only while a programme is oversubscribed.
+  const names = r.written.map((w) => w.name);
+  expect(names.filter((n) => n !== "名额与候补")).toEqual(Object.keys(TITLES));
+  expect(names.includes("名额与候补")).toBe(force);
   return book.toBuffer();
 }
 
@@ -164,8 +167,11 @@ it("a 1,000-person roster prints every generated sheet without ###", async () =>
   const printed = printWorkbook(await output(input, true));
   const alloc = pagesOf(printed, TITLES["经费分摊表"]);
   expect(alloc).toHaveLength(1);
-  // Every row counts in the formulas: 7 × 441,280.00 (the quota is a check, not a cap, here).
-  expect(alloc[0].text).toContain("3,088,960.00");
+  // 1,057 sign-ups, the places budgeted (人数 is MIN(count, 名额)): the seed's 441,280.00.
+  expect(alloc[0].text).toContain("441,280.00");
+  const waitlist = pagesOf(printed, "2024年疗休养名额与候补");
+  expect(waitlist.length).toBeGreaterThan(0);
+  expect(waitlist.every((p) => p.size[0] === 842 && !p.text.includes("###"))).toBe(true);
   for (const sheet of Object.keys(TITLES)) {
     const pages = pagesOf(printed, TITLES[sheet]);
     expect([sheet, pages.length > 0, pages.some((p) => p.text.includes("###"))]).toEqual([
