@@ -4,6 +4,7 @@ import type { Issue, IssueCode } from "../core/types";
 import { issueCell } from "../core/a1";
 import { formatYuan } from "../core/money";
 import { visualWidth } from "../core/plan";
+import { maxOf } from "../core/max";
 import { SEVERITY_LABEL, TITLE } from "../core/messages";
 
 function pad(s: string, w: number, right = false): string {
@@ -12,7 +13,7 @@ function pad(s: string, w: number, right = false): string {
 }
 
 export function table(rows: string[][], rightFrom = 2): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => visualWidth(r[c] ?? ""))));
+  const widths = rows[0].map((_, c) => maxOf(rows.map((r) => visualWidth(r[c] ?? ""))));
   return rows
     .map((r) => r.map((s, c) => pad(s ?? "", widths[c], c >= rightFrom)).join("  "))
     .join("\n");

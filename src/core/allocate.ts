@@ -3,7 +3,7 @@
 // rounding remainder, so a programme's shares always add up to its cost.
 import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
 import { roundDiv } from "./money";
-import { headerKey, numberText, valueKey } from "./text";
+import { cellAsText, headerKey, valueKey } from "./text";
 import { Enrolment, programIndex } from "./programs";
 
 export interface PayerShare {
@@ -22,7 +22,7 @@ export interface ProgramAllocation {
   headcount: number;
   /** The rows that name the programme (报名). */
   applicants: number;
-  /** The distinct ways the roster spells this programme (for COUNTIFS criteria). */
+  /** The distinct texts the roster uses for this programme (one exact count each). */
   spellings: Cell[];
   costFen: bigint;
   shares: PayerShare[];
@@ -204,7 +204,7 @@ export function shareFen(spec: ShareSpec, headcount: number, costFen: bigint): b
   }
 }
 
-/** COUNTIFS is case-insensitive: spellings that differ only in case count once. */
+/** The exact texts the roster uses for this programme (the formula counts each exactly once). */
 function spellings(prog: Program, people: Participant[], ownsName: boolean): Cell[] {
   const out: Cell[] = [];
   const seen = new Set<string>();
@@ -227,6 +227,5 @@ function spellings(prog: Program, people: Participant[], ownsName: boolean): Cel
 }
 
 export function criterionKey(c: Cell): string {
-  if (c === null || c === "") return "";
-  return (typeof c === "number" ? numberText(c) : String(c)).toLowerCase();
+  return cellAsText(c);
 }

@@ -1,5 +1,6 @@
 // The user's action, top-down: find the sheets → parse → resolve programmes → check → allocate
 // → plan.
+import { maxOf } from "./max";
 import type {
   Budget,
   Day,
@@ -211,6 +212,10 @@ export function planSheets(
     ownUnion: a.allocation?.ownUnion ?? "",
     rosterSheet: a.roster?.sheet ?? "花名册",
     rosterProgramCol: a.roster?.columns.program?.col ?? null,
+    rosterLastRow: maxOf(
+      (a.roster?.participants ?? []).map((p) => p.row),
+      1
+    ),
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };

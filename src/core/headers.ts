@@ -1,6 +1,7 @@
 // The header dictionary (every Chinese header synonym lives here) and header-row detection.
 import type { Cell, SheetData, SheetRole } from "./types";
 import { cellText, headerKey } from "./text";
+import { maxOf } from "./max";
 
 export interface FieldDef {
   field: string;
@@ -169,7 +170,7 @@ function matchRow(row: Cell[], fields: FieldDef[], withShares: boolean): HeaderM
 }
 
 function maxSynonyms(fields: FieldDef[]): number {
-  return Math.max(...fields.map((x) => x.synonyms.length));
+  return maxOf(fields.map((x) => x.synonyms.length));
 }
 
 /** Score a sheet for a role: by its headers, with a bonus for a familiar name. */

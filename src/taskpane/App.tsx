@@ -137,6 +137,25 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     if (!problem) void detect(saved.mapping ?? {});
   }, [detect, problem, saved]);
 
+  // The ribbon's 一键生成 runs in another runtime (no shared runtime): when the pane regains focus
+  // or becomes visible again it re-reads the workbook's sheets, so it shows what happened there.
+  const mappingRef = React.useRef(mapping);
+  mappingRef.current = mapping;
+  const busyRef = React.useRef(false);
+  React.useEffect(() => {
+    if (problem || typeof window === "undefined") return undefined;
+    const recheck = () => {
+      if (document.visibilityState === "hidden" || busyRef.current) return;
+      void detect(mappingRef.current);
+    };
+    window.addEventListener("focus", recheck);
+    document.addEventListener("visibilitychange", recheck);
+    return () => {
+      window.removeEventListener("focus", recheck);
+      document.removeEventListener("visibilitychange", recheck);
+    };
+  }, [detect, problem]);
+
   const persist = async (m: SheetMapping, v: SettingsValue, r: RulesValue = rules) => {
     try {
       await host.saveSettings(settingsOf(m, v, r));
@@ -239,6 +258,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     }
   };
 
+  busyRef.current = !!busy;
   const disabled = !!problem || !!busy || sheets === null;
   // The issues stay in view after generating too (a forced sheet's errors, the budget warning).
   const analysis =

@@ -17,6 +17,15 @@ const zh = {
   appIntro: "校验花名册，生成公式联动的经费分摊表。",
   loading: "正在读取工作簿…",
   tooOld: "当前 Excel 版本过旧，无法使用本加载项。",
+  boot: {
+    noOffice:
+      "未能加载 Excel 加载项组件：此页面不在 Excel 中打开，或网络、安全策略阻止了微软的脚本。",
+    notReady: "等待 Excel 超过 15 秒仍未就绪：此页面可能不在 Excel 中打开。",
+    notExcel: "此加载项只能在 Excel 中使用。",
+    tooOld: "当前 Excel 版本过旧：本加载项需要 Excel 2021、微软 365 或更高版本，或 Excel 网页版。",
+    whatToDo:
+      "请在 Excel（桌面版或网页版）中通过“开始 → 加载项”打开“疗休养经费助手”；无法使用加载项时，可改用离线网页版或命令行处理工作簿文件；版本过旧时请更新 Excel。",
+  },
 
   mappingHeading: "工作表",
   mappingIntro: "已按表头自动识别各表，可手动更改。",
@@ -145,6 +154,7 @@ const zh = {
   noticeBlocked: (errors: number) =>
     `发现 ${errors} 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。`,
   noticeDone: (name: string) => `已生成“${name}”。`,
+  noticeOver: (amount: string) => `注意：本级工会承担合计超出资金来源，超支 ${amount} 元。`,
   noticeFailed: (message: string, code: string) => `生成失败：${message}（错误代码：${code}）`,
   close: "关闭",
 };
@@ -156,6 +166,16 @@ const en: Strings = {
   appIntro: "Check the roster and generate a formula-driven cost allocation sheet.",
   loading: "Reading the workbook…",
   tooOld: "This version of Excel is too old for this add-in.",
+  boot: {
+    noOffice:
+      "Office (office.js) could not be loaded: this page is not open in Excel, or the network or a security policy blocked Microsoft's script.",
+    notReady: "Excel was not ready after 15 seconds: this page may not be open in Excel.",
+    notExcel: "This add-in works in Excel only.",
+    tooOld:
+      "This version of Excel is too old: the add-in needs ExcelApi 1.9 (Microsoft 365, Excel 2021 or later, or Excel on the web).",
+    whatToDo:
+      "Open 疗休养经费助手 in Excel (desktop or web) from Home → Add-ins; where Excel add-ins cannot be used, use the offline web page or the command line (npm run generate) on the .xlsx file; update Office if it is too old.",
+  },
 
   mappingHeading: "Sheets",
   mappingIntro: "Sheets were recognised by their headers; you can change them.",
@@ -286,6 +306,8 @@ const en: Strings = {
   noticeBlocked: (errors: number) =>
     `${errors} errors found; the allocation sheet was not generated. The cells are marked; open the task pane for details or choose “Generate anyway” there.`,
   noticeDone: (name: string) => `Generated “${name}”.`,
+  noticeOver: (amount: string) =>
+    ` Note: the own union's total is above the budget sources, over by ${amount}.`,
   noticeFailed: (message: string, code: string) =>
     `Generation failed: ${message} (error code ${code})`,
   close: "Close",

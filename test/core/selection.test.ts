@@ -98,7 +98,7 @@ describe("selection by priority (W1 名额 3, five eligible applicants)", () => 
     expect(w1.shares).toEqual({ 省总工会: 6600, 市总工会: 0, 高新区总工会: 2400 });
   });
 
-  it("the recalculated formulas agree (HyperFormula): 人数 = MIN(COUNTIFS…, 名额) = 3, 费用合计 9,000.00", async () => {
+  it("the recalculated formulas agree (HyperFormula): 人数 = MIN(exact count, 名额) = 3, 费用合计 9,000.00", async () => {
     const data = acceptanceBook();
     const wb = buildWorkbook(
       data.sheets.map((s) => ({ name: s.name, header: s.values[0], rows: s.values.slice(1) }))
@@ -112,7 +112,9 @@ describe("selection by priority (W1 名额 3, five eligible applicants)", () => 
     const values = ev.sheetValues("经费分摊表");
     const header = values[2].map(String);
     const w1 = values.findIndex((row) => row[0] === "W1");
-    expect(ev.formula("经费分摊表", `D${w1 + 1}`)).toMatch(/^=MIN\(COUNTIFS\(.*\),C\d+\)$/);
+    expect(ev.formula("经费分摊表", `D${w1 + 1}`)).toMatch(
+      /^=MIN\(SUMPRODUCT\(--EXACT\(.*\),C\d+\)$/
+    );
     expect(values[w1][header.indexOf("人数")]).toBe(3);
     expect(values[w1][header.indexOf("费用合计")]).toBe(9000);
     expect(values[w1][header.indexOf("省总工会承担")]).toBe(6600);

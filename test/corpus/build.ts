@@ -883,7 +883,7 @@ export const CASES: CaseDef[] = [
     damage: "three people in W4 (名额 2)",
     exit: 1,
     expected: [at("QUOTA_EXCEEDED", "H12", "花名册", "按优先顺序排第3位")],
-    // The places, not the sign-ups: MIN(COUNTIFS(…), 名额).
+    // The places, not the sign-ups: MIN(exact count, 名额).
     headcounts: { W4: 2 },
     make: edit((s) => {
       const r = roster(s);

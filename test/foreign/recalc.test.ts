@@ -67,7 +67,7 @@ const csvRows = (text: string) =>
     .split("\n")
     .map((l) => l.split(","));
 
-it("LibreOffice recalculates W1's 人数 as MIN(COUNTIFS…, 名额) = 3 and its cost as 9,000.00", async () => {
+it("LibreOffice recalculates W1's 人数 as MIN(exact count, 名额) = 3 and its cost as 9,000.00", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-recalc-"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
   try {

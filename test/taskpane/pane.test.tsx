@@ -203,8 +203,9 @@ describe("校验", () => {
     const dup = screen.getByRole("region", { name: /重复报名（2）/ });
     const rows = within(dup).getAllByRole("button");
     expect(rows.map((b) => b.textContent)).toEqual([
-      expect.stringMatching(/^花名册!D7/),
-      expect.stringMatching(/^花名册!D12/),
+      // Each row names the person and the cell (the person first, for screen readers too).
+      expect.stringMatching(/^何睿晨 · 花名册!D7/),
+      expect.stringMatching(/^汤红思 · 花名册!D12/),
     ]);
     expect(screen.getByRole("region", { name: /不符合参加对象（1）/ })).toBeTruthy();
     expect(screen.getByRole("region", { name: /超出预算（1）/ })).toBeTruthy();
@@ -230,9 +231,9 @@ describe("校验", () => {
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     const group = await screen.findByRole("region", { name: /重复报名（120）/ });
-    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(50);
+    expect(within(group).getAllByRole("button", { name: /^\S+ · 花名册!D/ })).toHaveLength(50);
     await userEvent.click(within(group).getByRole("button", { name: "显示全部 120 条" }));
-    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(120);
+    expect(within(group).getAllByRole("button", { name: /^\S+ · 花名册!D/ })).toHaveLength(120);
     expect(within(group).queryByRole("button", { name: "显示全部 120 条" })).toBeNull();
   });
 

@@ -79,6 +79,8 @@ export interface PlanContext {
   rosterSheet: string;
   /** 0-based sheet column of the roster's programme column. */
   rosterProgramCol: number | null;
+  /** 1-based last row of the roster sheet (the headcount formulas cover it plus headroom). */
+  rosterLastRow?: number;
   errorCount: number;
   warningCount: number;
 }

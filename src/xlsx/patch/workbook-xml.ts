@@ -4,6 +4,7 @@ import type { Package } from "./package";
 import { attr, block, elements, escAttr, setBlock } from "./xml";
 import { fail } from "./unsupported";
 import { REL_NS, relationships } from "./workbook-rels";
+import { maxOf } from "../../core/max";
 
 export interface SheetEntry {
   /** The <sheet …/> element as written. */
@@ -46,7 +47,10 @@ export function readWorkbook(pkg: Package): Workbook {
     sheets,
     names: dnBlock ? elements(dnBlock.inner, "definedName") : [],
     relations,
-    maxSheetId: Math.max(0, ...tags.map((t) => Number(attr(t, "sheetId")) || 0)),
+    maxSheetId: maxOf(
+      tags.map((t) => Number(attr(t, "sheetId")) || 0),
+      0
+    ),
   };
 }
 
