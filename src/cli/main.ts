@@ -1,4 +1,4 @@
-// npm run generate -- [INPUT.xlsx] [-o OUTPUT.xlsx] [--json REPORT.json] [--force]
+// npm run generate -- [INPUT.xlsx] [-o OUTPUT.xlsx] [--json REPORT.json] [--force] [--sheets …]
 // Exit 0: generated. Exit 1: error-severity issues without --force (report written, no workbook).
 // Exit 2: usage error or unreadable input, with a one-line reason.
 import * as fs from "fs";
@@ -9,6 +9,8 @@ import { NumericOption, OPTION_BOUNDS, parseNumericOption } from "../core/option
 import { generate } from "../app/actions";
 import type { WorkbookPort } from "../app/port";
 import { XlsxWorkbook } from "../xlsx/workbook";
+import type { DocumentRole } from "../core/generated";
+import { DOCUMENT_ROLES } from "../core/generated";
 import { sniffWorkbook } from "../app/sniff";
 import { formatSummary, formatIssues } from "./summary";
 import { writeFileAtomic } from "./files";
@@ -25,6 +27,8 @@ export interface CliArgs {
   force: boolean;
   help: boolean;
   options: Options;
+  /** --sheets: the lists of the document pack (the allocation and the report are always written). */
+  documents: DocumentRole[] | null;
 }
 
 export class UsageError extends Error {}
@@ -37,6 +41,7 @@ export function parseArgs(argv: string[]): CliArgs {
     force: false,
     help: false,
     options: {},
+    documents: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +55,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (arg === "--force" || arg === "-f") a.force = true;
     else if (arg === "-h" || arg === "--help") a.help = true;
     else if (arg === "--own-union") a.options.ownUnion = value();
+    else if (arg === "--sheets") a.documents = parseSheets(value());
     else if (arg === "--year") a.options.year = numeric("year", arg, value());
     else if (arg === "--near-months")
       a.options.nearRetirementMonths = numeric("nearRetirementMonths", arg, value());
@@ -63,6 +69,29 @@ export function parseArgs(argv: string[]): CliArgs {
     else throw new UsageError(`只能指定一个输入文件，多出：${arg}`);
   }
   return a;
+}
+
+/** The short names --sheets takes. */
+export const SHEET_NAMES = ["allocation", "report", ...DOCUMENT_ROLES] as const;
+
+/**
+ * --sheets allocation,report,participants,insurance,signin,notice (any order; "all" for every
+ * list, "none" for none). The allocation and the report are always written: naming them is
+ * allowed, leaving them out does not drop them.
+ */
+export function parseSheets(v: string): DocumentRole[] {
+  const names = v
+    .split(/[,，\s]+/)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 1 && names[0] === "all") return [...DOCUMENT_ROLES];
+  if (names.length === 1 && names[0] === "none") return [];
+  const bad = names.filter((n) => !(SHEET_NAMES as readonly string[]).includes(n));
+  if (bad.length > 0 || names.length === 0)
+    throw new UsageError(
+      `--sheets 只能取 ${SHEET_NAMES.join(",")}（或 all、none），无法识别：${bad.join(",") || v}`
+    );
+  return DOCUMENT_ROLES.filter((r) => names.includes(r));
 }
 
 const OPTION_WORDS: Record<NumericOption, (min: number, max: number) => string> = {
@@ -84,7 +113,7 @@ function numeric(option: NumericOption, flag: string, text: string): number {
   return value;
 }
 
-export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]
+export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force] [--sheets 表名,…]
   不指定输入时使用 assets/ 中的样例工作簿。
   -o, --output     输出工作簿（默认：<输入名>${OUTPUT_SUFFIX}，与输入同目录）
   --json           另写一份 JSON 校验与分摊报告
@@ -97,6 +126,10 @@ export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx
   --daily-cap      每人每天费用上限（元，默认不限；天数取费率表“天数”列或开始/结束日期）
   --annual-cap     每人每年费用上限（元，默认不限）
   以上规则也可写在工作簿的“规则”表（两列：规则、值）；命令行参数优先于“规则”表。
+  --sheets         要生成的表，逗号分隔：allocation(经费分摊表),report(校验结果),
+                   participants(参加人员名单),insurance(意外险投保名单),signin(签到表),
+                   notice(公示名单)；也可写 all（全部）或 none。
+                   经费分摊表与校验结果总是生成；名单默认不生成
 退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
 
 export function defaultOutput(input: string | null, cwd: string): string {
@@ -197,6 +230,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const result = await generate(port, args.options, {
     force: args.force,
     mayWrite: () => !exists(),
+    ...(args.documents ? { documents: args.documents } : {}),
   });
   const { analysis } = result;
 

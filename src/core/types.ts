@@ -159,6 +159,8 @@ export interface Program {
   transportFen: bigint;
   transportRef: CellRef | null;
   transportPayer: string;
+  /** The 交通费承担方 cell, when the column exists. */
+  transportPayerRef: CellRef | null;
   eligible: string[];
   priority: string[];
   memberRequired: boolean;

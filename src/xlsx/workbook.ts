@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, Issue, SheetData, WorkbookData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
+import { FONT, FONT_SIZE } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
 import { freeSheetName, markerName, markerTarget, sheetOfMarker } from "../core/generated";
 import { DAY_MS, EXCEL_EPOCH } from "../core/dates";
@@ -65,6 +66,13 @@ function eachCellIn(ws: ExcelJS.Worksheet, address: string, fn: (c: ExcelJS.Cell
   }
 }
 
+/** The one font family on every cell of the plan (page.ts). */
+function applyFont(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const width = Math.max(plan.widths.length, ...plan.cells.map((r) => r.length));
+  for (let r = 1; r <= plan.cells.length; r++)
+    for (let c = 1; c <= width; c++) ws.getCell(r, c).font = { name: FONT, size: FONT_SIZE };
+}
+
 function applyFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
   eachCellIn(ws, f.address, (cell) => {
     if (f.numberFormat) cell.numFmt = f.numberFormat;
@@ -109,18 +117,27 @@ export function writePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       hyperlink: "#" + l.target,
     } as ExcelJS.CellHyperlinkValue;
   }
+  applyFont(ws, plan);
   plan.formats.forEach((f) => applyFormat(ws, f));
   plan.merges.forEach((m) => ws.mergeCells(m));
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 0 }];
+  const page = plan.page;
   ws.pageSetup = {
     ...ws.pageSetup,
-    orientation: plan.landscape ? "landscape" : "portrait",
+    paperSize: 9, // A4
+    orientation: page.orientation,
     printArea: plan.printArea,
-    fitToPage: true,
-    fitToWidth: 1,
+    fitToPage: page.fitWidth > 0,
+    fitToWidth: page.fitWidth,
     fitToHeight: 0,
+    horizontalCentered: page.centerHorizontally,
+    margins: page.margins,
+    ...(page.titleRows ? { printTitlesRow: page.titleRows } : {}),
   };
+  ws.headerFooter = { oddFooter: "&C" + page.footer };
+  for (const h of plan.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  for (const r of plan.rowBreaks ?? []) ws.getRow(r + 1).addPageBreak();
 }
 
 /** The name of the sheet this tool generated for a role, if the workbook has one. */

@@ -237,7 +237,16 @@ describe("the sample with mistakes", () => {
       "共10条：错误7条，警告3条。点击“单元格”可跳到对应位置。"
     );
     const codes: string[] = [];
-    report.eachRow((row, r) => r > 3 && codes.push(String(row.getCell(3).value)));
+    // The issue rows (numbered in 序号), then a blank row and the signature line.
+    report.eachRow(
+      (row, r) =>
+        r > 3 &&
+        typeof row.getCell(1).value === "number" &&
+        codes.push(String(row.getCell(3).value))
+    );
+    expect(String(report.getCell(`A${report.rowCount}`).value)).toBe(
+      "填报单位（盖章）：高新区总工会"
+    );
     expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
       MISTAKES.map((m) => m[0]).sort()
     );
@@ -438,5 +447,40 @@ describe("reports and missing sheets", () => {
       sheet: "项目费率",
     });
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
+  });
+});
+
+describe("--sheets: the document pack by short names", () => {
+  it("all: the allocation, the report and the four lists, in that order", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "all", "-o", "all.xlsx"], dir);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "all.xlsx"));
+    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual([
+      "经费分摊表",
+      "校验结果",
+      "参加人员名单",
+      "意外险投保名单",
+      "签到表",
+      "公示名单",
+    ]);
+  });
+
+  it("a subset in any order; allocation and report are written whether named or not", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "notice,allocation", "-o", "n.xlsx"], dir);
+    expect(run.code).toBe(0);
+    expect(run.out[run.out.length - 1]).toBe(
+      `已生成：${path.join(dir, "n.xlsx")}（经费分摊表、校验结果、公示名单）`
+    );
+  });
+
+  it("an unknown name is a usage error naming it (exit 2)", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "participants,名单"], dir);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toMatch(/^错误：--sheets 只能取 allocation,report,.*无法识别：名单$/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

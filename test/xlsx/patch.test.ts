@@ -170,3 +170,41 @@ describe("saving by patching the input .xlsx", () => {
     expect(back.getWorksheet("预算")!.getCell("D1").value).toBe("changed through .wb");
   });
 });
+
+describe("the print setup travels with the patched sheets", () => {
+  it("A4 landscape fit to one page wide, footer, print titles and print area as defined names", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const plans = await planFor(input);
+    const { buffer } = await patchWorkbook(input, plans, writePlan);
+    const zip = await JSZip.loadAsync(buffer);
+    const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+    const local = (name: string) =>
+      [
+        ...wbXml.matchAll(
+          new RegExp(`<definedName name="${name}" localSheetId="(\\d+)">([^<]*)<`, "g")
+        ),
+      ].map((m) => [Number(m[1]), m[2]]);
+    expect(local("_xlnm.Print_Titles")).toEqual([
+      [3, "'经费分摊表'!$1:$3"],
+      [4, "'校验结果'!$1:$3"],
+    ]);
+    expect(local("_xlnm.Print_Area").map((x) => x[0])).toEqual([3, 4]);
+    // The sheet part itself: paper 9 (A4), landscape, fit to 1 wide × any tall, the footer.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("经费分摊表")!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    // Fonts: every cell of the generated sheet names 等线, merged into the input's styles.
+    ws.eachRow((row) =>
+      row.eachCell((c) => expect([c.address, c.font?.name]).toEqual([c.address, "等线"]))
+    );
+  });
+});

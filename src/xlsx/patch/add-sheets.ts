@@ -1,5 +1,6 @@
 // Adding the rendered sheets to the input: each scratch sheet becomes a new part under a free
-// name, with its relationship, content type, <sheets> entry, marker and print area.
+// name, with its relationship, content type, <sheets> entry, marker, print area and print titles
+// (the page setup, footer and page breaks travel inside the sheet part).
 import type JSZip from "jszip";
 import type { Package } from "./package";
 import type { NamedPlan } from "./scratch";
@@ -11,7 +12,7 @@ import { inlineStrings } from "./strings";
 import { shiftStyles } from "./styles";
 import { worksheetOverride, withOverrides } from "./content-types";
 import { withRels, worksheetRel } from "./workbook-rels";
-import { markerDefinedName, printAreaDefinedName } from "./defined-names";
+import { markerDefinedName, printAreaDefinedName, printTitlesDefinedName } from "./defined-names";
 
 /** The scratch workbook, its shared strings and where its cell formats start in the merged styles. */
 export interface Rendered {
@@ -62,6 +63,8 @@ export async function addSheets(
     overrides.push(worksheetOverride(sheetPart(partNo)));
     book.names.push(markerDefinedName(plan.role, name));
     if (plan.printArea) book.names.push(printAreaDefinedName(name, stay + k, plan.printArea));
+    if (plan.page.titleRows)
+      book.names.push(printTitlesDefinedName(name, stay + k, plan.page.titleRows));
   }
   pkg.rels = withRels(pkg.rels, rels);
   pkg.contentTypes = withOverrides(pkg.contentTypes, overrides);

@@ -46,3 +46,9 @@ export function printAreaDefinedName(sheet: string, local: number, printArea: st
   const target = escText(sheetRef(sheet) + absRange(printArea));
   return `<definedName name="_xlnm.Print_Area" localSheetId="${local}">${target}</definedName>`;
 }
+
+/** The rows printed at the top of every page of the sheet at tab index `local`: '经费分摊表'!$1:$3. */
+export function printTitlesDefinedName(sheet: string, local: number, rows: string): string {
+  const abs = rows.replace(/(\d+)/g, "$$$1");
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${local}">${escText(sheetRef(sheet) + abs)}</definedName>`;
+}
