@@ -1,0 +1,66 @@
+// The streaming .xlsx reader (issue 11): what Excel, WPS, LibreOffice, openpyxl, XlsxWriter and
+// exports write. fflate unzips the XML parts, saxes reads each once; images, charts, tables,
+// comments, drawings and VBA are never parsed, so they can neither slow nor break the read.
+import type { SheetData } from "../../core/types";
+import { openParts, relsPartOf, resolveTarget } from "./zip";
+import type { Bytes } from "./zip";
+import { parseRels, parseSharedStrings, parseStyles, parseWorkbookPart } from "./parts";
+import type { SheetRef } from "./parts";
+import { readSheet } from "./sheet";
+import type { FormulaCell } from "./sheet";
+
+export type { FormulaCell } from "./sheet";
+
+export interface ReadSheet extends SheetRef {
+  data: SheetData;
+  formulas: FormulaCell[];
+}
+
+export interface ReadBook {
+  /** Worksheets in tab order (chart sheets, dialog and macro sheets left out). */
+  sheets: ReadSheet[];
+  date1904: boolean;
+  fullCalcOnLoad: boolean;
+}
+
+export class XlsxReadError extends Error {}
+
+const WORKSHEET = /\/worksheet$/;
+const OFFICE_DOC = /\/officeDocument$/;
+
+export function readXlsx(bytes: Bytes): ReadBook {
+  const parts = openParts(bytes);
+  const root = parseRels(parts.text("_rels/.rels"));
+  const main = root.find((r) => OFFICE_DOC.test(r.type));
+  const wbPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
+  const wbXml = parts.text(wbPart);
+  if (wbXml === null) throw new XlsxReadError(`缺少工作簿部件 ${wbPart}`);
+  const wb = parseWorkbookPart(wbXml);
+  const rels = parseRels(parts.text(relsPartOf(wbPart)));
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const target = (suffix: RegExp) => {
+    const r = rels.find((x) => suffix.test(x.type) && !x.external);
+    return r ? resolveTarget(wbPart, r.target) : null;
+  };
+  const sstPart = target(/\/sharedStrings$/);
+  const stylesPart = target(/\/styles$/);
+  const strings = parseSharedStrings(sstPart ? parts.text(sstPart) : null);
+  const formats = parseStyles(stylesPart ? parts.text(stylesPart) : null);
+  const ctx = { strings, formats, date1904: wb.date1904 };
+
+  const sheets: ReadSheet[] = [];
+  for (const ref of wb.sheets) {
+    const rel = byId.get(ref.rid);
+    if (!rel || !WORKSHEET.test(rel.type) || rel.external) continue; // chart sheets and the like
+    const part = resolveTarget(wbPart, rel.target);
+    const xml = parts.text(part);
+    if (xml === null) throw new XlsxReadError(`缺少工作表部件 ${part}（${ref.name}）`);
+    const cells = readSheet(xml, ctx);
+    sheets.push({
+      ...ref,
+      data: { name: ref.name, values: cells.values, numberFormats: cells.numberFormats },
+      formulas: cells.formulas,
+    });
+  }
+  return { sheets, date1904: wb.date1904, fullCalcOnLoad: wb.fullCalcOnLoad };
+}

@@ -1,0 +1,67 @@
+// A streaming pass over one XML part (saxes, namespace-aware): elements by namespace URI and
+// local name, so any prefix, and declarations on any element, read the same.
+import { SaxesParser } from "saxes";
+import type { SaxesTagNS } from "saxes";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Strict OOXML (ISO 29500) writes the same elements under this namespace. */
+export const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+export const isMain = (uri: string): boolean => uri === MAIN_NS || uri === STRICT_NS;
+export const isRel = (uri: string): boolean => uri === REL_NS || uri === STRICT_REL_NS;
+
+export interface Tag {
+  /** Local name; "" for an element outside the namespaces `accept` allows. */
+  local: string;
+  uri: string;
+  /** Attribute value by local name (attributes without a prefix, or any prefix in `attrNs`). */
+  attr(local: string, ns?: (uri: string) => boolean): string | undefined;
+}
+
+export interface Handlers {
+  open?(tag: Tag, depth: number): void;
+  close?(local: string, uri: string, depth: number): void;
+  text?(s: string): void;
+}
+
+function wrap(node: SaxesTagNS): Tag {
+  return {
+    local: node.local,
+    uri: node.uri,
+    attr(local, ns) {
+      for (const k in node.attributes) {
+        const a = node.attributes[k];
+        if (a.local !== local) continue;
+        if (ns ? ns(a.uri) : a.prefix === "") return a.value;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Parse `xml` once, calling the handlers; a malformed part throws with saxes' message. */
+export function parseXml(xml: string, h: Handlers): void {
+  const p = new SaxesParser({ xmlns: true });
+  let depth = 0;
+  p.on("error", (e) => {
+    throw e;
+  });
+  p.on("opentag", (node) => {
+    h.open?.(wrap(node as SaxesTagNS), depth);
+    if (node.isSelfClosing) h.close?.(node.local!, node.uri!, depth);
+    else depth++;
+  });
+  p.on("closetag", (node) => {
+    if (node.isSelfClosing) return;
+    depth--;
+    h.close?.(node.local!, node.uri!, depth);
+  });
+  if (h.text) {
+    p.on("text", h.text);
+    p.on("cdata", h.text);
+  }
+  p.write(xml).close();
+}
