@@ -25,6 +25,7 @@ import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
 import { issueCell } from "./a1";
+import { withFormulaGaps } from "./formula-gaps";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
 
@@ -110,7 +111,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     found.push(checkBudget(allocation));
   }
 
-  const issues = sortIssues(found.flat(), book);
+  const issues = sortIssues(withFormulaGaps(found.flat(), book), book);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   return {
     mapping,

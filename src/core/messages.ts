@@ -24,6 +24,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   RATE_INVALID: "error",
   RATE_SHARES_MISMATCH: "error",
   BUDGET_EXCEEDED: "warning",
+  FORMULA_NO_VALUE: "error",
 };
 
 /** Short Chinese titles for grouping issues in the pane and the report. */
@@ -50,11 +51,14 @@ export const TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "费率无法识别",
   RATE_SHARES_MISMATCH: "分摊合计与人均标准不符",
   BUDGET_EXCEEDED: "超出预算",
+  FORMULA_NO_VALUE: "公式没有可用的计算结果",
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
 
 export const MSG = {
+  formulaNoValue: (formula: string) =>
+    `此单元格的公式“=${formula}”在文件中没有保存计算结果，本工具也无法计算（函数不支持、引用其他文件或名称）。请在 Excel 或 WPS 中打开并保存一次后重试。`,
   sheetMissing: (label: string) =>
     `未找到“${label}”工作表（按表名或表头均未识别）。请检查工作簿中是否有该表。`,
   headerMissing: (canonical: string, sheet: string) =>

@@ -239,6 +239,7 @@ const EN_TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "Unreadable rate",
   RATE_SHARES_MISMATCH: "Shares do not add up",
   BUDGET_EXCEEDED: "Over budget",
+  FORMULA_NO_VALUE: "Formula without a value",
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { sheetData } from "../../src/xlsx/workbook";
+import { sheetData } from "../../src/xlsx/exceljs-model";
 import { readXlsx } from "../../src/xlsx/read";
 import { buildCorpus } from "../corpus/build";
 import type { WorkbookData } from "../../src/core/types";

@@ -7,6 +7,7 @@ import type { Bytes } from "./zip";
 import { parseRels, parseSharedStrings, parseStyles, parseWorkbookPart } from "./parts";
 import type { SheetRef } from "./parts";
 import { readSheet } from "./sheet";
+import { parseXml } from "./xml";
 import type { FormulaCell } from "./sheet";
 
 export type { FormulaCell } from "./sheet";
@@ -21,12 +22,30 @@ export interface ReadBook {
   sheets: ReadSheet[];
   date1904: boolean;
   fullCalcOnLoad: boolean;
+  /** The workbook part's content type is the macro-enabled one (.xlsm). */
+  macroEnabled: boolean;
 }
 
 export class XlsxReadError extends Error {}
 
 const WORKSHEET = /\/worksheet$/;
 const OFFICE_DOC = /\/officeDocument$/;
+
+/** The content type [Content_Types].xml gives a part (its Override, else its extension's Default). */
+function contentTypeOf(xml: string, part: string): string {
+  let override = "";
+  let byExt = "";
+  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  parseXml(xml, {
+    open(t) {
+      if (t.local === "Override" && (t.attr("PartName") ?? "").replace(/^\//, "") === part)
+        override = t.attr("ContentType") ?? "";
+      else if (t.local === "Default" && (t.attr("Extension") ?? "").toLowerCase() === ext)
+        byExt = t.attr("ContentType") ?? "";
+    },
+  });
+  return override || byExt;
+}
 
 export function readXlsx(bytes: Bytes): ReadBook {
   const parts = openParts(bytes);
@@ -62,5 +81,11 @@ export function readXlsx(bytes: Bytes): ReadBook {
       formulas: cells.formulas,
     });
   }
-  return { sheets, date1904: wb.date1904, fullCalcOnLoad: wb.fullCalcOnLoad };
+  const types = parts.text("[Content_Types].xml");
+  return {
+    sheets,
+    date1904: wb.date1904,
+    fullCalcOnLoad: wb.fullCalcOnLoad,
+    macroEnabled: types !== null && contentTypeOf(types, wbPart).includes("macroEnabled"),
+  };
 }
