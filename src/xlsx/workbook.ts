@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import type { Issue, SheetData, WorkbookData } from "../core/types";
 import type { SheetPlan } from "../core/plan";
 import type { Progress, WorkbookPort, WrittenSheet } from "../app/port";
-import { readXlsx } from "./read";
+import { readXlsx, sheetNamesOf } from "./read";
 import type { ReadBook } from "./read";
 import { computeFormulas } from "./read/compute";
 import type { Unresolved } from "./read/compute";
@@ -130,6 +130,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const { writePlan } = await import("./exceljs-model");
         const r = await patchWorkbook(this.patched ?? this.source, plans, writePlan);
         this.patched = r.buffer;
+        this.names = sheetNamesOf(r.buffer);
         this.batches.push({ plans, written: r.written });
         return r.written;
       } catch (e) {

@@ -47,6 +47,16 @@ function contentTypeOf(xml: string, part: string): string {
   return override || byExt;
 }
 
+/** The worksheets' names in tab order, from workbook.xml alone (no sheet is read). */
+export function sheetNamesOf(bytes: Bytes): string[] {
+  const parts = openParts(bytes, (name) => /(^|\/)(_rels\/)?[^/]*workbook[^/]*\.xml(\.rels)?$|^_rels\/\.rels$/i.test(name));
+  const main = parseRels(parts.text("_rels/.rels")).find((r) => OFFICE_DOC.test(r.type));
+  const wbPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
+  const wb = parseWorkbookPart(parts.text(wbPart) ?? "<workbook/>");
+  const byId = new Map(parseRels(parts.text(relsPartOf(wbPart))).map((r) => [r.id, r]));
+  return wb.sheets.filter((s) => WORKSHEET.test(byId.get(s.rid)?.type ?? "")).map((s) => s.name);
+}
+
 export function readXlsx(bytes: Bytes): ReadBook {
   const parts = openParts(bytes);
   const root = parseRels(parts.text("_rels/.rels"));

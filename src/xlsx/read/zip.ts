@@ -18,10 +18,11 @@ export interface Parts {
 }
 
 /** Only the XML parts are unzipped (images, embeddings and VBA are never read). */
-export function openParts(bytes: Bytes): Parts {
-  const files = unzipSync(toU8(bytes), {
-    filter: (f) => /\.(xml|rels)$/i.test(f.name) || f.name === "[Content_Types].xml",
-  });
+export function openParts(
+  bytes: Bytes,
+  want: (name: string) => boolean = (n) => /\.(xml|rels)$/i.test(n)
+): Parts {
+  const files = unzipSync(toU8(bytes), { filter: (f) => want(f.name) });
   const byLower = new Map<string, string>();
   for (const n of Object.keys(files)) byLower.set(n.toLowerCase(), n);
   return {
