@@ -17,11 +17,15 @@ export function internalLinks(
 ): { xml: string; rels: string | null } {
   let relsOut = rels;
   if (rels) {
-    for (const rel of elements(rels, "Relationship")) {
-      if (HYPERLINK_REL.test(attr(rel, "Type") ?? "") && (attr(rel, "Target") ?? "").startsWith("#"))
-        relsOut = relsOut!.replace(rel, "");
-    }
-    if (elements(relsOut!, "Relationship").length === 0) relsOut = null;
+    // One pass (a 校验结果 of 10,000 issues has as many links).
+    let kept = 0;
+    relsOut = rels.replace(/<Relationship\b[^>]*\/>|<Relationship\b[^>]*>[\s\S]*?<\/Relationship>/g, (rel) => {
+      const internal =
+        HYPERLINK_REL.test(attr(rel, "Type") ?? "") && (attr(rel, "Target") ?? "").startsWith("#");
+      if (!internal) kept++;
+      return internal ? "" : rel;
+    });
+    if (kept === 0) relsOut = null;
   }
   const ours = links.map(
     (l) =>

@@ -75,9 +75,7 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
   const used = book.sheets.filter((s) => s.formulas.length > 0 || text.includes(s.name));
   const contents: Record<string, (string | number | boolean | null)[][]> = {};
   for (const s of used) {
-    const rows = s.data.values.map((r) =>
-      r.map((v) => (typeof v === "string" ? "'" + v : v))
-    );
+    const rows = s.data.values.map((r) => r.map((v) => (typeof v === "string" ? "'" + v : v)));
     for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
     contents[s.name] = rows;
   }

@@ -6,7 +6,7 @@ import { openParts, relsPartOf, resolveTarget } from "./zip";
 import type { Bytes } from "./zip";
 import { parseRels, parseSharedStrings, parseStyles, parseWorkbookPart } from "./parts";
 import type { SheetRef } from "./parts";
-import { readSheet } from "./sheet";
+import { sheetReader } from "./sheet";
 import { parseXml } from "./xml";
 import type { FormulaCell } from "./sheet";
 
@@ -49,7 +49,7 @@ function contentTypeOf(xml: string, part: string): string {
 
 /** The worksheets' names in tab order, from workbook.xml alone (no sheet is read). */
 export function sheetNamesOf(bytes: Bytes): string[] {
-  const parts = openParts(bytes, (name) => /(^|\/)(_rels\/)?[^/]*workbook[^/]*\.xml(\.rels)?$|^_rels\/\.rels$/i.test(name));
+  const parts = openParts(bytes);
   const main = parseRels(parts.text("_rels/.rels")).find((r) => OFFICE_DOC.test(r.type));
   const wbPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
   const wb = parseWorkbookPart(parts.text(wbPart) ?? "<workbook/>");
@@ -82,9 +82,10 @@ export function readXlsx(bytes: Bytes): ReadBook {
     const rel = byId.get(ref.rid);
     if (!rel || !WORKSHEET.test(rel.type) || rel.external) continue; // chart sheets and the like
     const part = resolveTarget(wbPart, rel.target);
-    const xml = parts.text(part);
-    if (xml === null) throw new XlsxReadError(`缺少工作表部件 ${part}（${ref.name}）`);
-    const cells = readSheet(xml, ctx);
+    const reader = sheetReader(ctx);
+    if (!parts.stream(part, (piece) => reader.write(piece)))
+      throw new XlsxReadError(`缺少工作表部件 ${part}（${ref.name}）`);
+    const cells = reader.end();
     sheets.push({
       ...ref,
       data: { name: ref.name, values: cells.values, numberFormats: cells.numberFormats },

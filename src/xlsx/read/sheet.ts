@@ -2,7 +2,6 @@
 // inline strings, numbers, booleans, errors, dates as 1900-system serials), number formats, the
 // formulas (shared ones expanded) and whether each has a stored value, and merged ranges.
 import { SaxesParser } from "saxes";
-import type { SaxesTagNS } from "saxes";
 import type { Cell } from "../../core/types";
 import { isMain } from "./xml";
 import { isDateFormat } from "./parts";
@@ -59,9 +58,62 @@ function isoSerial(s: string): number | string {
   return Number.isNaN(t) ? s : (t + 25569 * DAY_MS) / DAY_MS;
 }
 
-const attrOf = (n: SaxesTagNS, k: string): string | undefined => n.attributes[k]?.value;
+type Node = { name: string; attributes: Record<string, string>; isSelfClosing: boolean };
+const attrOf = (n: Node, k: string): string | undefined => n.attributes[k];
+
+/**
+ * Namespace prefixes as the sheet declares them, on any element: which prefixes mean the
+ * SpreadsheetML namespace at the current depth. (saxes' own namespace handling costs a third of
+ * the parse on a 100,000-row sheet; elements rarely declare anything, so this is cheap.)
+ */
+class Prefixes {
+  private scopes: { depth: number; map: Map<string, string> }[] = [{ depth: -1, map: new Map() }];
+  main = new Set<string>();
+
+  /** Element `n` opens at `depth`: take its declarations into account. */
+  open(n: Node, depth: number): void {
+    let changes: [string, string][] | null = null;
+    for (const k in n.attributes) {
+      if (k === "xmlns") (changes ??= []).push(["", n.attributes[k]]);
+      else if (k.startsWith("xmlns:")) (changes ??= []).push([k.slice(6), n.attributes[k]]);
+    }
+    if (!changes) return;
+    const map = new Map(this.scopes[this.scopes.length - 1].map);
+    for (const [p, uri] of changes) map.set(p, uri);
+    this.scopes.push({ depth, map });
+    this.recompute();
+  }
+
+  close(depth: number): void {
+    const top = this.scopes[this.scopes.length - 1];
+    if (top.depth === depth) {
+      this.scopes.pop();
+      this.recompute();
+    }
+  }
+
+  private recompute(): void {
+    this.main = new Set();
+    for (const [p, uri] of this.scopes[this.scopes.length - 1].map)
+      if (isMain(uri)) this.main.add(p);
+  }
+
+  /** The local name of a SpreadsheetML element, or null for any other element. */
+  local(name: string): string | null {
+    const colon = name.indexOf(":");
+    if (colon < 0) return this.main.has("") ? name : null;
+    return this.main.has(name.slice(0, colon)) ? name.slice(colon + 1) : null;
+  }
+}
 
 export function readSheet(xml: string, ctx: SheetContext): SheetCells {
+  const r = sheetReader(ctx);
+  r.write(xml);
+  return r.end();
+}
+
+/** A sheet read as its XML arrives, in pieces of any size. */
+export function sheetReader(ctx: SheetContext): { write(s: string): void; end(): SheetCells } {
   const rows: Cell[][] = [];
   const fmts: string[][] = [];
   const formulas: FormulaCell[] = [];
@@ -86,14 +138,20 @@ export function readSheet(xml: string, ctx: SheetContext): SheetCells {
   let phonetic = 0;
   let inIs = false;
 
-  const p = new SaxesParser({ xmlns: true });
+  const p = new SaxesParser({ xmlns: false });
+  const ns = new Prefixes();
+  let depth = 0;
   p.on("error", (e) => {
     throw e;
   });
   p.on("opentag", (node) => {
-    const n = node as SaxesTagNS;
-    if (!isMain(n.uri)) return;
-    switch (n.local) {
+    const n = node as unknown as Node;
+    ns.open(n, depth);
+    if (n.isSelfClosing) ns.close(depth);
+    else depth++;
+    const local = ns.local(n.name);
+    if (local === null) return;
+    switch (local) {
       case "sheetData":
         inSheetData = !n.isSelfClosing;
         return;
@@ -161,9 +219,13 @@ export function readSheet(xml: string, ctx: SheetContext): SheetCells {
     else if (text === "t") inline += x;
   }
   p.on("closetag", (node) => {
-    const n = node as SaxesTagNS;
-    if (!isMain(n.uri) || n.isSelfClosing) return;
-    switch (n.local) {
+    const n = node as unknown as Node;
+    if (n.isSelfClosing) return;
+    depth--;
+    const local = ns.local(n.name);
+    ns.close(depth);
+    if (local === null) return;
+    switch (local) {
       case "sheetData":
         inSheetData = false;
         return;
@@ -232,59 +294,67 @@ export function readSheet(xml: string, ctx: SheetContext): SheetCells {
     fmts[row][col] = fmt;
   }
 
-  p.write(xml).close();
-
-  // Merged ranges: only the top-left cell keeps a value; the range counts as used.
-  for (const ref of merges) {
-    const [a, b = a] = ref.split(":");
-    const s0 = cellRef(a);
-    const e0 = cellRef(b);
-    if (!s0 || !e0) continue;
-    for (let r = s0.row; r <= e0.row; r++) {
-      if (e0.col > (lastCol[r] ?? -1)) lastCol[r] = e0.col;
-      valued[r] = true;
-      if (r > lastRow) lastRow = r;
-      const vals = rows[r];
-      if (!vals) continue;
-      for (let c = s0.col; c <= e0.col; c++) {
-        if (r === s0.row && c === s0.col) continue;
-        if (vals[c] !== undefined) {
-          vals[c] = null;
-          fmts[r][c] = "";
-        }
-      }
-    }
-  }
-
-  let width = 0;
-  let any = false;
-  for (let r = 0; r <= lastRow; r++) {
-    if (!valued[r]) continue;
-    any = true;
-    if ((lastCol[r] ?? -1) + 1 > width) width = lastCol[r] + 1;
-  }
-  const height = any ? lastRow + 1 : 0;
-  const values: Cell[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    const vals: Cell[] = new Array(width).fill(null);
-    const fs: string[] = new Array(width).fill("");
-    const src = rows[r];
-    if (src) {
-      const fsrc = fmts[r];
-      for (let c = 0; c < src.length && c < width; c++) {
-        if (src[c] !== undefined) {
-          vals[c] = src[c];
-          fs[c] = fsrc[c];
-        }
-      }
-    }
-    values[r] = vals;
-    numberFormats[r] = fs;
-  }
   return {
-    values,
-    numberFormats,
-    formulas: formulas.filter((x) => x.row < height && x.col < width),
+    write: (x: string) => void p.write(x),
+    end: () => {
+      p.close();
+      return finish();
+    },
   };
+
+  function finish(): SheetCells {
+    // Merged ranges: only the top-left cell keeps a value; the range counts as used.
+    for (const ref of merges) {
+      const [a, b = a] = ref.split(":");
+      const s0 = cellRef(a);
+      const e0 = cellRef(b);
+      if (!s0 || !e0) continue;
+      for (let r = s0.row; r <= e0.row; r++) {
+        if (e0.col > (lastCol[r] ?? -1)) lastCol[r] = e0.col;
+        valued[r] = true;
+        if (r > lastRow) lastRow = r;
+        const vals = rows[r];
+        if (!vals) continue;
+        for (let c = s0.col; c <= e0.col; c++) {
+          if (r === s0.row && c === s0.col) continue;
+          if (vals[c] !== undefined) {
+            vals[c] = null;
+            fmts[r][c] = "";
+          }
+        }
+      }
+    }
+
+    let width = 0;
+    let any = false;
+    for (let r = 0; r <= lastRow; r++) {
+      if (!valued[r]) continue;
+      any = true;
+      if ((lastCol[r] ?? -1) + 1 > width) width = lastCol[r] + 1;
+    }
+    const height = any ? lastRow + 1 : 0;
+    const values: Cell[][] = new Array(height);
+    const numberFormats: string[][] = new Array(height);
+    for (let r = 0; r < height; r++) {
+      const vals: Cell[] = new Array(width).fill(null);
+      const fs: string[] = new Array(width).fill("");
+      const src = rows[r];
+      if (src) {
+        const fsrc = fmts[r];
+        for (let c = 0; c < src.length && c < width; c++) {
+          if (src[c] !== undefined) {
+            vals[c] = src[c];
+            fs[c] = fsrc[c];
+          }
+        }
+      }
+      values[r] = vals;
+      numberFormats[r] = fs;
+    }
+    return {
+      values,
+      numberFormats,
+      formulas: formulas.filter((x) => x.row < height && x.col < width),
+    };
+  }
 }

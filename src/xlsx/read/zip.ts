@@ -1,6 +1,6 @@
 // The .xlsx package for reading: its parts unzipped (fflate), and relationship targets resolved
 // against the part that names them (relative "worksheets/sheet1.xml" or absolute "/xl/…").
-import { strFromU8, unzipSync } from "fflate";
+import { DecodeUTF8, strFromU8, unzipSync } from "fflate";
 
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
@@ -14,26 +14,43 @@ export function toU8(bytes: Bytes): Uint8Array {
 export interface Parts {
   /** Part names as in the zip, without a leading slash. */
   names: string[];
+  /** A part as text, or null when the package has no such part. */
   text(name: string): string | null;
+  /** A part's text in pieces (a large sheet is never one string); false when there is none. */
+  stream(name: string, write: (piece: string) => void): boolean;
 }
 
-/** Only the XML parts are unzipped (images, embeddings and VBA are never read). */
-export function openParts(
-  bytes: Bytes,
-  want: (name: string) => boolean = (n) => /\.(xml|rels)$/i.test(n)
-): Parts {
-  const files = unzipSync(toU8(bytes), { filter: (f) => want(f.name) });
+const PIECE = 1 << 20;
+
+/** The package's parts, each unzipped only when asked for (images and VBA never are). */
+export function openParts(bytes: Bytes): Parts {
+  const u8 = toU8(bytes);
   const byLower = new Map<string, string>();
-  for (const n of Object.keys(files)) byLower.set(n.toLowerCase(), n);
+  unzipSync(u8, {
+    filter: (f) => {
+      byLower.set(f.name.toLowerCase(), f.name);
+      return false;
+    },
+  });
+  const raw = (name: string): Uint8Array | null => {
+    const key = byLower.get(name.replace(/^\//, "").toLowerCase());
+    if (key === undefined) return null;
+    return unzipSync(u8, { filter: (f) => f.name === key })[key] ?? null;
+  };
   return {
-    names: Object.keys(files),
+    names: [...byLower.values()],
     text(name) {
-      const key = byLower.get(name.replace(/^\//, "").toLowerCase());
-      if (key === undefined) return null;
-      const data = files[key];
-      delete files[key]; // each part is read once: let its bytes go
-      byLower.delete(name.replace(/^\//, "").toLowerCase());
-      return strFromU8(data);
+      const data = raw(name);
+      return data ? strFromU8(data) : null;
+    },
+    stream(name, write) {
+      const data = raw(name);
+      if (!data) return false;
+      const dec = new DecodeUTF8((s) => s && write(s));
+      for (let i = 0; i < data.length; i += PIECE)
+        dec.push(data.subarray(i, i + PIECE), i + PIECE >= data.length);
+      if (data.length === 0) dec.push(new Uint8Array(0), true);
+      return true;
     },
   };
 }
