@@ -105,12 +105,9 @@ export function writePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
         } as ExcelJS.CellFormulaValue;
     });
   });
-  for (const l of plan.links) {
-    ws.getCell(l.address).value = {
-      text: l.text,
-      hyperlink: "#" + l.target,
-    } as ExcelJS.CellHyperlinkValue;
-  }
+  // The links' text; the links themselves go into the sheet XML in Excel's own form
+  // (patch/links.ts), which ExcelJS cannot write.
+  for (const l of plan.links) ws.getCell(l.address).value = l.text;
   plan.formats.forEach((f) => applyFormat(ws, f));
   plan.merges.forEach((m) => ws.mergeCells(m));
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

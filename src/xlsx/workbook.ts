@@ -48,7 +48,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const u8 = toU8(bytes);
     const x = new XlsxWorkbook();
     x.source = u8;
-    x.read = readXlsx(u8);
+    x.read = await readXlsx(u8);
     x.names = x.read.sheets.map((s) => s.name);
     x.macros = x.read.macroEnabled;
     return x;

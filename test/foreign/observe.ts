@@ -121,7 +121,7 @@ async function compareParts(input: Buffer, output: Buffer) {
  */
 async function formulasDisagree(out: Buffer): Promise<string[] | string> {
   try {
-    const book = readXlsx(out);
+    const book = await readXlsx(out);
     const ws = book.sheets.find((s) => s.name === GENERATED[0]);
     if (!ws) return `no sheet ${GENERATED[0]}`;
     const contents: Record<string, RawCellContent[][]> = {};

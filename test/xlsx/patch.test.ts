@@ -9,6 +9,7 @@ import { analyse, planSheets } from "../../src/core/engine";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { addPlans } from "../../src/xlsx/exceljs-model";
 import { patchWorkbook } from "../../src/xlsx/patch";
+import { internalLinksInZip } from "../../src/xlsx/patch/links";
 import { writePlan } from "../../src/xlsx/exceljs-model";
 import { buildWorkbook } from "../../scripts/book-spec";
 import { sampleSheets, withMistakes } from "../../scripts/make-samples";
@@ -100,7 +101,12 @@ async function both(input: Buffer, wbFix?: (wb: ExcelJS.Workbook) => void) {
   await full.xlsx.load(input as unknown as ArrayBuffer);
   wbFix?.(full);
   const writtenFull = addPlans(full, plans);
-  const fullBuf = Buffer.from(await full.xlsx.writeBuffer());
+  const fullBuf = Buffer.from(
+    await internalLinksInZip(
+      new Uint8Array(await full.xlsx.writeBuffer()),
+      plans.map((plan, i) => ({ name: writtenFull[i].name, plan }))
+    )
+  );
   // The patch.
   const patched = await patchWorkbook(input, plans, writePlan);
   return { fullBuf, writtenFull, patched };

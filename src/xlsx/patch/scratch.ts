@@ -25,7 +25,11 @@ export async function renderScratch(
     });
     writePlan(ws, { ...plan, name });
   }
-  const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions);
+  // Stored, not deflated: the scratch zip is unpacked again at once.
+  const buf = await wb.xlsx.writeBuffer({
+    useSharedStrings: false,
+    zip: { compression: "STORE" },
+  } as unknown as ExcelJS.XlsxWriteOptions);
   return JSZip.loadAsync(buf as ArrayBuffer);
 }
 

@@ -57,7 +57,7 @@ export function sheetNamesOf(bytes: Bytes): string[] {
   return wb.sheets.filter((s) => WORKSHEET.test(byId.get(s.rid)?.type ?? "")).map((s) => s.name);
 }
 
-export function readXlsx(bytes: Bytes): ReadBook {
+export async function readXlsx(bytes: Bytes): Promise<ReadBook> {
   const parts = openParts(bytes);
   const root = parseRels(parts.text("_rels/.rels"));
   const main = root.find((r) => OFFICE_DOC.test(r.type));
@@ -83,7 +83,7 @@ export function readXlsx(bytes: Bytes): ReadBook {
     if (!rel || !WORKSHEET.test(rel.type) || rel.external) continue; // chart sheets and the like
     const part = resolveTarget(wbPart, rel.target);
     const reader = sheetReader(ctx);
-    if (!parts.stream(part, (piece) => reader.write(piece)))
+    if (!(await parts.stream(part, (piece) => reader.write(piece))))
       throw new XlsxReadError(`缺少工作表部件 ${part}（${ref.name}）`);
     const cells = reader.end();
     sheets.push({

@@ -138,7 +138,12 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   let phonetic = 0;
   let inIs = false;
 
-  const p = new SaxesParser({ xmlns: false });
+  const p = new SaxesParser({ xmlns: false, position: false });
+  // Whether the text being parsed (this piece or the one before) declares a namespace at all:
+  // almost never after the root element, so most elements' attributes need no look.
+  let declares = true;
+  let declaredBefore = false;
+  let tail = "";
   const ns = new Prefixes();
   let depth = 0;
   p.on("error", (e) => {
@@ -146,7 +151,7 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   });
   p.on("opentag", (node) => {
     const n = node as unknown as Node;
-    ns.open(n, depth);
+    if (declares) ns.open(n, depth);
     if (n.isSelfClosing) ns.close(depth);
     else depth++;
     const local = ns.local(n.name);
@@ -295,7 +300,13 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   }
 
   return {
-    write: (x: string) => void p.write(x),
+    write: (x: string) => {
+      const here = (tail + x).includes("xmlns");
+      declares = here || declaredBefore;
+      declaredBefore = here;
+      tail = x.slice(-5);
+      p.write(x);
+    },
     end: () => {
       p.close();
       return finish();
