@@ -172,7 +172,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // A macro-enabled input gives a macro-enabled output, named so (the content type matches).
-  const output = args.output ? wanted : defaultOutput(args.input ? input : null, io.cwd, book.macroEnabled);
+  const output = args.output
+    ? wanted
+    : defaultOutput(args.input ? input : null, io.cwd, book.macroEnabled);
   const badExt = samePath(input, output)
     ? "输出文件不能与输入文件相同（输入文件从不被改写）"
     : extensionProblem(output, book.macroEnabled);
@@ -197,7 +199,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return data;
     },
     writeSheets: (plans) => {
-      if (busy()) io.err("正在写入输出工作簿…");
+      if (busy()) {
+        io.err("正在写入输出工作簿…");
+        collectGarbage(); // the checking's garbage, before rendering the generated sheets
+      }
       return book.writeSheets(plans);
     },
     replaceMarks: (issues) => book.replaceMarks(issues),
@@ -220,7 +225,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   }
   const save = out
-    ? { file: output, mode: book.saveMode, ...(book.saveWarning ? { warning: book.saveWarning } : {}) }
+    ? {
+        file: output,
+        mode: book.saveMode,
+        ...(book.saveWarning ? { warning: book.saveWarning } : {}),
+      }
     : null;
 
   if (args.json) {

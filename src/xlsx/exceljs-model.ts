@@ -151,4 +151,3 @@ export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet
   }
   return out;
 }
-

@@ -167,9 +167,11 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.source) this.saveWarning = FULL_WARNING;
     const { internalLinksInZip } = await import("./patch/links");
     const out = new Uint8Array(await (await this.model()).xlsx.writeBuffer());
-    return asBuffer(await internalLinksInZip(
-      out,
-      this.batches.flatMap((b) => b.plans.map((p, i) => ({ name: b.written[i].name, plan: p })))
-    ));
+    return asBuffer(
+      await internalLinksInZip(
+        out,
+        this.batches.flatMap((b) => b.plans.map((p, i) => ({ name: b.written[i].name, plan: p })))
+      )
+    );
   }
 }

@@ -19,12 +19,16 @@ export function internalLinks(
   if (rels) {
     // One pass (a 校验结果 of 10,000 issues has as many links).
     let kept = 0;
-    relsOut = rels.replace(/<Relationship\b[^>]*\/>|<Relationship\b[^>]*>[\s\S]*?<\/Relationship>/g, (rel) => {
-      const internal =
-        HYPERLINK_REL.test(attr(rel, "Type") ?? "") && (attr(rel, "Target") ?? "").startsWith("#");
-      if (!internal) kept++;
-      return internal ? "" : rel;
-    });
+    relsOut = rels.replace(
+      /<Relationship\b[^>]*\/>|<Relationship\b[^>]*>[\s\S]*?<\/Relationship>/g,
+      (rel) => {
+        const internal =
+          HYPERLINK_REL.test(attr(rel, "Type") ?? "") &&
+          (attr(rel, "Target") ?? "").startsWith("#");
+        if (!internal) kept++;
+        return internal ? "" : rel;
+      }
+    );
     if (kept === 0) relsOut = null;
   }
   const ours = links.map(
@@ -36,9 +40,10 @@ export function internalLinks(
   if (b) out = xml.slice(0, b.start) + xml.slice(b.end);
   if (ours.length > 0) {
     // <hyperlinks> goes after the data validations and before the print options and margins.
-    const before = /<(printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|drawing|legacyDrawing|tableParts|extLst)\b/.exec(
-      out
-    );
+    const before =
+      /<(printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|drawing|legacyDrawing|tableParts|extLst)\b/.exec(
+        out
+      );
     const at = before ? before.index : out.lastIndexOf("</worksheet>");
     out = out.slice(0, at) + `<hyperlinks>${ours.join("")}</hyperlinks>` + out.slice(at);
   }

@@ -75,7 +75,11 @@ export function sheetTag(book: Workbook, name: string, sheetId: number, rid: str
 
 /** A <definedName> the patcher made, with workbook.xml's prefix. */
 function prefixed(p: string, name: string): string {
-  return p ? name.replace(/^<definedName\b/, `<${p}definedName`).replace(/<\/definedName>$/, `</${p}definedName>`) : name;
+  return p
+    ? name
+        .replace(/^<definedName\b/, `<${p}definedName`)
+        .replace(/<\/definedName>$/, `</${p}definedName>`)
+    : name;
 }
 
 /** <definedNames> replaced, or added after <externalReferences> or <sheets>. */
