@@ -67,8 +67,12 @@ async function withoutValues(buf: Buffer, sheet: string): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
+/** A formula nothing can compute (FORMULA_NO_VALUE) has no figure to agree on: left out. */
+const computable = (f: ForeignFile) =>
+  !(f.expect.issueAt ?? []).some((a) => a.code === "FORMULA_NO_VALUE");
+
 beforeAll(async () => {
-  files = buildForeignCorpus(path.join(dir, "corpus"));
+  files = buildForeignCorpus(path.join(dir, "corpus")).filter(computable);
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   for (const sub of ["ours", "bare", "lo", "fods"]) fs.mkdirSync(path.join(dir, sub));
