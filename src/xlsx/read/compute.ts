@@ -79,7 +79,8 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
     for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
     contents[s.name] = rows;
   }
-  const hf = HyperFormula.buildFromSheets(contents, { licenseKey: "gpl-v3" });
+  // smartRounding off: a share =1/3 must read as Excel's double, not 0.33333333333.
+  const hf = HyperFormula.buildFromSheets(contents, { licenseKey: "gpl-v3", smartRounding: false });
   const out: Unresolved[] = [];
   try {
     for (const s of withFormulas) {
