@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   cleanTmpDirs,
   copyInto,
@@ -139,7 +140,7 @@ describe("no input: the shipped sample", () => {
 
   it("the JSON issue keys come in the contract's order", () => {
     const raw = fs.readFileSync(path.join(dir, "r.json"), "utf8");
-    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation"]);
+    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation", "output"]);
     expect(Object.keys(JSON.parse(raw).issues[0])).toEqual([
       "severity",
       "code",
@@ -241,8 +242,15 @@ describe("the sample with mistakes", () => {
     expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
       MISTAKES.map((m) => m[0]).sort()
     );
-    // Each issue cell links to its place in the roster.
-    expect(report.getCell("F4").value).toMatchObject({ text: "D7", hyperlink: "#'花名册'!D7" });
+    // Each issue cell links to its place in the roster, in Excel's own form: a location and
+    // no relationship (ExcelJS does not read such links back, so the XML is looked at).
+    expect(report.getCell("F4").value).toBe("D7");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const part = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const xmls = await Promise.all(part.map((n) => zip.file(n)!.async("string")));
+    const reportXml = xmls.find((x) => x.includes("<hyperlinks>"))!;
+    expect(reportXml).toContain(`<hyperlink ref="F4" location="'花名册'!D7" display="D7"/>`);
+    expect(reportXml).not.toMatch(/<hyperlink\b[^>]*r:id=/);
   });
 });
 

@@ -85,7 +85,7 @@ describe("random damage never throws and always ends in coded issues", () => {
         const plans = planSheets(a);
         await x.writeSheets(plans.allocation ? [plans.allocation, plans.report] : [plans.report]);
         const back = await XlsxWorkbook.fromBuffer(await x.toBuffer());
-        const report = back.wb.worksheets.find((w) => w.name.startsWith("校验结果"))!;
+        const report = (await back.model()).worksheets.find((w) => w.name.startsWith("校验结果"))!;
         expect(report).toBeDefined();
         // The last line of 校验结果 carries the last issue's code (or the header when there are none).
         const last = plans.report.cells[plans.report.cells.length - 1][2] as { text: string };
