@@ -448,3 +448,55 @@ describe("reports and missing sheets", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
   });
 });
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+  const VBA = Buffer.from("not a real VBA project, kept byte for byte");
+
+  /** The sample as an .xlsm: the macro-enabled content type and a vbaProject.bin part. */
+  async function xlsm(dir: string): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(/sheet\.main\+xml/, "PLACEHOLDER")
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.PLACEHOLDER",
+          MACRO_MAIN
+        )
+        .replace(
+          "</Types>",
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+        )
+    );
+    zip.file("xl/vbaProject.bin", VBA);
+    const file = path.join(dir, "名单.xlsm");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  it("gives <name>.经费分摊.xlsm with the macros and the macro-enabled content type", async () => {
+    const dir = tmpDir();
+    const input = await xlsm(dir);
+    const run = await runCli([input], dir);
+    expect(run.code).toBe(0);
+    const out = path.join(dir, "名单.经费分摊.xlsm");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file("xl/vbaProject.bin")!.async("nodebuffer")).toEqual(VBA);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(MACRO_MAIN);
+    expect(fs.existsSync(path.join(dir, "名单.经费分摊.xlsx"))).toBe(false);
+  });
+
+  it("refuses an output named .xlsx (Excel would not open it), and .xlsm for a plain workbook", async () => {
+    const dir = tmpDir();
+    const input = await xlsm(dir);
+    const run = await runCli([input, "-o", path.join(dir, "out.xlsx")], dir);
+    expect(run.code).toBe(2);
+    expect(run.err.join("\n")).toMatch(/输出文件也须以 \.xlsm 结尾/);
+    expect(fs.existsSync(path.join(dir, "out.xlsx"))).toBe(false);
+    const plain = await runCli([copyInto(dir, SAMPLE), "-o", path.join(dir, "out.xlsm")], dir);
+    expect(plain.code).toBe(2);
+    expect(plain.err.join("\n")).toMatch(/应以 \.xlsx 结尾/);
+  });
+});
