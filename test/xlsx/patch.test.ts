@@ -34,7 +34,9 @@ async function linksOf(buf: Buffer): Promise<Record<string, [string, string][]>>
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const out: Record<string, [string, string][]> = {};
   for (const m of wb.matchAll(/<sheet\b[^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${m[2]}"`).exec(rels)!;
+    const target = new RegExp(
+      `Id="${m[2]}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${m[2]}"`
+    ).exec(rels)!;
     const part = "xl/" + (target[1] ?? target[2]).replace(/^\/?xl\//, "");
     const xml = await zip.file(part)!.async("string");
     const relsPart = part.replace(/([^/]+)$/, "_rels/$1.rels");
