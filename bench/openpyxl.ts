@@ -4,8 +4,10 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { benchCli } from "./cli";
-import { note, round } from "./measure";
+import * as os from "os";
+import { benchCli, cpuOf } from "./cli";
+import type { CliResult } from "./cli";
+import { median, note, round } from "./measure";
 
 const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 const TIME = "/usr/bin/time";
@@ -44,37 +46,62 @@ function ensureOpenpyxl(): void {
   if (!hasOpenpyxl()) throw new Error(`${PYTHON} cannot import openpyxl`);
 }
 
-function runPeer(script: string, input: string): { ms: number; peakMB: number; out: string } {
+function runPeer(
+  script: string,
+  input: string
+): { ms: number; cpuMs: number | null; peakMB: number; out: string } {
   const t = performance.now();
   const r = spawnSync(TIME, ["-v", PYTHON, script, input], { encoding: "utf8" });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`openpyxl peer failed: ${r.stderr.split("\n").slice(-4)}`);
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { ms, peakMB: m ? Number(m[1]) / 1024 : NaN, out: r.stdout.trim() };
+  return {
+    ms,
+    cpuMs: cpuOf(r.stderr),
+    peakMB: m ? Number(m[1]) / 1024 : NaN,
+    out: r.stdout.trim(),
+  };
 }
+
+const med = (xs: number[]) => median(xs);
 
 export async function benchVsOpenpyxl(
   rows: number,
   input: string,
-  dir: string
+  dir: string,
+  rounds = 3
 ): Promise<Record<string, unknown>> {
   ensureOpenpyxl();
   if (!fs.existsSync(TIME)) throw new Error(`${TIME} is needed to measure peak memory`);
   const script = path.join(dir, "peer-openpyxl.py");
   fs.writeFileSync(script, PEER);
-  note(`cli-vs-openpyxl ${rows}: the openpyxl peer`);
-  const peer = runPeer(script, input);
-  note(`cli-vs-openpyxl ${rows}: the command line`);
-  const ours = await benchCli(rows, input, dir);
+  // Alternating runs, so that a change in the machine's load falls on both.
+  const peers: ReturnType<typeof runPeer>[] = [];
+  const ourRuns: CliResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    note(`cli-vs-openpyxl ${rows}: the openpyxl peer (${i + 1}/${rounds})`);
+    peers.push(runPeer(script, input));
+    note(`cli-vs-openpyxl ${rows}: the command line (${i + 1}/${rounds})`);
+    ourRuns.push(await benchCli(rows, input, dir));
+  }
+  const oursMs = med(ourRuns.map((r) => r.wallMs));
+  const peerMs = med(peers.map((p) => p.ms));
+  const oursCpu = ourRuns.every((r) => r.cpuMs !== null) ? med(ourRuns.map((r) => r.cpuMs!)) : null;
+  const peerCpu = peers.every((p) => p.cpuMs !== null) ? med(peers.map((p) => p.cpuMs!)) : null;
   return {
     bench: "cli-vs-openpyxl",
     rows,
-    ratio: round(ours.wallMs / peer.ms, 2),
-    oursMs: ours.wallMs,
-    peerMs: round(peer.ms, 0),
-    oursPeakMB: ours.peakRssMB,
-    peerPeakMB: round(peer.peakMB, 0),
-    peerDuplicateRows: Number(peer.out),
-    note: "wall times of child processes in the same run; ours = tsx src/cli/main.ts in.xlsx -o out.xlsx --force (read, validate, allocate, patch, write), peer = openpyxl read_only, count repeated IDs",
+    ratio: round(oursMs / peerMs, 2),
+    oursMs: round(oursMs, 0),
+    peerMs: round(peerMs, 0),
+    oursPeakMB: Math.max(...ourRuns.map((r) => r.peakRssMB ?? NaN)),
+    peerPeakMB: round(Math.max(...peers.map((p) => p.peakMB)), 0),
+    cpuRatio: oursCpu !== null && peerCpu !== null ? round(oursCpu / peerCpu, 2) : null,
+    oursCpuMs: oursCpu === null ? null : round(oursCpu, 0),
+    peerCpuMs: peerCpu === null ? null : round(peerCpu, 0),
+    runs: rounds,
+    loadavg: os.loadavg().map((x) => round(x, 2)),
+    peerDuplicateRows: Number(peers[0].out),
+    note: "medians of alternating child-process runs in the same bench run; ours = tsx src/cli/main.ts in.xlsx -o out.xlsx --force (read, validate, allocate, patch, write), peer = openpyxl read_only counting repeated IDs; cpu = user+system from /usr/bin/time -v",
   };
 }
