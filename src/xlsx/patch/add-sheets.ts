@@ -46,7 +46,7 @@ async function copySheet(
   const sheet = await scratchSheet(from.zip, k);
   const fixed = internalLinks(
     shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset),
-    sheet.rels ? sheet.rels.toString("utf8") : null,
+    sheet.rels,
     links
   );
   zip.file(sheetPart(partNo), fixed.xml);

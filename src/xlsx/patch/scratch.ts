@@ -46,8 +46,8 @@ export async function scratchStrings(scratch: JSZip): Promise<string[]> {
 export async function scratchSheet(
   scratch: JSZip,
   k: number
-): Promise<{ xml: string; rels: Buffer | null }> {
+): Promise<{ xml: string; rels: string | null }> {
   const xml = await readPart(scratch, `xl/worksheets/sheet${k + 1}.xml`);
   const rels = scratch.file(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`);
-  return { xml, rels: rels ? await rels.async("nodebuffer") : null };
+  return { xml, rels: rels ? await rels.async("string") : null };
 }

@@ -69,7 +69,6 @@ function directory(u8: Uint8Array): Map<string, Entry> | null {
 }
 
 const native =
-  !(typeof process !== "undefined" && process.env?.LXY_NO_NATIVE_INFLATE) &&
   typeof DecompressionStream === "function" &&
   typeof TextDecoderStream === "function" &&
   typeof Blob === "function";
