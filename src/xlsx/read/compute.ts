@@ -17,7 +17,7 @@ export interface Unresolved {
 }
 
 /** Excel doubles a quote inside a string literal; HyperFormula 3.5 does not read that form. */
-export function forHyperFormula(formula: string): string {
+function forHyperFormula(formula: string): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {

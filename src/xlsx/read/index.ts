@@ -26,7 +26,7 @@ export interface ReadBook {
   macroEnabled: boolean;
 }
 
-export class XlsxReadError extends Error {}
+class XlsxReadError extends Error {}
 
 const WORKSHEET = /\/worksheet$/;
 const OFFICE_DOC = /\/officeDocument$/;

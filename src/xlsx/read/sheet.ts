@@ -106,12 +106,6 @@ class Prefixes {
   }
 }
 
-export function readSheet(xml: string, ctx: SheetContext): SheetCells {
-  const r = sheetReader(ctx);
-  r.write(xml);
-  return r.end();
-}
-
 /** A sheet read as its XML arrives, in pieces of any size. */
 export function sheetReader(ctx: SheetContext): { write(s: string): void; end(): SheetCells } {
   const rows: Cell[][] = [];

@@ -3,12 +3,11 @@
 import { SaxesParser } from "saxes";
 import type { SaxesTagNS } from "saxes";
 
-export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Strict OOXML (ISO 29500) writes the same elements under this namespace. */
-export const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 export const isMain = (uri: string): boolean => uri === MAIN_NS || uri === STRICT_NS;
 export const isRel = (uri: string): boolean => uri === REL_NS || uri === STRICT_REL_NS;
