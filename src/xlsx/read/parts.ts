@@ -1,6 +1,8 @@
 // The small parts: workbook.xml (sheets, 1904 dates, calculation settings), relationships,
 // shared strings (plain and rich text) and the number formats of styles.xml.
-import { isMain, isRel, parseXml } from "./xml";
+import { SaxesParser } from "saxes";
+import { isMain, isRel, parseXml, Prefixes } from "./xml";
+import type { Node } from "./xml";
 
 export interface Relationship {
   id: string;
@@ -65,28 +67,50 @@ export function parseWorkbookPart(xml: string): WorkbookPart {
 export function parseSharedStrings(xml: string | null): string[] {
   const out: string[] = [];
   if (!xml) return out;
+  // One pass without saxes' namespace mode (a roster's names are 100,000 strings); prefixes
+  // are resolved as the sheets' are.
+  const p = new SaxesParser({ xmlns: false, position: false });
+  const ns = new Prefixes();
+  let depth = 0;
   let cur: string | null = null;
   let inT = false;
   let phonetic = 0;
-  parseXml(xml, {
-    open(t) {
-      if (!isMain(t.uri)) return;
-      if (t.local === "si") cur = "";
-      else if (t.local === "rPh") phonetic++;
-      else if (t.local === "t" && phonetic === 0) inT = true;
-    },
-    close(local, uri) {
-      if (!isMain(uri)) return;
-      if (local === "si") {
-        out.push(cur ?? "");
-        cur = null;
-      } else if (local === "rPh") phonetic--;
-      else if (local === "t") inT = false;
-    },
-    text(s) {
-      if (inT && cur !== null) cur += s;
-    },
+  p.on("error", (e) => {
+    throw e;
   });
+  p.on("opentag", (node) => {
+    const n = node as unknown as Node;
+    ns.open(n, depth);
+    if (n.isSelfClosing) ns.close(depth);
+    else depth++;
+    const local = ns.local(n.name);
+    if (local === "si") {
+      cur = "";
+      if (n.isSelfClosing) {
+        out.push("");
+        cur = null;
+      }
+    } else if (local === "rPh" && !n.isSelfClosing) phonetic++;
+    else if (local === "t" && phonetic === 0 && !n.isSelfClosing) inT = true;
+  });
+  p.on("closetag", (node) => {
+    const n = node as unknown as Node;
+    if (n.isSelfClosing) return;
+    depth--;
+    const local = ns.local(n.name);
+    ns.close(depth);
+    if (local === "si") {
+      out.push(cur ?? "");
+      cur = null;
+    } else if (local === "rPh") phonetic--;
+    else if (local === "t") inT = false;
+  });
+  const text = (s: string) => {
+    if (inT && cur !== null) cur += s;
+  };
+  p.on("text", text);
+  p.on("cdata", text);
+  p.write(xml).close();
   return out;
 }
 

@@ -3,7 +3,8 @@
 // formulas (shared ones expanded) and whether each has a stored value, and merged ranges.
 import { SaxesParser } from "saxes";
 import type { Cell } from "../../core/types";
-import { isMain } from "./xml";
+import { Prefixes } from "./xml";
+import type { Node } from "./xml";
 import { isDateFormat } from "./parts";
 import { shiftFormula } from "./formula";
 
@@ -58,53 +59,7 @@ function isoSerial(s: string): number | string {
   return Number.isNaN(t) ? s : (t + 25569 * DAY_MS) / DAY_MS;
 }
 
-type Node = { name: string; attributes: Record<string, string>; isSelfClosing: boolean };
 const attrOf = (n: Node, k: string): string | undefined => n.attributes[k];
-
-/**
- * Namespace prefixes as the sheet declares them, on any element: which prefixes mean the
- * SpreadsheetML namespace at the current depth. (saxes' own namespace handling costs a third of
- * the parse on a 100,000-row sheet; elements rarely declare anything, so this is cheap.)
- */
-class Prefixes {
-  private scopes: { depth: number; map: Map<string, string> }[] = [{ depth: -1, map: new Map() }];
-  main = new Set<string>();
-
-  /** Element `n` opens at `depth`: take its declarations into account. */
-  open(n: Node, depth: number): void {
-    let changes: [string, string][] | null = null;
-    for (const k in n.attributes) {
-      if (k === "xmlns") (changes ??= []).push(["", n.attributes[k]]);
-      else if (k.startsWith("xmlns:")) (changes ??= []).push([k.slice(6), n.attributes[k]]);
-    }
-    if (!changes) return;
-    const map = new Map(this.scopes[this.scopes.length - 1].map);
-    for (const [p, uri] of changes) map.set(p, uri);
-    this.scopes.push({ depth, map });
-    this.recompute();
-  }
-
-  close(depth: number): void {
-    const top = this.scopes[this.scopes.length - 1];
-    if (top.depth === depth) {
-      this.scopes.pop();
-      this.recompute();
-    }
-  }
-
-  private recompute(): void {
-    this.main = new Set();
-    for (const [p, uri] of this.scopes[this.scopes.length - 1].map)
-      if (isMain(uri)) this.main.add(p);
-  }
-
-  /** The local name of a SpreadsheetML element, or null for any other element. */
-  local(name: string): string | null {
-    const colon = name.indexOf(":");
-    if (colon < 0) return this.main.has("") ? name : null;
-    return this.main.has(name.slice(0, colon)) ? name.slice(colon + 1) : null;
-  }
-}
 
 /** A sheet read as its XML arrives, in pieces of any size. */
 export function sheetReader(ctx: SheetContext): { write(s: string): void; end(): SheetCells } {
