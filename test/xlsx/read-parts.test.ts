@@ -25,7 +25,7 @@ interface Pkg {
   extraParts?: Record<string, string>;
 }
 
-function pkg(p: Pkg): Uint8Array {
+function pkg(p: Pkg, level: 0 | 6 = 6): Uint8Array {
   const names = Object.keys(p.sheets);
   const target = p.target ?? ((n: number) => `worksheets/sheet${n}.xml`);
   const files: Record<string, Uint8Array> = {
@@ -58,7 +58,7 @@ function pkg(p: Pkg): Uint8Array {
   if (p.sst) files["xl/sharedStrings.xml"] = strToU8(p.sst);
   if (p.styles) files["xl/styles.xml"] = strToU8(p.styles);
   for (const [k, v] of Object.entries(p.extraParts ?? {})) files[k] = strToU8(v);
-  return zipSync(files);
+  return zipSync(files, { level });
 }
 
 const sheet = (rows: string, root = `<worksheet xmlns="${MAIN}">`, close = "</worksheet>") =>
@@ -87,6 +87,20 @@ describe("the streaming reader", () => {
       [0, 5, '"a"&"b"', true],
       [0, 7, "1=0", true],
     ]);
+  });
+
+  it("reads stored (uncompressed) parts the same as deflated ones", async () => {
+    const p: Pkg = {
+      sheets: {
+        S: sheet(
+          `<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><c r="B1"><v>2</v></c></row>`
+        ),
+      },
+    };
+    const deflated = await readXlsx(pkg(p, 6));
+    const stored = await readXlsx(pkg(p, 0));
+    expect(stored.sheets[0].data).toEqual(deflated.sheets[0].data);
+    expect(stored.sheets[0].data.values).toEqual([["甲", 2]]);
   });
 
   it("reads shared strings with rich text, and namespace prefixes declared anywhere", async () => {

@@ -71,7 +71,8 @@ function directory(u8: Uint8Array): Map<string, Entry> | null {
 const native =
   typeof DecompressionStream === "function" &&
   typeof TextDecoderStream === "function" &&
-  typeof Blob === "function";
+  typeof Blob === "function" &&
+  typeof Blob.prototype.stream === "function";
 
 async function inflateNative(data: Uint8Array, write: (piece: string) => void): Promise<void> {
   const text = new Blob([data as Uint8Array<ArrayBuffer>])
