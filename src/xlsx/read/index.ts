@@ -63,7 +63,9 @@ export async function readXlsx(bytes: Bytes): Promise<ReadBook> {
   const main = root.find((r) => OFFICE_DOC.test(r.type));
   const wbPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
   const wbXml = parts.text(wbPart);
-  if (wbXml === null) throw new XlsxReadError(`缺少工作簿部件 ${wbPart}`);
+  // A zip without a workbook (a renamed .docx): no sheets, which the caller reports as such.
+  if (wbXml === null)
+    return { sheets: [], date1904: false, fullCalcOnLoad: false, macroEnabled: false };
   const wb = parseWorkbookPart(wbXml);
   const rels = parseRels(parts.text(relsPartOf(wbPart)));
   const byId = new Map(rels.map((r) => [r.id, r]));
