@@ -1,7 +1,7 @@
 // The ExcelJS side of the .xlsx port: cell values as ExcelJS hands them over, and the generated
 // sheets written into an ExcelJS worksheet (the patcher renders them this way; a full rewrite,
 // the last resort, writes the whole model). Loaded only when something is written.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell, SheetData } from "../core/types";
 import type { RangeFormat, SheetPlan } from "../core/plan";
 import type { WrittenSheet } from "../app/port";

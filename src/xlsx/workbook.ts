@@ -12,6 +12,11 @@ import { computeFormulas } from "./read/compute";
 import type { Unresolved } from "./read/compute";
 import { toU8 } from "./read/zip";
 import { asBuffer } from "./bytes";
+// Static imports (a relative dynamic import is not found by every loader, e.g. tsx's CommonJS
+// hook); none of these loads ExcelJS or HyperFormula until it is used.
+import { addPlans, sheetData, writePlan } from "./exceljs-model";
+import { patchWorkbook } from "./patch";
+import { internalLinksInZip } from "./patch/links";
 
 export type XlsxBytes = Uint8Array | ArrayBuffer;
 
@@ -97,7 +102,6 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readWorkbook(progress?: Progress): Promise<WorkbookData> {
     if (this.book && !this.source) {
-      const { sheetData } = await import("./exceljs-model");
       const list = this.book.worksheets.filter((ws) => ws.state !== "veryHidden");
       return { sheets: list.map((ws) => sheetData(ws)) };
     }
@@ -126,8 +130,6 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
     if (this.source && !this.book) {
       try {
-        const { patchWorkbook } = await import("./patch");
-        const { writePlan } = await import("./exceljs-model");
         const r = await patchWorkbook(this.patched ?? this.source, plans, writePlan);
         this.patched = r.buffer;
         this.names = sheetNamesOf(r.buffer);
@@ -138,11 +140,9 @@ export class XlsxWorkbook implements WorkbookPort {
         this.patchError = e as Error;
         this.patched = null;
         const model = await this.model();
-        const { addPlans } = await import("./exceljs-model");
         for (const batch of this.batches) addPlans(model, batch.plans);
       }
     }
-    const { addPlans } = await import("./exceljs-model");
     const written = addPlans(await this.model(), plans);
     this.batches.push({ plans, written });
     return written;
@@ -165,7 +165,6 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     this.saveMode = "full";
     if (this.source) this.saveWarning = FULL_WARNING;
-    const { internalLinksInZip } = await import("./patch/links");
     const out = new Uint8Array(await (await this.model()).xlsx.writeBuffer());
     return asBuffer(
       await internalLinksInZip(

@@ -1,6 +1,6 @@
 // The generated sheets are rendered by ExcelJS into a small scratch workbook, whose sheet parts,
 // styles and strings are then moved into the input (add-sheets.ts).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan } from "../../core/plan";
 import { readPart, STYLES_PART } from "./package";
@@ -18,7 +18,9 @@ export async function renderScratch(
   named: NamedPlan[],
   writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
 ): Promise<JSZip> {
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS is loaded here, when something is written (a bare specifier: every loader finds it).
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   for (const { plan, name } of named) {
     const ws = wb.addWorksheet(name, {
       properties: { tabColor: { argb: "FF" + plan.tabColor.slice(1).toUpperCase() } },
