@@ -6,12 +6,13 @@
 // Every test file is in exactly one project: "slow" takes the paths below, "unit" the rest.
 const SLOW = [
   "test/browser/", // webpack build + Chromium
-  "test/corpus/", // the 76 corpus workbooks through the CLI and the Excel double
+  "test/corpus/", // the 81 corpus workbooks through the CLI and the Excel double
   "test/safety/", // the corpus again, forced, through the CLI (child processes) and the double
   "test/security/no-network.test.ts", // the CLI on every corpus file
   "test/cli/output.test.ts", // the CLI as a child process (tsx, npm run)
   "test/cli/large.test.ts", // 6,040 roster rows through the CLI
   "test/excel/scale.test.ts", // 10,000 and 100,000 rows through the Excel double
+  "test/excel/promises.test.ts", // a 生成 failed at each of its operations in turn, 120 dense sheets
   "test/foreign/", // workbooks written by openpyxl, XlsxWriter and LibreOffice (external programs)
   "test/taskpane/pane.test.tsx", // every pane state rendered and checked with axe (~15 s CPU)
 ];

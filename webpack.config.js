@@ -33,7 +33,33 @@ function contentSecurityPolicy({ dev, office }) {
   ].join("; ");
 }
 
+/**
+ * office-addin-dev-certs installs its CA on Linux with `sudo sh install_linux.sh …`; as root on a
+ * machine without sudo (a container) that fails. Root needs no sudo: a shim on PATH that runs its
+ * arguments as they are. Returns the shim's folder, or null when none is needed.
+ */
+function sudoShim(
+  env = {
+    platform: process.platform,
+    uid: process.getuid ? process.getuid() : -1,
+    path: process.env.PATH || "",
+  }
+) {
+  const fs = require("fs");
+  const os = require("os");
+  if (env.platform !== "linux" || env.uid !== 0) return null;
+  const hasSudo = env.path
+    .split(path.delimiter)
+    .some((d) => d && fs.existsSync(path.join(d, "sudo")));
+  if (hasSudo) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-sudo-"));
+  fs.writeFileSync(path.join(dir, "sudo"), '#!/bin/sh\nexec "$@"\n', { mode: 0o755 });
+  return dir;
+}
+
 async function getHttpsOptions() {
+  const shim = sudoShim();
+  if (shim) process.env.PATH = shim + path.delimiter + (process.env.PATH || "");
   // Required lazily: certificates are needed only by the dev-server, never by build or demo.
   const devCerts = require("office-addin-dev-certs");
   const httpsOptions = await devCerts.getHttpsServerOptions();
@@ -132,6 +158,13 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ["notice"],
         csp: contentSecurityPolicy({ dev: serving, office: true }),
       }),
+      // The help page the manifest's SupportUrl and LearnMoreUrl point at: static, no script.
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+        csp: contentSecurityPolicy({ dev: serving, office: false }),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
@@ -164,3 +197,5 @@ module.exports = async (env = {}, options = {}) => {
   }
   return config;
 };
+
+module.exports.sudoShim = sudoShim;

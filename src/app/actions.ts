@@ -3,6 +3,7 @@
 import type { Options } from "../core/types";
 import { analyse, Analysis, planSheets } from "../core/engine";
 import type { Progress, WorkbookPort, WrittenSheet } from "./port";
+import { removalPlan } from "../core/plan";
 
 /** 校验: read, check, and mark the issue cells (replacing earlier marks). */
 export async function validate(
@@ -70,7 +71,9 @@ export async function generate(
     return { analysis, written: [], blocked: true, blockedBy: "caller", marked: false };
   progress?.("write", 2, 3);
   const plans = planSheets(analysis);
-  const written = await port.writeSheets([plans.allocation!, plans.report], progress);
+  // 名额与候补 only while a programme is oversubscribed; an earlier one goes otherwise.
+  const waitlist = plans.waitlist ?? removalPlan("waitlist");
+  const written = await port.writeSheets([plans.allocation!, plans.report, waitlist], progress);
   progress?.("done", 3, 3);
   return { analysis, written, blocked: false, blockedBy: null, marked: false };
 }

@@ -9,6 +9,11 @@ export interface StoredSettings {
   ownUnion?: string;
   nearRetirementMonths?: number;
   year?: number;
+  /** The rules set in the pane (src/core/rules.ts); absent = the 规则 sheet or the default. */
+  perYear?: number;
+  historyYears?: number;
+  dailyCap?: number;
+  annualCap?: number;
 }
 
 /** The engine's options from stored settings; values out of bounds fall back to the defaults. */
@@ -18,5 +23,9 @@ export function optionsFromSettings(s: StoredSettings): Options {
     ownUnion: s.ownUnion,
     nearRetirementMonths: s.nearRetirementMonths,
     year: s.year,
+    perYear: s.perYear,
+    historyYears: s.historyYears,
+    dailyCap: s.dailyCap,
+    annualCap: s.annualCap,
   }).options;
 }

@@ -52,6 +52,11 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (arg === "--year") a.options.year = numeric("year", arg, value());
     else if (arg === "--near-months")
       a.options.nearRetirementMonths = numeric("nearRetirementMonths", arg, value());
+    else if (arg === "--per-year") a.options.perYear = numeric("perYear", arg, value());
+    else if (arg === "--history-years")
+      a.options.historyYears = numeric("historyYears", arg, value());
+    else if (arg === "--daily-cap") a.options.dailyCap = numeric("dailyCap", arg, value());
+    else if (arg === "--annual-cap") a.options.annualCap = numeric("annualCap", arg, value());
     else if (arg.startsWith("-")) throw new UsageError(`未知参数：${arg}（用 --help 查看用法）`);
     else if (a.input === null) a.input = arg;
     else throw new UsageError(`只能指定一个输入文件，多出：${arg}`);
@@ -62,6 +67,10 @@ export function parseArgs(argv: string[]): CliArgs {
 const OPTION_WORDS: Record<NumericOption, (min: number, max: number) => string> = {
   year: () => "应为四位年份",
   nearRetirementMonths: (min, max) => `应为${min}到${max}之间的整数`,
+  perYear: (min, max) => `应为${min}到${max}之间的整数`,
+  historyYears: (min, max) => `应为${min}到${max}之间的整数`,
+  dailyCap: (min, max) => `应为${min}到${max}之间的整数（元）`,
+  annualCap: (min, max) => `应为${min}到${max}之间的整数（元）`,
 };
 
 /** A numeric option, with the same parsing and bounds as the task pane (src/core/options.ts). */
@@ -82,6 +91,11 @@ export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx
   --own-union      本级工会名称（默认从费率表识别）
   --year           疗休养年度（默认取项目开始日期的年份）
   --near-months    “临近退休”的月数（默认24）
+  --per-year       每人每年可参加次数（默认1）
+  --history-years  历史记录追溯年数：近N年参加过的不再安排（默认0，只看本年度）
+  --daily-cap      每人每天费用上限（元，默认不限；天数取费率表“天数”列或开始/结束日期）
+  --annual-cap     每人每年费用上限（元，默认不限）
+  以上规则也可写在工作簿的“规则”表（两列：规则、值）；命令行参数优先于“规则”表。
 退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
 
 export function defaultOutput(input: string | null, cwd: string, macros = false): string {

@@ -4,6 +4,7 @@ import type { Issue, IssueCode } from "../core/types";
 import { issueCell } from "../core/a1";
 import { formatYuan } from "../core/money";
 import { visualWidth } from "../core/plan";
+import { maxOf } from "../core/max";
 import { SEVERITY_LABEL, TITLE } from "../core/messages";
 
 function pad(s: string, w: number, right = false): string {
@@ -12,7 +13,7 @@ function pad(s: string, w: number, right = false): string {
 }
 
 export function table(rows: string[][], rightFrom = 2): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => visualWidth(r[c] ?? ""))));
+  const widths = rows[0].map((_, c) => maxOf(rows.map((r) => visualWidth(r[c] ?? ""))));
   return rows
     .map((r) => r.map((s, c) => pad(s ?? "", widths[c], c >= rightFrom)).join("  "))
     .join("\n");
@@ -29,24 +30,34 @@ export function formatSummary(a: Analysis): string {
     .join("，");
   lines.push(`${a.year}年疗休养经费分摊（单位：元）  工作表：${mapped || "未识别"}`);
   if (al) {
-    const head = ["编号", "项目", "人数/名额", "费用合计", ...al.payers, "往返交通费"];
+    const head = ["编号", "项目", "报名/名额/入选/候补", "费用合计", ...al.payers, "往返交通费"];
     const rows = [head];
+    const picked = (pa: (typeof al.programs)[number]) => {
+      const ranked = a.selection.find((s) => s.program === pa.program)?.ranked ?? [];
+      const selected = ranked.filter((r) => r.selected).length;
+      return { selected, waiting: ranked.length - selected };
+    };
+    let selected = 0;
+    let waiting = 0;
     for (const pa of al.programs) {
+      const p = picked(pa);
+      selected += p.selected;
+      waiting += p.waiting;
       rows.push([
         pa.program.code,
         pa.program.name,
-        `${pa.headcount}/${pa.program.quota ?? "-"}`,
+        `${pa.applicants}/${pa.program.quota ?? "-"}/${p.selected}/${p.waiting}`,
         formatYuan(pa.costFen),
         ...pa.shares.map((s) => formatYuan(s.fen)),
         pa.transportFen > 0n ? `${formatYuan(pa.transportFen)}（${pa.transportPayer}）` : "0.00",
       ]);
     }
-    const people = al.programs.reduce((n, pa) => n + pa.headcount, 0);
+    const people = al.programs.reduce((n, pa) => n + pa.applicants, 0);
     const quota = al.programs.reduce((n, pa) => n + (pa.program.quota ?? 0), 0);
     rows.push([
       "合计",
       "",
-      `${people}/${quota}`,
+      `${people}/${quota}/${selected}/${waiting}`,
       formatYuan(al.costFen),
       ...al.payers.map((p) => formatYuan(al.sharesByPayer.get(p) ?? 0n)),
       formatYuan(al.transportFen),
@@ -60,6 +71,11 @@ export function formatSummary(a: Analysis): string {
       "",
     ]);
     lines.push(table(rows));
+    const over = a.selection.filter((s) => s.oversubscribed).map((s) => s.program.code);
+    if (over.length > 0)
+      lines.push(
+        `报名超过名额：${over.join("、")}，已按优先顺序确定入选，其余列为候补（见“名额与候补”表）。`
+      );
     lines.push(`${al.ownUnion}承担合计：${formatYuan(al.ownTotalFen)} 元`);
     if (al.budget) {
       const b = al.budget;

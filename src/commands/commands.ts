@@ -4,12 +4,13 @@
 import * as excel from "../excel";
 import { optionsFromSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
+import { formatYuan } from "../core/money";
 import { hostMessage } from "../taskpane/host";
 import { langOf, stringsFor } from "../taskpane/strings";
 
 export type Notice =
   | { kind: "blocked"; errors: number }
-  | { kind: "done"; sheet: string }
+  | { kind: "done"; sheet: string; over?: string }
   | { kind: "failed"; message: string; code: string };
 
 /** What to tell the user after one click. */
@@ -18,9 +19,12 @@ export async function generateFromRibbon(): Promise<Notice> {
   try {
     const problem = excel.requirementProblem();
     if (problem) return { kind: "failed", message: problem, code: "RequirementSet" };
+    // This runtime's settings copy may be older than what the pane saved since: reload it. The
+    // ribbon never saves (saveAsync writes the whole copy and would overwrite the pane's).
+    await excel.refreshSettings();
     const options = optionsFromSettings(excel.loadSettings());
     // When errors block it, the same action marks their cells so the user sees where they are.
-    const r = await excel.generate(options, { markWhenBlocked: true });
+    const r = await excel.generate(options, { markWhenBlocked: true }, undefined, { save: false });
     if (r.blocked) {
       if (!r.analysis.allocation)
         return {
@@ -32,6 +36,10 @@ export async function generateFromRibbon(): Promise<Notice> {
     }
     const sheet = r.written.find((w) => w.role === "allocation");
     if (sheet) await excel.goToSheet(sheet.name);
+    // Over budget: the one thing about a successful run the user must not miss.
+    const b = r.analysis.allocation?.budget;
+    if (b && b.differenceFen < 0n)
+      return { kind: "done", sheet: sheet?.name ?? "", over: formatYuan(-b.differenceFen) };
     return { kind: "done", sheet: sheet?.name ?? "" };
   } catch (e) {
     console.error(e);
@@ -48,7 +56,10 @@ export function noticeUrl(base: string, n: Notice, lang: string): string {
   u.searchParams.set("lang", lang);
   u.searchParams.set("kind", n.kind);
   if (n.kind === "blocked") u.searchParams.set("errors", String(n.errors));
-  if (n.kind === "done") u.searchParams.set("sheet", n.sheet);
+  if (n.kind === "done") {
+    u.searchParams.set("sheet", n.sheet);
+    if (n.over) u.searchParams.set("over", n.over);
+  }
   if (n.kind === "failed") {
     u.searchParams.set("message", n.message);
     u.searchParams.set("code", n.code);
@@ -88,8 +99,8 @@ export function showNotice(n: Notice): Promise<void> {
 export async function generateAllocation(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const notice = await generateFromRibbon();
-    // Success is visible (the new sheet is active); only problems need a dialog.
-    if (notice.kind !== "done") await showNotice(notice);
+    // Success is visible (the new sheet is active); problems and an overrun need a dialog.
+    if (notice.kind !== "done" || notice.over) await showNotice(notice);
   } catch (e) {
     console.error(e);
   } finally {

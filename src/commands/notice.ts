@@ -6,8 +6,11 @@ export function noticeText(params: URLSearchParams): string {
   switch (params.get("kind")) {
     case "blocked":
       return s.noticeBlocked(Number(params.get("errors") ?? 0));
-    case "done":
-      return s.noticeDone(params.get("sheet") ?? "");
+    case "done": {
+      const done = s.noticeDone(params.get("sheet") ?? "");
+      const over = params.get("over");
+      return over ? `${done}${s.noticeOver(over)}` : done;
+    }
     default:
       return s.noticeFailed(
         params.get("message") ?? s.unexpected,

@@ -3,7 +3,7 @@
 // rounding remainder, so a programme's shares always add up to its cost.
 import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
 import { roundDiv } from "./money";
-import { headerKey, numberText, valueKey } from "./text";
+import { cellAsText, headerKey, valueKey } from "./text";
 import { Enrolment, programIndex } from "./programs";
 
 export interface PayerShare {
@@ -18,8 +18,11 @@ export interface PayerShare {
 
 export interface ProgramAllocation {
   program: Program;
+  /** The places budgeted: the rows that name the programme, at most its 名额. */
   headcount: number;
-  /** The distinct ways the roster spells this programme (for COUNTIFS criteria). */
+  /** The rows that name the programme (报名). */
+  applicants: number;
+  /** The distinct texts the roster uses for this programme (one exact count each). */
   spellings: Cell[];
   costFen: bigint;
   shares: PayerShare[];
@@ -144,7 +147,8 @@ function allocateProgram(
   ownUnion: string,
   ownsName: boolean
 ): ProgramAllocation {
-  const headcount = people.length;
+  // The places, not the sign-ups: the sheet's MIN(count, 名额) (cappedCountFormula).
+  const headcount = prog.quota === null ? people.length : Math.min(people.length, prog.quota);
   const costFen = BigInt(headcount) * prog.perPersonFen;
   const specs = new Map(prog.shares.map((s) => [s.payer, s]));
   const remainderPayer = pickRemainder(prog, ownUnion);
@@ -164,6 +168,7 @@ function allocateProgram(
   return {
     program: prog,
     headcount,
+    applicants: people.length,
     spellings: spellings(prog, people, ownsName),
     costFen,
     shares,
@@ -199,7 +204,7 @@ export function shareFen(spec: ShareSpec, headcount: number, costFen: bigint): b
   }
 }
 
-/** COUNTIFS is case-insensitive: spellings that differ only in case count once. */
+/** The exact texts the roster uses for this programme (the formula counts each exactly once). */
 function spellings(prog: Program, people: Participant[], ownsName: boolean): Cell[] {
   const out: Cell[] = [];
   const seen = new Set<string>();
@@ -222,6 +227,5 @@ function spellings(prog: Program, people: Participant[], ownsName: boolean): Cel
 }
 
 export function criterionKey(c: Cell): string {
-  if (c === null || c === "") return "";
-  return (typeof c === "number" ? numberText(c) : String(c)).toLowerCase();
+  return cellAsText(c);
 }

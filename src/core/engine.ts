@@ -1,5 +1,6 @@
 // The user's action, top-down: find the sheets → parse → resolve programmes → check → allocate
 // → plan.
+import { maxOf } from "./max";
 import type {
   Budget,
   Day,
@@ -25,6 +26,11 @@ import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
 import { issueCell } from "./a1";
+import { headerKey } from "./text";
+import { parseRulesSheet, resolveRules, RuleSet, RULES_SHEET } from "./rules";
+import { checkAnnualCap, checkDailyCap } from "./caps";
+import type { ProgramSelection } from "./selection";
+import { planWaitlist } from "./plan";
 import { withFormulaGaps } from "./formula-gaps";
 
 export type SheetMapping = Partial<Record<SheetRole, string>>;
@@ -48,7 +54,7 @@ export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): S
     if (out[role] || explicit[role] === "") continue;
     let best: { name: string; score: number } | null = null;
     for (const s of book.sheets) {
-      if (taken.has(s.name) || isGeneratedName(s.name)) continue;
+      if (taken.has(s.name) || isGeneratedName(s.name) || isRulesSheet(s.name)) continue;
       const score = scoreSheet(s, role);
       // A sheet needs a familiar name or at least two required columns for its role.
       const enough = score >= 20;
@@ -61,6 +67,11 @@ export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): S
     }
   }
   return out;
+}
+
+/** The optional sheet of a union's rules (rules.ts), found by its name. */
+function isRulesSheet(name: string): boolean {
+  return headerKey(name) === headerKey(RULES_SHEET);
 }
 
 function hasYearColumn(s: SheetData): boolean {
@@ -76,6 +87,10 @@ export interface Analysis {
   history: HistoryEntry[];
   budget: Budget | null;
   allocation: Allocation | null;
+  /** The rules in force, each with its source (默认/设置/规则表). */
+  rules: RuleSet;
+  /** Per programme with applicants, in rate-sheet order: who is ranked where, who is selected. */
+  selection: ProgramSelection[];
   year: number;
   errorCount: number;
   warningCount: number;
@@ -96,16 +111,32 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   const roster = read("roster", (s) => parseRoster(s, today));
   const history = read("history", (s) => parseHistory(s, today)) ?? [];
   const budget = read("budget", parseBudget);
+  const rulesSheet = book.sheets.find((s) => isRulesSheet(s.name));
+  const fromSheet = rulesSheet ? parseRulesSheet(rulesSheet) : null;
+  if (fromSheet) found.push(fromSheet.issues);
+  const rules = resolveRules(options, fromSheet?.value);
 
   const year = options.year ?? programmeYear(rates) ?? today.y;
   const programs = resolvePrograms(roster?.participants ?? [], rates);
+  let selection: ProgramSelection[] = [];
   if (roster) {
-    const nearMonths = options.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS;
-    found.push(checkRoster(roster, programs, rates, history, { year, nearMonths }));
+    const checked = checkRoster(roster, programs, rates, history, {
+      year,
+      nearMonths: rules.nearRetirementMonths.value ?? DEFAULT_NEAR_MONTHS,
+      perYear: rules.perYear.value ?? 1,
+      historyYears: rules.historyYears.value ?? 0,
+    });
+    found.push(checked.issues);
+    found.push(checkAnnualCap(roster, programs.enrolled, history, year, rules.annualCap.value));
+    const order = new Map(rates?.programs.map((p, i) => [p, i]));
+    selection = [...checked.selection.values()].sort(
+      (a, b) => (order.get(a.program) ?? 0) - (order.get(b.program) ?? 0)
+    );
   }
 
   let allocation: Allocation | null = null;
   if (rates) {
+    found.push(checkDailyCap(rates, rules.dailyCap.value));
     const own = detectOwnUnion(rates, options.ownUnion);
     allocation = allocate(rates, programs.enrolled, own, budget);
     found.push(checkBudget(allocation));
@@ -121,6 +152,8 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     history,
     budget,
     allocation,
+    rules,
+    selection,
     year,
     errorCount,
     warningCount: issues.length - errorCount,
@@ -148,6 +181,8 @@ function programmeYear(rates: RateTable | null): number | null {
 export interface PlannedSheets {
   allocation: SheetPlan | null;
   report: SheetPlan;
+  /** 名额与候补, when a programme is oversubscribed; null: an earlier one is to be removed. */
+  waitlist: SheetPlan | null;
 }
 
 export function planSheets(
@@ -158,12 +193,17 @@ export function planSheets(
     year: a.year,
     rosterSheet: a.roster?.sheet ?? "花名册",
     rosterProgramCol: a.roster?.columns.program?.col ?? null,
+    rosterLastRow: maxOf(
+      (a.roster?.participants ?? []).map((p) => p.row),
+      1
+    ),
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };
   return {
     allocation: a.allocation ? planAllocation(a.allocation, ctx, names.allocation) : null,
     report: planReport(a.issues, ctx, names.report),
+    waitlist: planWaitlist(a.selection, ctx),
   };
 }
 
@@ -189,6 +229,13 @@ export interface ReportJson {
       name: string;
       headcount: number;
       quota: number | null;
+      /** Rows that name the programme (报名). */
+      applicants: number;
+      /** How many are selected (入选), and their roster rows in rank order. */
+      selected: number;
+      selectedRows: number[];
+      /** The waitlist (候补): roster rows in rank order. */
+      waitlistRows: number[];
       perPerson: number;
       cost: number;
       transport: number;
@@ -202,6 +249,19 @@ export interface ReportJson {
       difference: number;
     } | null;
   } | null;
+  /** The rules in force and where each came from. */
+  rules: Record<string, { value: number | null; source: string }>;
+}
+
+function selectionJson(sel: ProgramSelection | undefined, applicants: number) {
+  const ranked = sel?.ranked ?? [];
+  const selectedRows = ranked.filter((r) => r.selected).map((r) => r.participant.row);
+  return {
+    applicants,
+    selected: selectedRows.length,
+    selectedRows,
+    waitlistRows: ranked.filter((r) => !r.selected).map((r) => r.participant.row),
+  };
 }
 
 export function toReportJson(a: Analysis): ReportJson {
@@ -226,6 +286,10 @@ export function toReportJson(a: Analysis): ReportJson {
             name: pa.program.name,
             headcount: pa.headcount,
             quota: pa.program.quota,
+            ...selectionJson(
+              a.selection.find((x) => x.program === pa.program),
+              pa.applicants
+            ),
             perPerson: fenToYuan(pa.program.perPersonFen),
             cost: fenToYuan(pa.costFen),
             transport: fenToYuan(pa.transportFen),
@@ -246,5 +310,8 @@ export function toReportJson(a: Analysis): ReportJson {
             : null,
         }
       : null,
+    rules: Object.fromEntries(
+      Object.entries(a.rules).map(([k, r]) => [k, { value: r.value, source: r.source }])
+    ),
   };
 }

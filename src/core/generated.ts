@@ -1,28 +1,32 @@
-// The identity of the sheets this tool generates, for every host (Excel, .xlsx files, the test
-// double). A generated sheet is recognised by a workbook-level defined name (named item)
-// `LXY_generated_<role>` that refers to its A1 cell, never by its sheet name alone: a user's own
-// sheet that happens to be called 经费分摊表 is never replaced, the new one gets a free name
-// 经费分摊表(2) instead. Sheet names compare case-insensitively, as in Excel.
+// The identity of the sheets this tool generates, the same for every host. A generated sheet is
+// recognised by a workbook-level defined name `LXY_generated_<role>` that refers to its A1 cell,
+// never by its sheet name alone: a user's own sheet that happens to be called 经费分摊表 is never
+// replaced, the new one gets a free name 经费分摊表(2) instead. Sheet names compare
+// case-insensitively, as spreadsheets do.
 import { sheetRef } from "./a1";
 
 /** The sheets the tool writes, one per role. */
-export type GeneratedRole = "allocation" | "report";
+export type GeneratedRole = "allocation" | "report" | "waitlist";
 
-export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report"];
+export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report", "waitlist"];
 
 export const ALLOCATION_SHEET = "经费分摊表";
 export const REPORT_SHEET = "校验结果";
+/** Who is selected and who waits, per oversubscribed programme (名额与候补). */
+export const WAITLIST_SHEET = "名额与候补";
 
 /** The wanted sheet name per role. */
 export const GENERATED_NAME: Record<GeneratedRole, string> = {
   allocation: ALLOCATION_SHEET,
   report: REPORT_SHEET,
+  waitlist: WAITLIST_SHEET,
 };
 
 /** Tab colour per role, as #RRGGBB. */
 export const TAB_COLOR: Record<GeneratedRole, string> = {
   allocation: "#2F75B5",
   report: "#C00000",
+  waitlist: "#548235",
 };
 
 const MARKER_PREFIX = "LXY_generated_";

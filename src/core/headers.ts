@@ -1,6 +1,7 @@
 // The header dictionary (every Chinese header synonym lives here) and header-row detection.
 import type { Cell, SheetData, SheetRole } from "./types";
 import { cellText, headerKey } from "./text";
+import { maxOf } from "./max";
 
 export interface FieldDef {
   field: string;
@@ -52,6 +53,7 @@ export const RATE_FIELDS: FieldDef[] = [
   f("eligible", "参加对象", false, "疗休养对象", "参加人员"),
   f("priority", "优先对象", false, "优先安排", "优先安排对象"),
   f("memberRequired", "须为会员", false, "是否须为会员", "需为会员", "会员要求", "须会员"),
+  f("days", "天数", false, "疗养天数", "疗休养天数", "行程天数"),
 ];
 
 export const HISTORY_FIELDS: FieldDef[] = [
@@ -59,6 +61,7 @@ export const HISTORY_FIELDS: FieldDef[] = [
   f("idNumber", "身份证号", true, "身份证号码", "公民身份号码", "证件号码", "身份证"),
   f("program", "项目", false, "疗休养项目", "项目名称"),
   f("year", "年份", false, "年度"),
+  f("amount", "金额", false, "费用", "费用金额", "人均标准"),
 ];
 
 export const BUDGET_FIELDS: FieldDef[] = [
@@ -167,7 +170,7 @@ function matchRow(row: Cell[], fields: FieldDef[], withShares: boolean): HeaderM
 }
 
 function maxSynonyms(fields: FieldDef[]): number {
-  return Math.max(...fields.map((x) => x.synonyms.length));
+  return maxOf(fields.map((x) => x.synonyms.length));
 }
 
 /** Score a sheet for a role: by its headers, with a bonus for a familiar name. */

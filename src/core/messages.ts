@@ -24,6 +24,9 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   RATE_INVALID: "error",
   RATE_SHARES_MISMATCH: "error",
   BUDGET_EXCEEDED: "warning",
+  RATE_OVER_CAP: "error",
+  ANNUAL_CAP_EXCEEDED: "warning",
+  RULE_INVALID: "error",
   FORMULA_NO_VALUE: "error",
 };
 
@@ -51,6 +54,9 @@ export const TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "费率无法识别",
   RATE_SHARES_MISMATCH: "分摊合计与人均标准不符",
   BUDGET_EXCEEDED: "超出预算",
+  RATE_OVER_CAP: "人均标准超出每天上限",
+  ANNUAL_CAP_EXCEEDED: "超出每人每年上限",
+  RULE_INVALID: "规则无法识别",
   FORMULA_NO_VALUE: "公式没有可用的计算结果",
 };
 
@@ -77,6 +83,12 @@ export const MSG = {
     `同一身份证号重复出现（第${rows.join("、")}行）。每人每年仅可参加一次。`,
   duplicateHistory: (program: string, year: number | null) =>
     `此人${year ? year + "年" : "本年度"}已参加过疗休养${program ? "（" + program + "）" : ""}，不能重复参加。`,
+  duplicateIdPerYear: (rows: number[], perYear: number) =>
+    `同一身份证号出现${rows.length}次（第${rows.join("、")}行），每人每年最多参加${perYear}次。`,
+  duplicateHistoryPerYear: (count: number, perYear: number) =>
+    `此人本年度已参加疗休养${count}次（见历史记录），连同本表超过每人每年${perYear}次。`,
+  historyWithin: (program: string, year: number, years: number) =>
+    `此人${year}年已参加过疗休养${program ? "（" + program + "）" : ""}，近${years}年内参加过的不再安排。`,
   possibleDuplicate: (rows: number[]) =>
     `同名同单位但身份证号不同（第${rows.join("、")}行），请核实是否为同一人。`,
   unknownProgram: (text: string, sheet: string) =>
@@ -85,8 +97,8 @@ export const MSG = {
     `人员类别“${cats.join("、")}”不在“${program}”的参加对象（${eligible.join("、")}）之内。`,
   notMember: (program: string, text: string) =>
     `“${program}”须为工会会员，此人${text ? "填写为“" + text + "”" : "未填写是否会员"}。`,
-  quotaExceeded: (program: string, quota: number, count: number, nth: number) =>
-    `“${program}”名额${quota}人，已报${count}人，此为第${nth}人，超出名额。`,
+  quotaExceeded: (program: string, quota: number, count: number, rank: number, reason: string) =>
+    `“${program}”名额${quota}人，符合条件${count}人，按优先顺序排第${rank}位（${reason}），未入选，列为候补第${rank - quota}位。`,
   dateOutside: (text: string, program: string, window: string) =>
     `日期“${text}”不在“${program}”的活动时间（${window}）内。`,
   dateUnreadable: (text: string) =>
@@ -101,6 +113,14 @@ export const MSG = {
     `项目编号“${code}”重复（与第${first}行相同），仅使用第一行。`,
   sharesMismatch: (program: string, sum: string, per: string) =>
     `“${program}”各方承担合计每人${sum}元，与人均标准${per}元不符。`,
+  rateOverCap: (program: string, per: string, cap: string, days: number, max: string) =>
+    `“${program}”人均标准${per}元，超过每人每天上限${cap}元×${days}天＝${max}元。`,
+  annualCapExceeded: (total: string, cap: string, parts: string) =>
+    `此人本年度疗休养费用合计${total}元（${parts}），超过每人每年上限${cap}元。`,
+  ruleUnknown: (name: string, known: string) => `规则“${name}”无法识别（可用的规则：${known}）。`,
+  ruleValue: (rule: string, text: string, min: number, max: number, cap: boolean) =>
+    `规则“${rule}”的值“${text}”无法使用：应为${min}到${max}之间的整数${cap ? "，或填“不限”" : ""}。`,
+  rulesHeader: (sheet: string) => `“${sheet}”表中未找到“规则”和“值”两列表头。`,
   budgetExceeded: (own: string, total: string, sources: string, gap: string) =>
     `${own}承担合计${total}元，超出资金来源${sources}元，差额${gap}元。`,
 };

@@ -10,7 +10,24 @@ export const OPTION_BOUNDS = {
   year: { min: 2000, max: 2100 },
   /** 临近退休（月）: 0 means nobody counts as near retirement. */
   nearRetirementMonths: { min: 0, max: 120 },
+  /** 每人每年参加次数: 1 is the seed's once a year. */
+  perYear: { min: 1, max: 10 },
+  /** 追溯年数: 0 is this year only. */
+  historyYears: { min: 0, max: 20 },
+  /** 每人每天上限（元）. */
+  dailyCap: { min: 1, max: 100000 },
+  /** 每人每年上限（元）. */
+  annualCap: { min: 1, max: 10000000 },
 } as const;
+
+/** The rules that a 规则 sheet, the pane and the CLI can set (src/core/rules.ts). */
+export const RULE_OPTIONS = [
+  "perYear",
+  "historyYears",
+  "dailyCap",
+  "annualCap",
+  "nearRetirementMonths",
+] as const;
 
 export type NumericOption = keyof typeof OPTION_BOUNDS;
 
@@ -27,6 +44,10 @@ export interface OptionInput {
   ownUnion?: string;
   nearRetirementMonths?: string | number;
   year?: string | number;
+  perYear?: string | number;
+  historyYears?: string | number;
+  dailyCap?: string | number;
+  annualCap?: string | number;
   sheets?: Options["sheets"];
 }
 
@@ -50,7 +71,7 @@ export function parseOptions(input: OptionInput): { options: Options; problems: 
   const own = input.ownUnion?.trim();
   if (own) options.ownUnion = own;
   if (input.sheets) options.sheets = input.sheets;
-  for (const option of ["year", "nearRetirementMonths"] as const) {
+  for (const option of ["year", ...RULE_OPTIONS] as const) {
     const r = parseNumericOption(option, input[option]);
     if (r.problem) problems.push(r.problem);
     else if (r.value !== undefined) options[option] = r.value;

@@ -111,3 +111,11 @@ export function utf8Length(s: string): number {
 export function jsonBytes(x: unknown): number {
   return utf8Length(JSON.stringify(x) ?? "");
 }
+
+/** A cell's value as text, as Excel's `cell&""` gives it: 1 → "1", TRUE → "TRUE". */
+export function cellAsText(c: string | number | boolean | null): string {
+  if (c === null) return "";
+  if (typeof c === "number") return numberText(c);
+  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  return String(c);
+}

@@ -45,6 +45,9 @@ export type IssueCode =
   | "RATE_INVALID"
   | "RATE_SHARES_MISMATCH"
   | "BUDGET_EXCEEDED"
+  | "RATE_OVER_CAP"
+  | "ANNUAL_CAP_EXCEEDED"
+  | "RULE_INVALID"
   | "FORMULA_NO_VALUE";
 
 export interface Issue {
@@ -158,12 +161,17 @@ export interface Program {
   eligible: string[];
   priority: string[];
   memberRequired: boolean;
+  /** Days of the stay: the 天数 column, else the 开始/结束 dates counted inclusively; null when
+   *  neither is there. */
+  days: number | null;
   /** Shares are unusable (RATE_INVALID or RATE_SHARES_MISMATCH): each payer is computed on its own. */
   sharesInvalid: boolean;
 }
 
 export interface RateTable {
   sheet: string;
+  /** The 人均标准 column's header as written, for issues placed on it. */
+  perPersonTitle?: string;
   payers: string[];
   programs: Program[];
 }
@@ -174,6 +182,8 @@ export interface HistoryEntry {
   id18: string | null;
   program: string;
   year: number | null;
+  /** 金额 of that trip, when the history sheet has the column (for the annual cap). */
+  fen: bigint | null;
 }
 
 export interface BudgetSource {
@@ -194,6 +204,14 @@ export interface Options {
   ownUnion?: string;
   /** Months before statutory retirement that count as 临近退休. */
   nearRetirementMonths?: number;
+  /** 每人每年参加次数 (default 1). */
+  perYear?: number;
+  /** 追溯年数: history years before this one that also count (default 0). */
+  historyYears?: number;
+  /** 每人每天上限 in 元 (default none). */
+  dailyCap?: number;
+  /** 每人每年上限 in 元 across programmes (default none). */
+  annualCap?: number;
   /** Programme year. Default: the year of the programmes' start dates. */
   year?: number;
   /** Today, for future-birth-date checks. */

@@ -19,27 +19,57 @@ import { MSG } from "./messages";
 import { formatYuan } from "./money";
 import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
+import { ProgramSelection, selectApplicants } from "./selection";
 
 export interface CheckOptions {
   year: number;
   nearMonths: number;
+  /** 每人每年参加次数. */
+  perYear: number;
+  /** 追溯年数: earlier history years that also rule a person out. */
+  historyYears: number;
 }
 
-/** Every roster rule, in the order they report. */
+export interface RosterCheck {
+  issues: Issue[];
+  /** Each programme's ranking of its applicants (selection.ts). */
+  selection: Map<Program, ProgramSelection>;
+}
+
+/** Errors that take a row out of the ranking: it cannot have a place. */
+const RULED_OUT: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "NOT_ELIGIBLE",
+  "NOT_MEMBER",
+  "DATE_OUTSIDE_WINDOW",
+  "DUPLICATE_HISTORY",
+]);
+
+/** Every roster rule, in the order they report, and who is selected where places are short. */
 export function checkRoster(
   roster: Roster,
   programs: ProgramResolution,
   rates: RateTable | null,
   history: HistoryEntry[],
   opts: CheckOptions
-): Issue[] {
-  return [
-    unknownPrograms(roster, programs.unknown, rates),
-    enrolmentRules(roster, programs.enrolled, opts),
-    quotaRule(roster, programs.enrolled),
-    duplicateRules(roster),
-    history.length > 0 ? historyRule(roster, history, opts.year) : [],
-  ].flat();
+): RosterCheck {
+  const unknown = unknownPrograms(roster, programs.unknown, rates);
+  const enrolment = enrolmentRules(roster, programs.enrolled, opts);
+  const past = history.length > 0 ? historyRule(roster, history, opts) : [];
+  const byRow = new Map(roster.participants.map((p) => [p.row, p]));
+  const ruledOut = new Set<Participant>();
+  for (const i of [...enrolment, ...past])
+    if (RULED_OUT.has(i.code) && i.row !== undefined) ruledOut.add(byRow.get(i.row)!);
+  const selection = selectApplicants(programs.enrolled, history, ruledOut, opts);
+  return {
+    issues: [
+      unknown,
+      enrolment,
+      quotaRule(roster, selection),
+      duplicateRules(roster, opts.perYear),
+      past,
+    ].flat(),
+    selection,
+  };
 }
 
 /** The own union's share against its funding sources. */
@@ -134,30 +164,35 @@ function windowText(p: Program): string {
   return `${p.start ? formatDay(p.start) : "不限"}至${p.end ? formatDay(p.end) : "不限"}`;
 }
 
-/** Quotas: the rows past a programme's quota, in roster order, are flagged. */
-function quotaRule(roster: Roster, enrolled: Enrolment[]): Issue[] {
-  const counts = new Map<Program, number>();
-  for (const e of enrolled) counts.set(e.program, (counts.get(e.program) ?? 0) + 1);
+/** Quotas: the ranked applicants past a programme's 名额 are flagged, with their rank. */
+function quotaRule(roster: Roster, selection: Map<Program, ProgramSelection>): Issue[] {
   const issues: Issue[] = [];
-  const nth = new Map<Program, number>();
-  for (const { participant: p, program: prog } of enrolled) {
-    const n = counts.get(prog)!;
-    if (prog.quota === null || n <= prog.quota) continue;
-    const k = (nth.get(prog) ?? 0) + 1;
-    nth.set(prog, k);
-    if (k > prog.quota) {
-      const message = MSG.quotaExceeded(prog.name || prog.code, prog.quota, n, k);
-      issues.push(rosterIssue(roster, "QUOTA_EXCEEDED", p, "program", message));
+  for (const sel of selection.values()) {
+    const prog = sel.program;
+    if (!sel.oversubscribed || prog.quota === null) continue;
+    for (const r of sel.ranked) {
+      if (r.selected) continue;
+      const message = MSG.quotaExceeded(
+        prog.name || prog.code,
+        prog.quota,
+        sel.ranked.length,
+        r.rank,
+        r.reason
+      );
+      issues.push(rosterIssue(roster, "QUOTA_EXCEEDED", r.participant, "program", message));
     }
   }
   return issues;
 }
 
-/** The same person twice (by normalised ID), and the same name and unit under different IDs. */
-function duplicateRules(roster: Roster): Issue[] {
+/** The same person more often than 每人每年参加次数 allows (by normalised ID): every such row is
+ *  flagged; and the same name and unit under different IDs. */
+function duplicateRules(roster: Roster, perYear: number): Issue[] {
   const issues: Issue[] = [];
   for (const list of sameId(roster.participants)) {
-    const message = MSG.duplicateId(list.map((p) => p.row));
+    if (list.length <= perYear) continue;
+    const rows = list.map((p) => p.row);
+    const message = perYear === 1 ? MSG.duplicateId(rows) : MSG.duplicateIdPerYear(rows, perYear);
     for (const p of list) issues.push(rosterIssue(roster, "DUPLICATE_ID", p, "idNumber", message));
   }
   for (const list of sameNameAndUnit(roster.participants)) {
@@ -204,19 +239,39 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
   return out;
 }
 
-/** Someone in the history sheet for this year (or a year left blank). */
-function historyRule(roster: Roster, history: HistoryEntry[], year: number): Issue[] {
-  const seen = new Map<string, HistoryEntry>();
+/** Someone in the history sheet: this year (or a year left blank) as often as 每人每年参加次数
+ *  allows together with the roster, or in one of the look-back years before it. */
+function historyRule(roster: Roster, history: HistoryEntry[], opts: CheckOptions): Issue[] {
+  const { year, perYear, historyYears } = opts;
+  const thisYear = new Map<string, HistoryEntry[]>();
+  const earlier = new Map<string, HistoryEntry>();
   for (const h of history) {
-    if (h.id18 && (h.year === null || h.year === year) && !seen.has(h.id18)) seen.set(h.id18, h);
+    if (!h.id18) continue;
+    if (h.year === null || h.year === year) {
+      const list = thisYear.get(h.id18);
+      if (list) list.push(h);
+      else thisYear.set(h.id18, [h]);
+    } else if (h.year < year && h.year >= year - historyYears) {
+      const seen = earlier.get(h.id18);
+      if (!seen || (seen.year ?? 0) < h.year) earlier.set(h.id18, h);
+    }
   }
+  const rowsOf = new Map<string, number>();
+  for (const p of roster.participants)
+    if (p.id.id18) rowsOf.set(p.id.id18, (rowsOf.get(p.id.id18) ?? 0) + 1);
   const issues: Issue[] = [];
   for (const p of roster.participants) {
-    const h = p.id.id18 ? seen.get(p.id.id18) : undefined;
-    if (h) {
-      const message = MSG.duplicateHistory(h.program, h.year ?? year);
-      issues.push(rosterIssue(roster, "DUPLICATE_HISTORY", p, "idNumber", message));
-    }
+    if (!p.id.id18) continue;
+    const went = thisYear.get(p.id.id18);
+    const before = earlier.get(p.id.id18);
+    let message: string | null = null;
+    if (went && went.length + rowsOf.get(p.id.id18)! > perYear)
+      message =
+        perYear === 1
+          ? MSG.duplicateHistory(went[0].program, went[0].year ?? year)
+          : MSG.duplicateHistoryPerYear(went.length, perYear);
+    else if (before) message = MSG.historyWithin(before.program, before.year!, historyYears);
+    if (message) issues.push(rosterIssue(roster, "DUPLICATE_HISTORY", p, "idNumber", message));
   }
   return issues;
 }

@@ -1,7 +1,8 @@
 // The Excel host: the only code that touches Office.js. Each user action is one Excel.run in
 // which src/app's action runs over an ExcelWorkbook port:
 //   校验      read → analyse → (remove old marks + add new marks) in one sync
-//   生成      read → analyse → write 经费分摊表 and 校验结果 in one sync (more only for huge sheets)
+//   生成      read → analyse → write 经费分摊表 and 校验结果 in one sync (more only for huge sheets);
+//             after a failed write, a cleanup run removes a new sheet left without its marker
 // A 10,000-row roster takes three round trips per action — sheet list with used ranges, cells,
 // writes — and more only as the bytes grow (about one per 3.75 MB read), never per row.
 import type { Options } from "../core/types";
@@ -9,17 +10,17 @@ import type { Analysis } from "../core/engine";
 import { detectSheets, SheetMapping } from "../core/engine";
 import type { Progress } from "../app/port";
 import * as app from "../app/actions";
-import { errorCode } from "../app/errors";
 import { ExcelHostError, hostError } from "./errors";
 import { requirementProblem, runOptions } from "./requirements";
 import { readWorkbook } from "./read";
 import { loadSettings, persist, setSheetHint } from "./settings";
+import { GENERATED_ROLES, isGeneratedName, markerName, sheetOfMarker } from "../core/generated";
 import { rectOf } from "./a1";
 import { ExcelWorkbook } from "./port";
 
 export { ExcelHostError } from "./errors";
 export { requirementProblem } from "./requirements";
-export { loadSettings, saveSettings } from "./settings";
+export { loadSettings, saveSettings, refreshSettings } from "./settings";
 export { ExcelWorkbook } from "./port";
 
 /** Before any Excel call: a clear Chinese message when Excel is missing or too old. */
@@ -29,23 +30,12 @@ function ensureExcel(): void {
     throw new ExcelHostError(typeof Office === "undefined" ? "NotInExcel" : "ApiNotFound", problem);
 }
 
-/** One Excel.run per action, with one undo step where supported; errors become ExcelHostError. */
+/** One Excel.run per action (requirements.ts runOptions); errors become ExcelHostError. */
 async function act<T>(step: string, body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   ensureExcel();
-  const opts = runOptions();
   try {
-    return await (opts.mergeUndoGroup
-      ? Excel.run(opts as Excel.RunOptions, body)
-      : Excel.run(body));
+    return await Excel.run(runOptions(), body);
   } catch (e) {
-    // Some operations cannot join an undo group; the action is then run without one.
-    if (opts.mergeUndoGroup && errorCode(e) === "UndoNotSupported") {
-      try {
-        return await Excel.run(body);
-      } catch (e2) {
-        throw hostError(e2, step);
-      }
-    }
     throw hostError(e, step);
   }
 }
@@ -59,38 +49,60 @@ async function persistQuietly(): Promise<void> {
   }
 }
 
-/** The record of marks is what 清除标记 relies on: failing to save it must be said. */
-async function persistMarks(step: string): Promise<void> {
-  try {
-    await persist();
-  } catch (e) {
-    const code = errorCode(e) ?? "SettingsSaveFailed";
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new ExcelHostError(
-      code,
-      `${step}已完成，但${detail}，“清除标记”可能找不到这些标记。请确认工作簿可以编辑后重新校验。（错误代码 ${code}）`,
-      e
-    );
-  }
-}
-
 function explicitSheets(options: Options): string[] {
   return Object.values(options.sheets ?? {}).filter((x): x is string => !!x);
 }
 
-/** Run one of src/app's actions over the workbook in one Excel.run, then save what it changed. */
+/** Where an action runs: the pane saves its settings copy; the ribbon's function file only
+ *  reads (refreshAsync first) and never saves, so it cannot overwrite what the pane saved. */
+export interface RunSite {
+  save?: boolean;
+}
+
+/** Run one of src/app's actions over the workbook in one Excel.run, then save the sheet hint. */
 async function withPort<T>(
   step: string,
   options: Options,
-  body: (port: ExcelWorkbook) => Promise<T>
+  body: (port: ExcelWorkbook) => Promise<T>,
+  site: RunSite = {}
 ): Promise<T> {
-  let port: ExcelWorkbook | null = null;
-  const out = await act(step, (ctx) =>
-    body((port = new ExcelWorkbook(ctx, explicitSheets(options))))
-  );
-  if ((port as ExcelWorkbook | null)?.marksChanged) await persistMarks(step);
-  else await persistQuietly();
+  const out = await act(step, (ctx) => body(new ExcelWorkbook(ctx, explicitSheets(options))));
+  if (site.save !== false) await persistQuietly();
   return out;
+}
+
+/**
+ * After a failed write: remove a sheet the failed batch added under one of the names it chose
+ * but left without its marker (the batch stopped between the two). Such a name belonged to no
+ * user sheet (core/generated.ts freeSheetName), so nothing of the user's is touched; a sheet
+ * its marker points at is ours and is replaced by the next 生成.
+ */
+async function cleanUpAfterFailedWrite(intended: string[]): Promise<void> {
+  if (intended.length === 0) return;
+  try {
+    await Excel.run(runOptions(), async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const names = ctx.workbook.names.load("items/name,items/formula");
+      await ctx.sync();
+      const marked = new Set<string>();
+      for (const role of GENERATED_ROLES) {
+        const n = names.items.find((x) => x.name === markerName(role));
+        const target = n ? sheetOfMarker(String(n.formula ?? "")) : null;
+        if (target) marked.add(target.toLowerCase());
+      }
+      const want = new Set(intended.map((n) => n.toLowerCase()));
+      const orphans = sheets.items.filter(
+        (w) =>
+          want.has(w.name.toLowerCase()) &&
+          isGeneratedName(w.name) &&
+          !marked.has(w.name.toLowerCase())
+      );
+      for (const w of orphans) w.delete();
+      if (orphans.length) await ctx.sync();
+    });
+  } catch {
+    // The next 生成 still never replaces a user sheet; at worst it picks a free name.
+  }
 }
 
 /** Sheet names and the detected role mapping (by headers, not only names). */
@@ -108,24 +120,37 @@ export async function detectWorkbookSheets(): Promise<{ sheets: string[]; mappin
 }
 
 /** 校验 in Excel. */
-export function validate(options: Options, progress?: Progress): Promise<Analysis> {
-  return withPort("校验", options, (port) => app.validate(port, options, progress));
+export function validate(options: Options, progress?: Progress, site?: RunSite): Promise<Analysis> {
+  return withPort("校验", options, (port) => app.validate(port, options, progress), site);
 }
 
 /** 生成经费分摊表 in Excel. */
-export function generate(
+export async function generate(
   options: Options,
   request: app.GenerateRequest,
-  progress?: Progress
+  progress?: Progress,
+  site?: RunSite
 ): Promise<app.GenerateResult> {
-  return withPort("生成经费分摊表", options, (port) =>
-    app.generate(port, options, request, progress)
-  );
+  let intended: string[] = [];
+  try {
+    return await withPort(
+      "生成经费分摊表",
+      options,
+      (port) => {
+        intended = port.intended;
+        return app.generate(port, options, request, progress);
+      },
+      site
+    );
+  } catch (e) {
+    await cleanUpAfterFailedWrite(intended);
+    throw e;
+  }
 }
 
 /** 清除标记 in Excel. */
-export function clearMarks(): Promise<void> {
-  return withPort("清除标记", {}, (port) => app.clearMarks(port));
+export function clearMarks(site?: RunSite): Promise<void> {
+  return withPort("清除标记", {}, (port) => app.clearMarks(port), site);
 }
 
 /** Select a cell (from the issue list). */

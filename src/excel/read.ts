@@ -9,7 +9,7 @@ import type { Cell, SheetData, WorkbookData } from "../core/types";
 import { GeneratedRole, isGeneratedName, roleOfMarker, sheetOfMarker } from "../core/generated";
 import { errorCode } from "../app/errors";
 import { jsonBytes } from "../core/text";
-import { getMarks, getSheetHint } from "./settings";
+import { getSheetHint } from "./settings";
 import { CellJob, Dims, jobSheet, newJob, queueChunks, takeChunks } from "./read-cells";
 import type { Progress } from "../app/port";
 
@@ -20,8 +20,11 @@ export const READ_BUDGET = 3.75 * 1024 * 1024;
 const SAMPLE_ROWS = 40;
 const SAMPLE_COLUMNS = "A:AX";
 const DEFAULT_CELL_BYTES = 24;
-/** What one probe (used range and sample) may bring back, at most. */
-const PROBE_BYTES = SAMPLE_ROWS * 50 * 40;
+/** What one probe (used range and sample) is budgeted at: values and number formats of 40 × 50
+ *  cells at about 100 bytes a cell (a 25-character Chinese text is 75 bytes of UTF-8). */
+const PROBE_BYTES = SAMPLE_ROWS * 50 * 100;
+/** Probes one sync may carry: dense samples of many sheets would exceed the 5 MB response. */
+export const PROBES_PER_SYNC = Math.max(1, Math.floor(READ_BUDGET / PROBE_BYTES) - 1);
 
 export interface SheetInfo {
   name: string;
@@ -35,28 +38,25 @@ export interface Layout {
   generated: Partial<Record<GeneratedRole, string>>;
   /** Marker names present (stale ones included), to replace on the next write. */
   markerNames: Partial<Record<GeneratedRole, string>>;
-}
-
-export interface ConditionalFormatInfo {
-  id: string;
-  type: string;
+  /** The workbook's structure is protected: no sheet can be added or deleted. */
+  structureProtected: boolean;
 }
 
 export interface ReadResult {
   book: WorkbookData;
   layout: Layout;
-  /** Conditional formats currently on the sheets where the add-in recorded marks. */
-  marksFound: Record<string, ConditionalFormatInfo[]>;
+  /** A sync went out after onLayout (what it queued is loaded). */
+  syncedAfterLayout: boolean;
 }
 
 export interface ReadOptions {
   progress?: Progress;
   /** Read only this many rows from the top of each used range (sheet detection). */
   headRows?: number;
-  /** Also load the conditional formats of sheets with recorded marks (to clear them). */
-  withMarks?: boolean;
   /** Sheets the user chose explicitly are read even if their names look generated. */
   explicit?: string[];
+  /** Called once the sheets are known, before the cell syncs: loads queued here ride along. */
+  onLayout?: (sheets: SheetInfo[]) => void;
 }
 
 interface SheetProbe {
@@ -140,24 +140,24 @@ function markers(
 async function firstRoundTrip(
   ctx: Excel.RequestContext,
   hint: string[] | null,
-  recorded: string[]
+  probeCount = PROBES_PER_SYNC
 ): Promise<{
   sheetsColl: Excel.WorksheetCollection;
   names: Excel.NamedItemCollection;
   probes: Map<string, SheetProbe>;
-  cfs: Map<string, Excel.ConditionalFormatCollection>;
+  protection: Excel.WorkbookProtection;
 }> {
   const wb = ctx.workbook;
   const sheetsColl = wb.worksheets.load("items/name,items/id,items/visibility");
   const names = wb.names.load("items/name,items/formula");
+  const protection = wb.protection.load("protected");
   const anchors: { ws: Excel.Worksheet; p: SheetProbe }[] = [];
-  const cfs = new Map<string, Excel.ConditionalFormatCollection>();
   if (hint) {
-    for (const n of hint) {
+    // Only as many probes as one response can carry; the other sheets are probed later.
+    for (const n of hint.slice(0, probeCount)) {
       const ws = wb.worksheets.getItem(n);
       anchors.push({ ws, p: probe(ws) });
     }
-    for (const id of recorded) cfs.set(id, loadConditionalFormats(ctx, id));
   } else {
     for (const ws of [
       wb.worksheets.getFirst(),
@@ -172,17 +172,7 @@ async function firstRoundTrip(
     const name = hint ? hint[i] : a.ws.name;
     if (!probes.has(name)) probes.set(name, a.p);
   });
-  return { sheetsColl, names, probes, cfs };
-}
-
-function loadConditionalFormats(
-  ctx: Excel.RequestContext,
-  sheetId: string
-): Excel.ConditionalFormatCollection {
-  return ctx.workbook.worksheets
-    .getItem(sheetId)
-    .getRange()
-    .conditionalFormats.load("items/id,items/type");
+  return { sheetsColl, names, probes, protection };
 }
 
 /** The sheets to read: not very hidden and not generated, unless the user chose them. */
@@ -214,31 +204,51 @@ function fromProbe(w: Excel.Worksheet, p: SheetProbe, headRows?: number): SheetD
   return newJob(w, dims, cellBytes, headRows);
 }
 
+/** The first round trip; when the samples were denser than budgeted and the response too large,
+ *  again with half as many probes (the rest are probed with the cells). */
+async function firstRoundTripWithin(
+  ctx: Excel.RequestContext,
+  hint: string[] | null
+): ReturnType<typeof firstRoundTrip> {
+  for (let n = PROBES_PER_SYNC; ; n = Math.floor(n / 2)) {
+    try {
+      return await firstRoundTrip(ctx, hint, n);
+    } catch (e) {
+      if (n === 0 || errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+    }
+  }
+}
+
 /** Read every input sheet (values, and number formats where cheap). */
 export async function readWorkbook(
   ctx: Excel.RequestContext,
   opts: ReadOptions = {}
 ): Promise<ReadResult> {
   const { progress } = opts;
-  const recorded = opts.withMarks ? getMarks() : {};
   const hint = getSheetHint();
   progress?.("read", 0, 1);
 
   let r1: Awaited<ReturnType<typeof firstRoundTrip>>;
   try {
-    r1 = await firstRoundTrip(ctx, hint, Object.keys(recorded));
+    r1 = await firstRoundTripWithin(ctx, hint);
   } catch (e) {
     // A remembered sheet was deleted or renamed since: ask again without the hint.
     const code = errorCode(e);
     if (!hint || (code !== "ItemNotFound" && code !== "InvalidArgument")) throw e;
-    r1 = await firstRoundTrip(ctx, null, []);
+    r1 = await firstRoundTrip(ctx, null);
   }
   const sheets: SheetInfo[] = r1.sheetsColl.items.map((w) => ({
     name: w.name,
     id: w.id,
     visibility: w.visibility,
   }));
-  const layout: Layout = { sheets, ...markers(r1.names.items, sheets) };
+  const layout: Layout = {
+    sheets,
+    ...markers(r1.names.items, sheets),
+    structureProtected: r1.protection.protected,
+  };
+  opts.onLayout?.(sheets);
+  let syncedAfterLayout = false;
 
   const jobs: CellJob[] = [];
   const done: SheetData[] = [];
@@ -253,21 +263,16 @@ export async function readWorkbook(
     if (p) add(w, p);
     else unprobed.push(w);
   }
-  const cfs = new Map(r1.cfs);
-  let recordedIds = Object.keys(recorded).filter(
-    (id) => sheets.some((s) => s.id === id) && !cfs.has(id)
-  );
 
   // Then the cells, in row chunks packed several to a sync; the sheets not probed yet are probed
   // in the first of these syncs (their samples often hold all their rows).
   let doneRows = 0;
-  while (unprobed.length || recordedIds.length || jobs.some((j) => j.next < j.rows)) {
-    const probing = unprobed.map((w) => ({ w, p: probe(w) }));
-    unprobed = [];
-    for (const id of recordedIds) cfs.set(id, loadConditionalFormats(ctx, id));
-    recordedIds = [];
+  while (unprobed.length || jobs.some((j) => j.next < j.rows)) {
+    const probing = unprobed.slice(0, PROBES_PER_SYNC).map((w) => ({ w, p: probe(w) }));
+    unprobed = unprobed.slice(PROBES_PER_SYNC);
     const batch = queueChunks(jobs, READ_BUDGET - probing.length * PROBE_BYTES, probing.length > 0);
     await ctx.sync();
+    syncedAfterLayout = true;
     doneRows += takeChunks(batch);
     for (const { w, p } of probing) add(w, p);
     progress?.(
@@ -283,11 +288,5 @@ export async function readWorkbook(
       (a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0)
     ),
   };
-
-  const marksFound: ReadResult["marksFound"] = {};
-  for (const [id, coll] of cfs) {
-    if (sheets.some((s) => s.id === id))
-      marksFound[id] = coll.items.map((c) => ({ id: c.id, type: c.type }));
-  }
-  return { book, layout, marksFound };
+  return { book, layout, syncedAfterLayout };
 }

@@ -2,8 +2,6 @@
 // grouped highlight ranges, pageLayout for the print area); manifest.xml declares the same.
 export const EXCEL_API = "ExcelApi";
 export const MIN_EXCEL_API = "1.9";
-/** Excel.run({ mergeUndoGroup }) makes one user action one undo step. */
-export const UNDO_GROUP_API = "1.20";
 
 export function isSupported(version: string): boolean {
   try {
@@ -27,7 +25,14 @@ export function requirementProblem(): string | null {
   return null;
 }
 
-/** Run options for one user action: one undo step where Excel supports it. */
-export function runOptions(): { mergeUndoGroup?: boolean } {
-  return isSupported(UNDO_GROUP_API) ? { mergeUndoGroup: true } : {};
+/**
+ * Run options for every batch. delayForCellEdit: "When false, if the user is in cell edit when
+ * the batch request is processed by the host, the batch automatically fails" (Excel.RunOptions).
+ * No mergeUndoGroup (ExcelApi 1.20): the undo-support table lists Worksheet.delete as
+ * unsupported, an unsupported call fails the batch with UndoNotSupported after the calls before
+ * it applied and clears the user's undo stack, and the table says nothing of the conditional
+ * format calls the marks use. Each sync is then its own undo record, as without the option.
+ */
+export function runOptions(): Excel.RunOptions {
+  return { delayForCellEdit: true };
 }

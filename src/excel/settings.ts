@@ -1,13 +1,13 @@
-// What the add-in keeps in the document (Office.context.document.settings): the pane's choices,
-// the marks it made (conditional-format ids per worksheet id) and the sheet names it last saw
-// (a hint that lets the next action load names and used ranges in one round trip).
+// What the add-in keeps in the document (Office.context.document.settings): the pane's choices
+// and the sheet names it last saw (a hint that lets the next action load names and used ranges
+// in one round trip). Not the marks: they are recognised by their content (marks.ts). Each
+// runtime has its own in-memory copy and saveAsync writes the whole copy, so only the pane
+// saves; the ribbon's function file refreshes its copy before reading and never saves.
 import type { StoredSettings } from "../app/settings";
 import { ExcelHostError } from "./errors";
 
-/** Conditional formats this add-in added, by worksheet id. */
-export type MarkRecord = Record<string, string[]>;
-
 const KEY_PANE = "lxy.pane";
+/** Written by earlier versions (conditional-format ids); removed when the pane saves. */
 const KEY_MARKS = "lxy.marks";
 const KEY_SHEETS = "lxy.sheets";
 
@@ -35,16 +35,17 @@ export async function saveSettings(s: StoredSettings): Promise<void> {
   await persist();
 }
 
-export function getMarks(): MarkRecord {
-  const m = get<MarkRecord>(KEY_MARKS);
-  return m && typeof m === "object" ? m : {};
-}
-
-export function setMarks(m: MarkRecord): void {
+/** Reload this runtime's copy from the document (what another runtime saved). */
+export function refreshSettings(): Promise<void> {
   const st = store();
-  if (!st) return;
-  if (Object.keys(m).length === 0) st.remove(KEY_MARKS);
-  else st.set(KEY_MARKS, m);
+  if (!st || typeof st.refreshAsync !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      st.refreshAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 export function getSheetHint(): string[] | null {
@@ -60,6 +61,7 @@ export function setSheetHint(names: string[]): void {
 export function persist(): Promise<void> {
   const st = store();
   if (!st) return Promise.resolve();
+  if (st.get(KEY_MARKS) !== null) st.remove(KEY_MARKS);
   return new Promise((resolve, reject) => {
     st.saveAsync((r: Office.AsyncResult<void>) => {
       if (String(r.status) === "failed")

@@ -2,14 +2,20 @@
 // sheet is larger than a request may carry), then formats, widths, merges, frozen header and
 // print setup, all queued into the same sync with calculation suspended. A sheet this add-in
 // generated before is replaced; a user's sheet is never touched — a free name is used instead.
+// A batch is not a transaction: any operation may be the last one applied. So per sheet the
+// order is: delete our old sheet (its marker then refers to #REF!, still ours), delete the
+// marker, add the new sheet and at once its marker. A failure between the add and the marker
+// leaves an unmarked sheet under a name no user sheet had; src/excel/index.ts removes it.
 import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
 import type { WrittenSheet } from "../app/port";
 import { formulaString } from "../core/a1";
 import { jsonBytes } from "../core/text";
 import { rectOf } from "./a1";
+import { maxOf } from "../core/max";
 import { freeSheetName, markerName } from "../core/generated";
 import type { Layout } from "./read";
 import type { Progress } from "../app/port";
+import { ExcelHostError } from "./errors";
 
 /** Bytes of cell data queued into one sync. */
 export const WRITE_BUDGET = 3 * 1024 * 1024;
@@ -36,10 +42,9 @@ export function cellInput(c: PlanCell): string | number {
 
 /** The plan's cells as rows of Excel input, internal links as HYPERLINK formulas. */
 export function planRows(plan: SheetPlan): (string | number)[][] {
-  const width = Math.max(
-    1,
-    ...plan.cells.map((r) => r.length),
-    ...plan.widths.map((_, i) => i + 1)
+  const width = maxOf(
+    plan.cells.map((r) => r.length),
+    Math.max(1, plan.widths.length)
   );
   const rows = plan.cells.map((r) => {
     const out: (string | number)[] = new Array(width).fill("");
@@ -124,8 +129,15 @@ export async function writeSheets(
   ctx: Excel.RequestContext,
   plans: SheetPlan[],
   layout: Layout,
-  progress?: Progress
+  progress?: Progress,
+  /** Filled with the names of the sheets queued for adding, before the first sync. */
+  intended: string[] = []
 ): Promise<WrittenSheet[]> {
+  if (layout.structureProtected)
+    throw new ExcelHostError(
+      "WorkbookProtected",
+      "工作簿结构受保护，无法添加或替换工作表，工作簿未做任何修改。请在“审阅 → 保护工作簿”中取消保护后重试。"
+    );
   const wb = ctx.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
   const taken = new Set(layout.sheets.map((s) => s.name));
@@ -137,16 +149,23 @@ export async function writeSheets(
   }[] = [];
   let firstActivate: Excel.Worksheet | null = null;
   for (const plan of plans) {
-    const marker = layout.markerNames[plan.role];
-    if (marker) wb.names.getItem(marker).delete();
     const ours = layout.generated[plan.role];
     if (ours) {
       wb.worksheets.getItem(ours).delete();
       taken.delete(ours);
     }
+    const marker = layout.markerNames[plan.role];
+    if (marker) wb.names.getItem(marker).delete();
+    if (plan.remove) continue;
     const name = freeSheetName(plan.name, taken);
     taken.add(name);
+    intended.push(name);
     const ws = wb.worksheets.add(name);
+    wb.names.add(
+      markerName(plan.role),
+      ws.getRange("A1"),
+      "疗休养经费助手生成的工作表（重新生成时只替换此表）"
+    ).visible = false;
     ws.tabColor = plan.tabColor;
     const rows = planRows(plan);
     const width = rows[0]?.length ?? 1;
@@ -159,11 +178,6 @@ export async function writeSheets(
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
     ws.pageLayout.orientation = plan.landscape ? "Landscape" : "Portrait";
     if (plan.printArea) ws.pageLayout.setPrintArea(plan.printArea);
-    wb.names.add(
-      markerName(plan.role),
-      ws.getRange("A1"),
-      "疗休养经费助手生成的工作表（重新生成时只替换此表）"
-    ).visible = false;
     pending.push({ ws, width, chunks: rows.length ? chunkRows(rows, WRITE_BUDGET) : [] });
     written.push({ role: plan.role, name, renamed: name !== plan.name });
     if (!firstActivate) firstActivate = ws;

@@ -18,6 +18,9 @@ import { MappingPanel } from "./MappingPanel";
 import { SettingsPanel, SettingsValue } from "./SettingsPanel";
 import { IssueList } from "./IssueList";
 import { Summary } from "./Summary";
+import { NO_RULES, PANE_RULES, RulesPanel, RulesValue } from "./RulesPanel";
+import { QuotaTable } from "./QuotaTable";
+import type { RuleSet } from "../core/rules";
 import { ProgressView } from "./ProgressView";
 import { Busy, StringsContext } from "./context";
 
@@ -86,6 +89,12 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     nearMonths: String(saved.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS),
     year: saved.year ? String(saved.year) : "",
   });
+  const [rules, setRules] = React.useState<RulesValue>(() => {
+    const r = { ...NO_RULES };
+    for (const k of PANE_RULES) if (saved[k] !== undefined) r[k] = String(saved[k]);
+    return r;
+  });
+  const [inForce, setInForce] = React.useState<RuleSet | null>(null);
   const [payers, setPayers] = React.useState<string[]>([]);
   const [detectedOwn, setDetectedOwn] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState<Busy | null>(null);
@@ -126,9 +135,28 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     if (!problem) void detect(saved.mapping ?? {});
   }, [detect, problem, saved]);
 
-  const persist = async (m: SheetMapping, v: SettingsValue) => {
+  // The ribbon's 一键生成 runs in another runtime (no shared runtime): when the pane regains focus
+  // or becomes visible again it re-reads the workbook's sheets, so it shows what happened there.
+  const mappingRef = React.useRef(mapping);
+  mappingRef.current = mapping;
+  const busyRef = React.useRef(false);
+  React.useEffect(() => {
+    if (problem || typeof window === "undefined") return undefined;
+    const recheck = () => {
+      if (document.visibilityState === "hidden" || busyRef.current) return;
+      void detect(mappingRef.current);
+    };
+    window.addEventListener("focus", recheck);
+    document.addEventListener("visibilitychange", recheck);
+    return () => {
+      window.removeEventListener("focus", recheck);
+      document.removeEventListener("visibilitychange", recheck);
+    };
+  }, [detect, problem]);
+
+  const persist = async (m: SheetMapping, v: SettingsValue, r: RulesValue = rules) => {
     try {
-      await host.saveSettings(settingsOf(m, v));
+      await host.saveSettings(settingsOf(m, v, r));
     } catch (e) {
       fail("save", e);
     }
@@ -142,14 +170,20 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
   const changeSettings = (v: SettingsValue) => {
     setSettings(v);
-    if (inputOf(mapping, v).problems.length === 0) void persist(mapping, v);
+    if (inputOf(mapping, v, rules).problems.length === 0) void persist(mapping, v);
+  };
+
+  const changeRules = (r: RulesValue) => {
+    setRules(r);
+    if (inputOf(mapping, settings, r).problems.length === 0) void persist(mapping, settings, r);
   };
 
   // A field out of bounds is shown as such in the settings and left at its default here.
-  const options = (): Options => inputOf(mapping, settings).options;
+  const options = (): Options => inputOf(mapping, settings, rules).options;
 
   const learn = (a: Analysis, o: Options) => {
     if (a.rates) setPayers(a.rates.payers);
+    setInForce(a.rules);
     if (!o.ownUnion && a.allocation) setDetectedOwn(a.allocation.ownUnion);
   };
 
@@ -218,12 +252,19 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     }
   };
 
+  busyRef.current = !!busy;
   const disabled = !!problem || !!busy || sheets === null;
   // The issues stay in view after generating too (a forced sheet's errors, the budget warning).
   const analysis =
     result.kind === "validated" || result.kind === "blocked"
       ? result.analysis
       : result.kind === "generated" && result.outcome.analysis.issues.length > 0
+        ? result.outcome.analysis
+        : null;
+  const current =
+    result.kind === "validated" || result.kind === "blocked"
+      ? result.analysis
+      : result.kind === "generated"
         ? result.outcome.analysis
         : null;
 
@@ -292,6 +333,18 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
 
         {result.kind === "cleared" && <Notice intent="success">{s.marksCleared}</Notice>}
 
+        {current && (
+          <QuotaTable
+            analysis={current}
+            waitlistSheet={
+              result.kind === "generated"
+                ? (result.outcome.written.find((w) => w.role === "waitlist")?.name ?? null)
+                : null
+            }
+            onOpen={(name) => void goTo(name)}
+          />
+        )}
+
         {analysis && (
           <IssueList analysis={analysis} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />
         )}
@@ -313,6 +366,13 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
           detectedOwn={detectedOwn}
           disabled={!!problem || !!busy}
           onChange={changeSettings}
+        />
+
+        <RulesPanel
+          value={rules}
+          inForce={inForce}
+          disabled={!!problem || !!busy}
+          onChange={changeRules}
         />
       </main>
     </StringsContext.Provider>
@@ -338,21 +398,30 @@ function safeLoad(host: PaneHost): StoredSettings {
 }
 
 /** The pane's fields as options: the same parsing and bounds as the command line. */
-function inputOf(m: SheetMapping, v: SettingsValue): ReturnType<typeof parseOptions> {
+function inputOf(
+  m: SheetMapping,
+  v: SettingsValue,
+  r: RulesValue
+): ReturnType<typeof parseOptions> {
   return parseOptions({
     sheets: m,
     ownUnion: v.ownUnion,
     nearRetirementMonths: v.nearMonths,
     year: v.year,
+    ...r,
   });
 }
 
-function settingsOf(m: SheetMapping, v: SettingsValue): StoredSettings {
-  const { options } = inputOf(m, v);
+function settingsOf(m: SheetMapping, v: SettingsValue, r: RulesValue): StoredSettings {
+  const { options } = inputOf(m, v, r);
   return {
     mapping: m,
     ownUnion: options.ownUnion,
     nearRetirementMonths: options.nearRetirementMonths,
     year: options.year,
+    perYear: options.perYear,
+    historyYears: options.historyYears,
+    dailyCap: options.dailyCap,
+    annualCap: options.annualCap,
   };
 }

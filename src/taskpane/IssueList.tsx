@@ -5,6 +5,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import type { Issue, IssueCode } from "../core/types";
 import type { Analysis } from "../core/engine";
+import { peopleByRow, personOf } from "../core/people";
 import { issueCell } from "../core/a1";
 import { useStrings } from "./context";
 
@@ -80,6 +81,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
   const s = useStrings();
   const styles = useStyles();
   const groups = groupIssues(analysis.issues);
+  const byRow = React.useMemo(() => peopleByRow(analysis.roster), [analysis]);
   const [expanded, setExpanded] = React.useState<Set<IssueCode>>(new Set());
   return (
     <section className={styles.section} aria-labelledby="issues-heading">
@@ -104,6 +106,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
           <ul className={styles.list}>
             {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => {
               const cell = issueCell(i);
+              const person = personOf(i, analysis.roster, byRow);
               return (
                 <li key={n}>
                   {cell ? (
@@ -113,6 +116,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
                       onClick={() => onGoTo(i.sheet, cell)}
                     >
                       <span className={styles.cell}>
+                        {person ? `${person} · ` : ""}
                         {i.sheet}!{cell}
                       </span>
                       <span>{i.message}</span>

@@ -1,9 +1,12 @@
-// The task pane's entry inside Office: wait for Office.js, then render the pane against Excel.
+// The task pane's entry inside Office: wait for Office.js (boot.ts: a clear message when it is
+// missing, blocked, never ready, or Excel is too old), then render the pane against Excel.
 import { mountPane } from "./mount";
 import { officeHost } from "./officeHost";
-import { langOf } from "./strings";
+import { boot } from "./boot";
 
-Office.onReady(() => {
-  const container = document.getElementById("container");
-  if (container) mountPane(container, officeHost, langOf(Office.context.displayLanguage));
-});
+const container = document.getElementById("container");
+if (container) {
+  void boot(container, typeof Office === "undefined" ? undefined : Office, (lang) =>
+    mountPane(container, officeHost, lang)
+  );
+}

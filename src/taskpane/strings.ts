@@ -16,6 +16,15 @@ const zh = {
   appIntro: "校验花名册，生成公式联动的经费分摊表。",
   loading: "正在读取工作簿…",
   tooOld: "当前 Excel 版本过旧，无法使用本加载项。",
+  boot: {
+    noOffice:
+      "未能加载 Excel 加载项组件：此页面不在 Excel 中打开，或网络、安全策略阻止了微软的脚本。",
+    notReady: "等待 Excel 超过 15 秒仍未就绪：此页面可能不在 Excel 中打开。",
+    notExcel: "此加载项只能在 Excel 中使用。",
+    tooOld: "当前 Excel 版本过旧：本加载项需要 Excel 2021、微软 365 或更高版本，或 Excel 网页版。",
+    whatToDo:
+      "请在 Excel（桌面版或网页版）中通过“开始 → 加载项”打开“疗休养经费助手”；无法使用加载项时，可改用离线网页版或命令行处理工作簿文件；版本过旧时请更新 Excel。",
+  },
 
   mappingHeading: "工作表",
   mappingIntro: "已按表头自动识别各表，可手动更改。",
@@ -102,11 +111,40 @@ const zh = {
     save: "保存设置",
   },
 
+  // Rules (规则) and who goes when a programme is oversubscribed (名额与候补).
+  rulesHeading: "规则",
+  rulesIntro: "留空则用工作簿“规则”表中的值，没有“规则”表时用默认值；在此填写的值优先于“规则”表。",
+  rule: {
+    perYear: "每人每年参加次数",
+    historyYears: "追溯年数",
+    dailyCap: "每人每天上限（元）",
+    annualCap: "每人每年上限（元）",
+    nearRetirementMonths: "临近退休（月）",
+  } as Record<string, string>,
+  ruleSource: { default: "默认", settings: "设置", sheet: "规则表" } as Record<string, string>,
+  noLimit: "不限",
+  inForce: (value: string, source: string) => `当前生效：${value}（${source}）`,
+  sheetOverridden: (value: string) => `，“规则”表为 ${value}`,
+  notYetRead: "校验或生成后显示当前生效的值。",
+  quotaHeading: "名额与候补",
+  quotaOrder:
+    "报名超过名额时按优先顺序入选：先优先对象（含临近退休，限项目“优先对象”列出者），再往年未参加者，再按花名册顺序。",
+  quotaCols: {
+    program: "项目",
+    applicants: "报名",
+    quota: "名额",
+    selected: "入选",
+    waiting: "候补",
+  },
+  quotaNone: "各项目报名人数均未超过名额。",
+  quotaAfterGenerate: "生成经费分摊表时将同时生成“名额与候补”表。",
+
   // Ribbon command dialog.
   noticeTitle: "疗休养经费助手",
   noticeBlocked: (errors: number) =>
     `发现 ${errors} 个错误，未生成经费分摊表。已在表中标出问题单元格，请打开任务窗格查看详情并修正，或在任务窗格中选择“仍然生成”。`,
   noticeDone: (name: string) => `已生成“${name}”。`,
+  noticeOver: (amount: string) => `注意：本级工会承担合计超出资金来源，超支 ${amount} 元。`,
   noticeFailed: (message: string, code: string) => `生成失败：${message}（错误代码：${code}）`,
   close: "关闭",
 };
@@ -118,6 +156,16 @@ const en: Strings = {
   appIntro: "Check the roster and generate a formula-driven cost allocation sheet.",
   loading: "Reading the workbook…",
   tooOld: "This version of Excel is too old for this add-in.",
+  boot: {
+    noOffice:
+      "Office (office.js) could not be loaded: this page is not open in Excel, or the network or a security policy blocked Microsoft's script.",
+    notReady: "Excel was not ready after 15 seconds: this page may not be open in Excel.",
+    notExcel: "This add-in works in Excel only.",
+    tooOld:
+      "This version of Excel is too old: the add-in needs ExcelApi 1.9 (Microsoft 365, Excel 2021 or later, or Excel on the web).",
+    whatToDo:
+      "Open 疗休养经费助手 in Excel (desktop or web) from Home → Add-ins; where Excel add-ins cannot be used, use the offline web page or the command line (npm run generate) on the .xlsx file; update Office if it is too old.",
+  },
 
   mappingHeading: "Sheets",
   mappingIntro: "Sheets were recognised by their headers; you can change them.",
@@ -207,10 +255,40 @@ const en: Strings = {
     save: "Saving settings",
   },
 
+  rulesHeading: "Rules",
+  rulesIntro:
+    "Leave blank to use the workbook's 规则 sheet, or the default without one; a value here wins over the sheet.",
+  rule: {
+    perYear: "Trips per person per year",
+    historyYears: "Look-back years",
+    dailyCap: "Cap per person per day (yuan)",
+    annualCap: "Cap per person per year (yuan)",
+    nearRetirementMonths: "Near retirement (months)",
+  },
+  ruleSource: { default: "default", settings: "setting", sheet: "规则 sheet" },
+  noLimit: "no limit",
+  inForce: (value: string, source: string) => `In force: ${value} (${source})`,
+  sheetOverridden: (value: string) => `; the 规则 sheet says ${value}`,
+  notYetRead: "Check or generate to see the values in force.",
+  quotaHeading: "Places and waitlist",
+  quotaOrder:
+    "When a programme is oversubscribed: priority categories (and near retirement where listed) first, then people who did not go before, then roster order.",
+  quotaCols: {
+    program: "Programme",
+    applicants: "Applied",
+    quota: "Places",
+    selected: "Selected",
+    waiting: "Waitlist",
+  },
+  quotaNone: "No programme has more applicants than places.",
+  quotaAfterGenerate: "Generating also writes the 名额与候补 sheet.",
+
   noticeTitle: "Recuperation Budget Assistant",
   noticeBlocked: (errors: number) =>
     `${errors} errors found; the allocation sheet was not generated. The cells are marked; open the task pane for details or choose “Generate anyway” there.`,
   noticeDone: (name: string) => `Generated “${name}”.`,
+  noticeOver: (amount: string) =>
+    ` Note: the own union's total is above the budget sources, over by ${amount}.`,
   noticeFailed: (message: string, code: string) =>
     `Generation failed: ${message} (error code ${code})`,
   close: "Close",
@@ -239,6 +317,9 @@ const EN_TITLE: Record<IssueCode, string> = {
   RATE_INVALID: "Unreadable rate",
   RATE_SHARES_MISMATCH: "Shares do not add up",
   BUDGET_EXCEEDED: "Over budget",
+  RATE_OVER_CAP: "Rate above the daily cap",
+  ANNUAL_CAP_EXCEEDED: "Above the annual cap per person",
+  RULE_INVALID: "Rule not understood",
   FORMULA_NO_VALUE: "Formula without a value",
 };
 

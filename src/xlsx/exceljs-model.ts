@@ -139,6 +139,7 @@ export function addPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): WrittenSheet
     const ours = generatedSheet(wb, plan.role);
     if (ours) wb.removeWorksheet(wb.getWorksheet(ours)!.id);
     wb.definedNames.remove(markerTarget(ours ?? plan.name), markerName(plan.role));
+    if (plan.remove) continue;
     const name = freeSheetName(
       plan.name,
       wb.worksheets.map((w) => w.name)

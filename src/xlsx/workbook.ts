@@ -169,7 +169,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return asBuffer(
       await internalLinksInZip(
         out,
-        this.batches.flatMap((b) => b.plans.map((p, i) => ({ name: b.written[i].name, plan: p })))
+        // A plan that only removes a sheet writes none: match the written sheets by role.
+        this.batches.flatMap((b) =>
+          b.written.map((w) => ({ name: w.name, plan: b.plans.find((p) => p.role === w.role)! }))
+        )
       )
     );
   }

@@ -27,7 +27,9 @@ class RecordingPort implements WorkbookPort {
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
     this.calls.push("write");
     this.plans = plans;
-    return plans.map((p) => ({ role: p.role, name: p.name, renamed: false }));
+    return plans
+      .filter((p) => !p.remove)
+      .map((p) => ({ role: p.role, name: p.name, renamed: false }));
   }
   async replaceMarks(issues: Issue[]): Promise<void> {
     this.calls.push("mark");
@@ -60,7 +62,12 @@ describe("generate", () => {
     const port = new RecordingPort(await book("sample-2024.xlsx"));
     const r = await generate(port, { today: TODAY });
     expect(port.calls).toEqual(["read", "write"]);
-    expect(port.plans.map((p) => p.role)).toEqual(["allocation", "report"]);
+    // No programme is oversubscribed: an earlier 名额与候补 is removed, nothing new is written.
+    expect(port.plans.map((p) => [p.role, !!p.remove])).toEqual([
+      ["allocation", false],
+      ["report", false],
+      ["waitlist", true],
+    ]);
     expect(r).toMatchObject({ blocked: false, blockedBy: null, marked: false });
     expect(r.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
   });

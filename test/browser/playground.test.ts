@@ -153,7 +153,7 @@ test("校验 on the sample with mistakes marks the duplicate and the ineligible 
   expect(await cell("花名册", "B33").getAttribute("data-mark")).toBe("warning");
 
   // Click-to-cell: the issue row selects G15 in the grid.
-  await page.getByRole("button", { name: /^花名册!G15/ }).click();
+  await page.getByRole("button", { name: /^金杰 · 花名册!G15/ }).click();
   await cell("花名册", "G15").and(page.locator('[data-selected="true"]')).waitFor();
   await page.screenshot({
     path: path.join(SHOTS, "playground-mistakes-validated.png"),

@@ -22,11 +22,16 @@ it("6,040 roster rows: progress lines on stderr, the table on stdout, the figure
   expect(run.code).toBe(0);
   expect(run.err.some((l) => /^已读取 3 个工作表、6,0\d\d 行，正在校验…$/.test(l))).toBe(true);
   expect(run.err).toContain("正在写入输出工作簿…");
-  expect(run.stdout).toContain("6040/151");
+  expect(run.stdout).toContain("6040/151/151/5889");
   const r = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
-  expect(r.allocation.programs.map((p: { headcount: number }) => p.headcount)).toEqual([
+  expect(r.allocation.programs.map((p: { applicants: number }) => p.applicants)).toEqual([
     2000, 120, 2000, 80, 1840,
   ]);
+  // Forced: the sheet budgets the places (名额), not the sign-ups; the rest wait.
+  expect(r.allocation.programs.map((p: { headcount: number }) => p.headcount)).toEqual([
+    50, 3, 50, 2, 46,
+  ]);
+  expect(r.issues.filter((i: { code: string }) => i.code === "QUOTA_EXCEEDED")).toHaveLength(5889);
   expect(r.issues.filter((i: { code: string }) => i.code === "DUPLICATE_ID")).toHaveLength(6040);
   expect(sha256(path.join(dir, "big.xlsx"))).toBe(before);
   expect(fs.existsSync(path.join(dir, "big.经费分摊.xlsx"))).toBe(true);

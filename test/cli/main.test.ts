@@ -50,7 +50,7 @@ describe("no input: the shipped sample", () => {
     expect(n1.split(/\s{2,}/)).toEqual([
       "N1",
       "市内疗休养",
-      "46/46",
+      "46/46/46/0",
       "123,280.00",
       "41,093.33",
       "41,093.33",
@@ -60,7 +60,7 @@ describe("no input: the shipped sample", () => {
     const total = lines.find((l) => l.startsWith("合计"))!;
     expect(total.split(/\s{2,}/)).toEqual([
       "合计",
-      "151/151",
+      "151/151/151/0",
       "441,280.00",
       "279,093.33",
       "41,093.33",
@@ -140,7 +140,7 @@ describe("no input: the shipped sample", () => {
 
   it("the JSON issue keys come in the contract's order", () => {
     const raw = fs.readFileSync(path.join(dir, "r.json"), "utf8");
-    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation", "output"]);
+    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation", "rules", "output"]);
     expect(Object.keys(JSON.parse(raw).issues[0])).toEqual([
       "severity",
       "code",

@@ -59,13 +59,18 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-test("on a clean workbook it generates the sheets, activates 经费分摊表 and shows no dialog", async () => {
+test("on a clean workbook it generates the sheets, activates 经费分摊表, and says the budget overrun (超支 93.34 元)", async () => {
   dbl = await double("sample-2024.xlsx");
   const dialogs = withDialogs(dbl);
   await dbl.invokeAction("generateAllocation");
   expect(dbl.sheetNames()).toEqual(expect.arrayContaining(["经费分摊表", "校验结果"]));
   expect(dbl.activeSheet).toBe("经费分摊表");
-  expect(dialogs).toEqual([]);
+  // The sample is over budget: the one dialog of a successful run says by how much.
+  expect(dialogs).toHaveLength(1);
+  const url = new URL(dialogs[0].url);
+  expect(url.searchParams.get("kind")).toBe("done");
+  expect(url.searchParams.get("over")).toBe("93.34");
+  expect(dialogs[0].closed).toHaveBeenCalled();
 });
 
 test("errors block it: nothing generated, the cells marked, a dialog says so and closes", async () => {

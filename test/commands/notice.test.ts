@@ -23,6 +23,12 @@ test("a failure carries Office's error code", () => {
   ).toBe("生成失败：找不到工作表。（错误代码：ItemNotFound）");
 });
 
+test("a successful run over budget says by how much (超支 93.34 元)", () => {
+  expect(noticeText(params({ kind: "done", sheet: "经费分摊表", over: "93.34" }))).toBe(
+    "已生成“经费分摊表”。注意：本级工会承担合计超出资金来源，超支 93.34 元。"
+  );
+});
+
 test("English when Office is in English", () => {
   expect(noticeText(params({ kind: "done", sheet: "经费分摊表", lang: "en-US" }))).toBe(
     "Generated “经费分摊表”."

@@ -75,6 +75,8 @@ describe("the remainder rule on N1 (46 × 2680 = 123,280.00)", () => {
       const r = rateRows();
       [r[4][8], r[4][9], r[4][10]] = shares;
       r[4][7] = 2680.01;
+      // 名额 above every headcount tried: the headcount is capped by it (MIN(count, 名额)).
+      r[4][6] = 200;
       const rates = ratesSheet(r);
       for (let n = 0; n <= 200; n += 7) {
         const a = run(
@@ -95,6 +97,7 @@ describe("the remainder rule on N1 (46 × 2680 = 123,280.00)", () => {
           )
         );
         const n1 = a.allocation!.programs[4];
+        expect(n1.headcount).toBe(n);
         expect(n1.shares.reduce((s, x) => s + x.fen, 0n)).toBe(n1.costFen);
         expect(n1.costFen).toBe(BigInt(n) * 268001n);
       }

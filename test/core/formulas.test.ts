@@ -577,7 +577,11 @@ describe("random workbooks: the evaluated 经费分摊表 equals the engine to t
         structural.length > 0,
         structural.filter((i) => i.code !== "RATE_INVALID" && i.code !== "RATE_SHARES_MISMATCH"),
       ]).toEqual([seed, true, []]);
-    expect(al.programs.map((p) => p.headcount)).toEqual(headcounts);
+    expect(al.programs.map((p) => p.applicants)).toEqual(headcounts);
+    // The places, not the sign-ups: at most 名额 (MIN(count, 名额) in the sheet, compared below).
+    expect(al.programs.map((p) => p.headcount)).toEqual(
+      headcounts.map((n, k) => Math.min(n, al.programs[k].quota!))
+    );
     compare(g, `seed ${seed}`);
   });
 });

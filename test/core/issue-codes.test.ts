@@ -9,6 +9,7 @@ import {
   book,
   bookOf,
   budgetSheet,
+  sheet,
   historySheet,
   issuesOf,
   person,
@@ -47,6 +48,9 @@ const ALL_CODES: IssueCode[] = [
   "RATE_INVALID",
   "RATE_SHARES_MISMATCH",
   "BUDGET_EXCEEDED",
+  "RATE_OVER_CAP",
+  "ANNUAL_CAP_EXCEEDED",
+  "RULE_INVALID",
   "FORMULA_NO_VALUE",
 ];
 
@@ -74,9 +78,10 @@ const roster = (
 });
 
 describe("the severities are the contract's", () => {
-  it("matches docs/DOMAIN.md §4 for all 22 codes", () => {
+  it("matches docs/DOMAIN.md §4 for all 25 codes", () => {
     const warnings = ALL_CODES.filter((c) => SEVERITY[c] === "warning").sort();
     expect(warnings).toEqual([
+      "ANNUAL_CAP_EXCEEDED",
       "BUDGET_EXCEEDED",
       "GENDER_MISMATCH",
       "ID_15_DIGIT",
@@ -410,6 +415,50 @@ describe("BUDGET_EXCEEDED: the own union's total above its sources", () => {
   });
 });
 
+describe("RATE_OVER_CAP: 人均标准 above 每人每天上限 × 天数", () => {
+  it("flags W4 (4,500 for 5 days) against a cap of 600 a day, on its 人均标准 cell", () => {
+    const header = [...RATE_HEADER, "天数"];
+    const b = book(
+      rosterSheet(rows([person("W1")])),
+      ratesSheet(
+        rateRows().map((r) => [...r, 5]),
+        { header }
+      ),
+      budgetSheet()
+    );
+    expect(codesOf(run(b, { dailyCap: 600 }), "RATE_OVER_CAP")).toEqual([
+      {
+        severity: "error",
+        code: "RATE_OVER_CAP",
+        sheet: "项目费率",
+        row: 6,
+        column: "人均标准（元）",
+        cell: "H6",
+      },
+    ]);
+  });
+});
+
+describe("ANNUAL_CAP_EXCEEDED: one person's programmes this year above 每人每年上限", () => {
+  it("warns on both rows of someone in W1 and N1 (5,680.00) against 5,000", () => {
+    const p = person("W1");
+    const b = bookOf([p, person("N1", { 身份证号: p["身份证号"], 姓名: p["姓名"] })]);
+    expect(codesOf(run(b, { annualCap: 5000, perYear: 2 }), "ANNUAL_CAP_EXCEEDED")).toEqual([
+      roster("warning", "ANNUAL_CAP_EXCEEDED", 3, "疗休养项目", "H"),
+      roster("warning", "ANNUAL_CAP_EXCEEDED", 4, "疗休养项目", "H"),
+    ]);
+  });
+});
+
+describe("RULE_INVALID: a 规则 sheet value that cannot be used", () => {
+  it("flags an out-of-bounds 每人每年参加次数 on its value cell", () => {
+    const rules = sheet("规则", ["规则", "值"], [["每人每年参加次数", 0]]);
+    expect(codesOf(run(bookOf([person("W1")], [rules])), "RULE_INVALID")).toEqual([
+      { severity: "error", code: "RULE_INVALID", sheet: "规则", row: 2, column: "值", cell: "B2" },
+    ]);
+  });
+});
+
 describe("FORMULA_NO_VALUE: a formula the host could give no value for", () => {
   it("is reported on its cell instead of MISSING_REQUIRED", () => {
     const roster = rosterSheet(rows([person("W1")]));
@@ -430,7 +479,7 @@ describe("FORMULA_NO_VALUE: a formula the host could give no value for", () => {
 
 // Tests run in order within a file: this one comes last.
 describe("coverage of the contract", () => {
-  it("every one of the 22 codes was produced by some input above", () => {
+  it("every one of the 25 codes was produced by some input above", () => {
     expect([...produced].sort()).toEqual([...ALL_CODES].sort());
   });
 });

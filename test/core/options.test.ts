@@ -35,9 +35,29 @@ describe("parseOptions", () => {
     ["nearRetirementMonths", "120", true],
     ["nearRetirementMonths", "121", false],
     ["nearRetirementMonths", "１２", false],
+    ["perYear", "0", false],
+    ["perYear", "1", true],
+    ["perYear", "10", true],
+    ["perYear", "11", false],
+    ["historyYears", "-1", false],
+    ["historyYears", "0", true],
+    ["historyYears", "20", true],
+    ["historyYears", "21", false],
+    ["dailyCap", "0", false],
+    ["dailyCap", "500", true],
+    ["dailyCap", "500.5", false],
+    ["annualCap", "3000", true],
+    ["annualCap", "10000001", false],
   ] as const)("%s %s accepted: %s — and the CLI agrees", (option, text, ok) => {
     expect(parseNumericOption(option, text).problem === undefined).toBe(ok);
-    const flag = option === "year" ? "--year" : "--near-months";
+    const flag = {
+      year: "--year",
+      nearRetirementMonths: "--near-months",
+      perYear: "--per-year",
+      historyYears: "--history-years",
+      dailyCap: "--daily-cap",
+      annualCap: "--annual-cap",
+    }[option];
     if (ok) expect(parseArgs([flag, text]).options[option]).toBe(Number(text));
     else expect(() => parseArgs([flag, text])).toThrow(flag);
   });
@@ -46,6 +66,10 @@ describe("parseOptions", () => {
     expect(OPTION_BOUNDS).toEqual({
       year: { min: 2000, max: 2100 },
       nearRetirementMonths: { min: 0, max: 120 },
+      perYear: { min: 1, max: 10 },
+      historyYears: { min: 0, max: 20 },
+      dailyCap: { min: 1, max: 100000 },
+      annualCap: { min: 1, max: 10000000 },
     });
   });
 });

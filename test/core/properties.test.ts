@@ -74,7 +74,10 @@ describe("properties of random rosters", () => {
         let cost = 0n;
         for (const pa of al.programs) {
           expect(pa.shares.reduce((s, x) => s + x.fen, 0n)).toBe(pa.costFen);
-          expect(pa.headcount).toBe(codes.filter((c) => c === pa.program.code).length);
+          const applied = codes.filter((c) => c === pa.program.code).length;
+          expect(pa.applicants).toBe(applied);
+          // The places budgeted: the sign-ups, at most the quota.
+          expect(pa.headcount).toBe(Math.min(applied, QUOTA[pa.program.code]));
           cost += pa.costFen;
         }
         expect(al.costFen).toBe(cost);

@@ -209,6 +209,7 @@ const T = {
   city: 9,
   own: 10,
   transport: 11,
+  priority: 14,
 };
 /** Base rate rows by code → index. */
 const P = { W1: 0, W2: 1, W3: 2, W4: 3, N1: 4 };
@@ -881,8 +882,9 @@ export const CASES: CaseDef[] = [
     file: "quota-exceeded.xlsx",
     damage: "three people in W4 (名额 2)",
     exit: 1,
-    expected: [at("QUOTA_EXCEEDED", "H12")],
-    headcounts: { W4: 3 },
+    expected: [at("QUOTA_EXCEEDED", "H12", "花名册", "按优先顺序排第3位")],
+    // The places, not the sign-ups: MIN(exact count, 名额).
+    headcounts: { W4: 2 },
     make: edit((s) => {
       const r = roster(s);
       r.rows.push([
@@ -1040,6 +1042,101 @@ export const CASES: CaseDef[] = [
     expected: [],
     reason: "已加密",
     make: () => ({ bytes: oleHeader() }),
+  },
+
+  // --- who goes when oversubscribed, and the rules that differ between unions (issue 13)
+  {
+    file: "quota-priority.xlsx",
+    damage: "three people in W4 (名额 2), the last a 劳模 listed in W4's 优先对象",
+    exit: 1,
+    expected: [at("QUOTA_EXCEEDED", "H11", "花名册", "按优先顺序排第3位")],
+    headcounts: { W4: 2 },
+    make: edit((s) => {
+      rates(s).rows[P.W4][T.priority] = "劳模";
+      const w4 = roster(s).rows[4];
+      roster(s).rows.push(
+        [9, "周平", "男", idOf("19830303", "099"), ...w4.slice(R.unit)],
+        [
+          10,
+          "吴霞",
+          "女",
+          idOf("19860606", "102"),
+          w4[R.unit],
+          w4[R.member],
+          "城市困难职工解困脱困工作人员、劳模",
+          ...w4.slice(R.program),
+        ]
+      );
+    }),
+  },
+  {
+    file: "rules-daily-cap.xlsx",
+    damage: "a 规则 sheet with 每人每天上限 800 and a 天数 column of 5: W4's 4,500 is above 4,000",
+    exit: 1,
+    expected: [at("RATE_OVER_CAP", "H6", "项目费率", "超过每人每天上限800.00元×5天")],
+    make: edit((s) => {
+      const r = rates(s);
+      r.header.push("天数");
+      r.rows.forEach((row) => row.push(5));
+      s.push({ name: "规则", header: ["规则", "值"], rows: [["每人每天上限", "800元"]] });
+    }),
+  },
+  {
+    file: "rules-annual-cap.xlsx",
+    damage: "a 规则 sheet allowing two trips with 每人每年上限 5000; 张伟 in W1 and N1 (5,680)",
+    exit: 0,
+    expected: [
+      at("ANNUAL_CAP_EXCEEDED", "H3", "花名册", "合计5,680.00元"),
+      at("ANNUAL_CAP_EXCEEDED", "H11"),
+    ],
+    make: edit((s) => {
+      const first = roster(s).rows[0];
+      const again = [...first];
+      again[R.seq] = 9;
+      again[R.cats] = "在职职工会员";
+      again[R.program] = "N1";
+      again[R.date] = d(2024, 9, 15);
+      roster(s).rows.push(again);
+      s.push({
+        name: "规则",
+        header: ["规则", "值"],
+        rows: [
+          ["每人每年参加次数", 2],
+          ["每人每年上限", 5000],
+        ],
+      });
+    }),
+  },
+  {
+    file: "rules-history-years.xlsx",
+    damage: "a 规则 sheet with 追溯年数 3 and 张伟 in the history for 2022",
+    exit: 1,
+    expected: [at("DUPLICATE_HISTORY", "D3", "花名册", "近3年内参加过的不再安排")],
+    make: edit((s) => {
+      s.push({
+        name: "历史记录",
+        header: ["姓名", "身份证号", "项目", "年份"],
+        rows: [["张伟", id0(), "W1", 2022]],
+        textColumns: ["身份证号"],
+      });
+      s.push({ name: "规则", header: ["规则", "值"], rows: [["追溯年数", 3]] });
+    }),
+  },
+  {
+    file: "rules-invalid.xlsx",
+    damage: "a 规则 sheet whose 每人每年参加次数 is 两次 and whose second rule is unknown",
+    exit: 1,
+    expected: [at("RULE_INVALID", "B2", "规则", "两次"), at("RULE_INVALID", "A3", "规则")],
+    make: edit((s) =>
+      s.push({
+        name: "规则",
+        header: ["规则", "值"],
+        rows: [
+          ["每人每年参加次数", "两次"],
+          ["每周上限", 1],
+        ],
+      })
+    ),
   },
 ];
 

@@ -136,6 +136,7 @@ describe("writeSheets(ctx, plans)", () => {
         sheets: sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility })),
         generated: {},
         markerNames: {},
+        structureProtected: false,
       });
     });
     expect(written).toEqual([{ role: "report", name: "校验结果", renamed: false }]);

@@ -54,7 +54,9 @@ describe("with office-addin-mock", () => {
           },
         },
       },
-      run: async function (callback: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run([options,] batch): the add-in passes run options (delayForCellEdit).
+      run: async function (a: unknown, b?: (ctx: unknown) => Promise<unknown>) {
+        const callback = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
         return callback((this as { context: unknown }).context);
       },
     }) as any;

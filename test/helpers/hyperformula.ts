@@ -138,7 +138,11 @@ export async function evaluateWorkbook(
   }
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const ws of wb.worksheets) sheets[ws.name] = sheetContents(ws);
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
+  // Array arithmetic: Excel evaluates SUMPRODUCT's arguments as arrays (the exact headcount counts).
+  const hf = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+  });
   const id = (sheet: string) => {
     const n = hf.getSheetId(sheet);
     if (n === undefined) throw new Error(`no sheet named ${sheet}`);

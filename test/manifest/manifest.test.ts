@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { all, child, one, parseXml, XmlElement } from "./xml";
-import { MIN_EXCEL_API, UNDO_GROUP_API } from "../../src/excel/requirements";
+import { MIN_EXCEL_API, runOptions } from "../../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "../..");
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -152,16 +152,15 @@ describe("manifest.xml", () => {
   it("declares the ExcelApi set src/excel requires (test/excel runs every action on exactly that version)", () => {
     const sets = all(manifest, "Set").map((s) => ({ name: s.attrs.Name, min: s.attrs.MinVersion }));
     expect(sets).toEqual([{ name: "ExcelApi", min: MIN_EXCEL_API }]);
-    // Every requirement-set version the code checks is either the declared minimum or guarded
-    // (mergeUndoGroup is used only when isSetSupported says so).
+    // Every requirement-set version the code checks is the declared minimum: no guarded newer
+    // set (mergeUndoGroup, ExcelApi 1.20, is not used: see requirements.ts runOptions).
     const code = fs
       .readdirSync(path.join(ROOT, "src/excel"))
       .map((f) => fs.readFileSync(path.join(ROOT, "src/excel", f), "utf8"))
       .join("\n");
     const checked = [...code.matchAll(/export const \w+_API = "(\d+\.\d+)"/g)].map((m) => m[1]);
-    expect(checked.sort()).toEqual([MIN_EXCEL_API, UNDO_GROUP_API].sort());
-    const v = (s: string) => s.split(".").map(Number);
-    expect(v(UNDO_GROUP_API)[1]).toBeGreaterThan(v(MIN_EXCEL_API)[1]);
+    expect(checked).toEqual([MIN_EXCEL_API]);
+    expect(runOptions()).toEqual({ delayForCellEdit: true });
   });
 
   it("is in Chinese by default, with English overrides for every string", () => {
@@ -205,5 +204,21 @@ describe("manifest.xml", () => {
     expect(String(await devPattern.transform(Buffer.from(source)))).toContain(
       DEV + "taskpane.html"
     );
+  });
+});
+
+describe("help page", () => {
+  it("SupportUrl and LearnMoreUrl point at help.html, which the build emits from src/help/help.html", () => {
+    expect(child(manifest, "SupportUrl").attrs.DefaultValue).toBe(DEV + "help.html");
+    expect(resources("Urls").get("GetStarted.LearnMoreUrl")!.attrs.DefaultValue).toBe(
+      DEV + "help.html"
+    );
+    const page = fs.readFileSync(path.join(ROOT, "src/help/help.html"), "utf8");
+    expect(page).toMatch(/<html lang="zh-CN">/);
+    expect(page).toMatch(/清除标记/);
+    expect(page).not.toMatch(/<script/);
+    const webpack = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
+    expect(webpack).toContain('template: "./src/help/help.html"');
+    expect(webpack).toContain('filename: "help.html"');
   });
 });

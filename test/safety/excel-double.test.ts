@@ -6,7 +6,7 @@ import * as path from "path";
 import { clearMarks, generate, validate } from "../../src/excel";
 import { doubleFromXlsx } from "../../src/testing/excel-double/fromXlsx";
 import type { ExcelDouble } from "../../src/testing/excel-double";
-import { ALLOCATION_SHEET, REPORT_SHEET } from "../../src/core/generated";
+import { ALLOCATION_SHEET, REPORT_SHEET, WAITLIST_SHEET } from "../../src/core/generated";
 import { CASES, caseBytes } from "../corpus/build";
 
 const MISTAKES = path.resolve(__dirname, "../../assets/sample-2024-mistakes.xlsx");
@@ -55,7 +55,9 @@ async function exercise(bytes: Buffer): Promise<void> {
       expect(g.blocked).toBe(false);
       // Regenerating replaces the add-in's sheets: never a second copy.
       const generated = d.sheetNames().filter((n) => !userSheets.includes(n));
-      expect(generated.sort()).toEqual([ALLOCATION_SHEET, REPORT_SHEET].sort());
+      // 名额与候补 too while a programme is oversubscribed.
+      const over = g.analysis.selection.some((x) => x.oversubscribed) ? [WAITLIST_SHEET] : [];
+      expect(generated.sort()).toEqual([ALLOCATION_SHEET, REPORT_SHEET, ...over].sort());
     } else {
       expect(g.blocked).toBe(true);
       expect(d.sheetNames()).toEqual(userSheets);

@@ -98,15 +98,14 @@ describe("formula-looking text from the user stays text", () => {
       [...found].some((k) => k.startsWith(REPORT_SHEET + ":") && k.endsWith(EVIL_PROGRAMME_CELL))
     ).toBe(true);
 
-    // The name reaches the headcount formula only as a quoted COUNTIFS criterion ("==…" means
-    // "equals the text =…" in Excel). HyperFormula 3.5 rejects criteria that start with "==",
-    // so the evaluated value is not asserted here; see the @-name case below.
+    // The name reaches the headcount formula only as a quoted string literal of the exact count
+    // (EXACT(range&"","=…") compares texts; nothing in it is an operator).
     const alloc = wb.getWorksheet(ALLOCATION_SHEET)!;
     let w2Row = 0;
     alloc.eachRow((row, n) => (row.getCell(1).value === "W2" ? (w2Row = n) : undefined));
     expect(alloc.getCell(w2Row, 2).type).toBe(ExcelJS.ValueType.String);
     expect(alloc.getCell(w2Row, 4).formula).toContain(
-      '"=' + EVIL_PROGRAMME.replace(/"/g, '""') + '"'
+      '&"","' + EVIL_PROGRAMME.replace(/"/g, '""') + '"'
     );
   });
 
@@ -172,7 +171,7 @@ describe("formula-looking text from the user stays text", () => {
       const r = alloc.values.findIndex((row) => row[0] === "W2");
       expect(alloc.values[r][1]).toBe(EVIL_PROGRAMME);
       expect(alloc.formulas[r][1]).toBeNull();
-      expect(alloc.formulas[r][3]).toContain('"=' + EVIL_PROGRAMME.replace(/"/g, '""') + '"');
+      expect(alloc.formulas[r][3]).toContain('&"","' + EVIL_PROGRAMME.replace(/"/g, '""') + '"');
       // The report's link to the unknown programme's cell works despite the quote in the sheet name.
       const rep = d.snapshot(REPORT_SHEET);
       const i = rep.values.findIndex((row) => row[2] === "UNKNOWN_PROGRAM");

@@ -23,10 +23,16 @@ test("production pages: office.js from the CDN only, no eval, nothing else from 
   const html = pages(cfg);
   expect(html.map((h) => h.filename).sort()).toEqual([
     "commands.html",
+    "help.html",
     "notice.html",
     "taskpane.html",
   ]);
-  for (const h of html) {
+  // The help page has no script at all: script-src 'self' only, and none in its template.
+  const help = html.find((h) => h.filename === "help.html")!;
+  expect(help.csp).toContain("script-src 'self';");
+  expect(help.csp).not.toMatch(/unsafe-eval|localhost|\*/);
+  expect(fs.readFileSync(path.join(ROOT, help.template), "utf8")).not.toMatch(/<script/);
+  for (const h of html.filter((x) => x.filename !== "help.html")) {
     expect(h.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(h.csp).not.toMatch(/unsafe-eval|localhost|\*/);
     expect(fs.readFileSync(path.join(ROOT, h.template), "utf8")).toContain(
@@ -74,4 +80,21 @@ test("dev certificates are needed by the dev-server only", async () => {
   await makeConfig({ demo: true }, { mode: "development" });
   await makeConfig({}, { mode: "development" });
   expect(Object.keys(require.cache).some((k) => k.includes("office-addin-dev-certs"))).toBe(false);
+});
+
+test("npm run dev-server as root on Linux without sudo: the certificate install gets a sudo shim that runs its command", () => {
+  const { sudoShim } = require("../../webpack.config.js") as {
+    sudoShim(env: { platform: string; uid: number; path: string }): string | null;
+  };
+  expect(sudoShim({ platform: "linux", uid: 1000, path: "" })).toBeNull();
+  expect(sudoShim({ platform: "win32", uid: 0, path: "" })).toBeNull();
+  const dir = sudoShim({ platform: "linux", uid: 0, path: "/nonexistent" })!;
+  expect(dir).not.toBeNull();
+  const out = require("child_process").execFileSync(path.join(dir, "sudo"), ["echo", "已运行"], {
+    encoding: "utf8",
+  });
+  expect(out.trim()).toBe("已运行");
+  // With a real sudo on PATH nothing is shimmed.
+  expect(sudoShim({ platform: "linux", uid: 0, path: dir })).toBeNull();
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -40,7 +40,9 @@ test("校验 marks the cells, a row selects its cell, 清除标记 removes the m
     "warning",
   ]);
 
-  await userEvent.click(screen.getByRole("button", { name: /^花名册!G15/ }));
+  // The row names the person, for screen readers too.
+  await userEvent.click(screen.getByRole("button", { name: /^金杰 · 花名册!G15/ }));
+  expect(screen.getByRole("button", { name: /^刘成 · 花名册!D25/ })).toBeTruthy();
   await waitFor(() => expect(dbl.selection).toEqual({ sheet: "花名册", address: "G15" }));
 
   await userEvent.click(screen.getByRole("button", { name: "清除标记" }));
@@ -65,6 +67,13 @@ test("with errors, 仍然生成 writes the sheet with its warning line", async (
   await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
   await screen.findByText(/已暂停生成/, IGNORE);
   expect(dbl.sheetNames()).not.toContain("经费分摊表");
+  // Blocked, the pane's 生成 marks the error cells as the ribbon's 一键生成 does.
+  expect(
+    dbl
+      .snapshot("花名册")
+      .marks.flat()
+      .filter((m) => m === "error").length
+  ).toBeGreaterThan(0);
   await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
   await screen.findByText("本次在存在错误的情况下生成，表中已注明。", IGNORE);
   expect(dbl.texts("经费分摊表")[1][0]).toMatch(/校验发现7个错误/);
@@ -98,4 +107,24 @@ test("a too-old Excel: the host's own message, and nothing can be clicked", asyn
   expect(
     (screen.getByRole("button", { name: "生成经费分摊表" }) as HTMLButtonElement).disabled
   ).toBe(true);
+});
+
+test("after the workbook changed elsewhere (the ribbon's runtime), the pane re-reads it when it regains focus", async () => {
+  await open("sample-2024.xlsx");
+  const roster = (await screen.findByLabelText("花名册")) as HTMLSelectElement;
+  const options = () => [...roster.options].map((o) => o.value);
+  const ribbon = dbl.runtime("ribbon");
+  const { generateFromRibbon } = await import("../../src/commands/commands");
+  dbl.uninstallGlobals();
+  ribbon.installGlobals();
+  expect((await generateFromRibbon()).kind).toBe("done");
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("2025名单");
+    await ctx.sync();
+  });
+  ribbon.uninstallGlobals();
+  dbl.installGlobals();
+  expect(options()).not.toContain("2025名单");
+  window.dispatchEvent(new Event("focus"));
+  await waitFor(() => expect(options()).toContain("2025名单"));
 });

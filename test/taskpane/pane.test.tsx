@@ -4,7 +4,7 @@ import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
-import type { Analysis } from "../../src/core/engine";
+import { analyse, Analysis } from "../../src/core/engine";
 import type { WorkbookData } from "../../src/core/types";
 import { Pane } from "../../src/taskpane/mount";
 import type { PaneHost } from "../../src/taskpane/host";
@@ -180,8 +180,9 @@ describe("校验", () => {
     const dup = screen.getByRole("region", { name: /重复报名（2）/ });
     const rows = within(dup).getAllByRole("button");
     expect(rows.map((b) => b.textContent)).toEqual([
-      expect.stringMatching(/^花名册!D7/),
-      expect.stringMatching(/^花名册!D12/),
+      // Each row names the person and the cell (the person first, for screen readers too).
+      expect.stringMatching(/^何睿晨 · 花名册!D7/),
+      expect.stringMatching(/^汤红思 · 花名册!D12/),
     ]);
     expect(screen.getByRole("region", { name: /不符合参加对象（1）/ })).toBeTruthy();
     expect(screen.getByRole("region", { name: /超出预算（1）/ })).toBeTruthy();
@@ -207,9 +208,9 @@ describe("校验", () => {
     await renderPane(host);
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
     const group = await screen.findByRole("region", { name: /重复报名（120）/ });
-    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(50);
+    expect(within(group).getAllByRole("button", { name: /^\S+ · 花名册!D/ })).toHaveLength(50);
     await userEvent.click(within(group).getByRole("button", { name: "显示全部 120 条" }));
-    expect(within(group).getAllByRole("button", { name: /^花名册!D/ })).toHaveLength(120);
+    expect(within(group).getAllByRole("button", { name: /^\S+ · 花名册!D/ })).toHaveLength(120);
     expect(within(group).queryByRole("button", { name: "显示全部 120 条" })).toBeNull();
   });
 
@@ -277,7 +278,7 @@ describe("生成经费分摊表", () => {
     expect(await screen.findByText("超支 93.34 元", IGNORE)).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getByText(/参加人数：151 人/, IGNORE)).toBeTruthy();
-    const table = screen.getByRole("table");
+    const table = within(screen.getByRole("region", { name: "生成结果" })).getByRole("table");
     const row = (payer: string) =>
       within(table).getByRole("row", { name: new RegExp(payer) }).textContent;
     expect(row("省总工会")).toContain("279,093.33");
@@ -338,6 +339,65 @@ describe("生成经费分摊表", () => {
       await screen.findAllByText("无法生成：未找到可用的项目费率表。", IGNORE)
     ).not.toHaveLength(0);
     expect(screen.queryByRole("button", { name: "仍然生成" })).toBeNull();
+  });
+});
+
+describe("名额与候补 and the rules", () => {
+  /** The sample with W2's 名额 cut to 2: three applicants for two places. */
+  function oversubscribed(): WorkbookData {
+    const b: WorkbookData = JSON.parse(JSON.stringify(book));
+    const rates = b.sheets.find((x) => x.name === "项目费率")!;
+    const w2 = rates.values.findIndex((r) => r[0] === "W2");
+    rates.values[w2][rates.values[1].indexOf("名额")] = 2;
+    return b;
+  }
+
+  test("shows 报名/名额/入选/候补 per programme after 校验, and opens the waitlist after generating", async () => {
+    const b = oversubscribed();
+    const a = analyse(b, { today: { y: 2024, m: 5, d: 1 } });
+    const outcome = generated(a);
+    outcome.written.push({ role: "waitlist", name: "名额与候补", renamed: false });
+    const host = fakeHost(b, { generate: async () => outcome });
+    const { container } = await renderPane(host);
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    const region = await screen.findByRole("region", { name: "名额与候补" });
+    const cells = (name: RegExp) =>
+      within(within(region).getByRole("row", { name }))
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+    expect(cells(/优秀技术技能人才疗休养/)).toEqual(["3", "2", "2", "1"]);
+    expect(cells(/一线职工疗休养/)).toEqual(["50", "50", "50", "0"]);
+    expect(within(region).getByText(/生成经费分摊表时将同时生成/)).toBeTruthy();
+    await noAxeViolations(container);
+
+    await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
+    const open = await screen.findByRole("button", { name: "查看“名额与候补”" });
+    await userEvent.click(open);
+    expect(host.goToSheet).toHaveBeenCalledWith("名额与候补");
+    await noAxeViolations(container);
+  });
+
+  test("a rule typed in the pane is saved, sent with the action, and shown as in force (设置)", async () => {
+    const host = fakeHost(book);
+    await renderPane(host);
+    expect(screen.getAllByText("校验或生成后显示当前生效的值。").length).toBe(4);
+    await userEvent.type(screen.getByLabelText("每人每年参加次数"), "2");
+    await waitFor(() =>
+      expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ perYear: 2 }))
+    );
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    await waitFor(() =>
+      expect(host.validate).toHaveBeenLastCalledWith(
+        expect.objectContaining({ perYear: 2 }),
+        expect.anything()
+      )
+    );
+    expect(await screen.findByText("当前生效：2（设置）")).toBeTruthy();
+    expect(screen.getByText("当前生效：0（默认）")).toBeTruthy();
+    expect(screen.getAllByText("当前生效：不限（默认）")).toHaveLength(2);
+    await userEvent.clear(screen.getByLabelText("追溯年数"));
+    await userEvent.type(screen.getByLabelText("追溯年数"), "99");
+    expect(screen.getByText("请输入 0 到 20 之间的整数。")).toBeTruthy();
   });
 });
 

@@ -4,6 +4,7 @@ import { HISTORY_FIELDS } from "../headers";
 import { parseDay } from "../dates";
 import { checkId } from "../idcard";
 import { cellText } from "../text";
+import { parseFen } from "../money";
 import { openTable, Parsed } from "./table";
 
 export function parseHistory(sheet: SheetData, today: Day): Parsed<HistoryEntry[]> {
@@ -21,6 +22,7 @@ export function parseHistory(sheet: SheetData, today: Day): Parsed<HistoryEntry[
       id18,
       program: table.text(i, "program"),
       year: readYear(table.get(i, "year")),
+      fen: table.text(i, "amount") === "" ? null : parseFen(table.get(i, "amount")),
     });
   }
   return { value: out, issues };

@@ -1,7 +1,7 @@
 // The rate sheet (项目费率): one programme per row — cost, quota, shares, transport, dates.
 import type { CellRef, Day, Issue, Program, RateTable, SheetData } from "../types";
 import { RATE_FIELDS } from "../headers";
-import { parseDay } from "../dates";
+import { compareDays, dayToSerial, parseDay } from "../dates";
 import { MSG } from "../messages";
 import { parseFen } from "../money";
 import { headerKey, splitList, yesNo } from "../text";
@@ -37,7 +37,13 @@ export function parseRates(sheet: SheetData): Parsed<RateTable | null> {
     programs.push(parseProgram(table, i, code, name, issues));
   }
   const payers = table.header.shares.map((s) => s.body);
-  return { value: { sheet: table.name, payers: unifyPayers(programs, payers), programs }, issues };
+  const value: RateTable = {
+    sheet: table.name,
+    perPersonTitle: table.title("perPerson"),
+    payers: unifyPayers(programs, payers),
+    programs,
+  };
+  return { value, issues };
 }
 
 /** The transport payer as the share column spells it (abc集团 / ＡＢＣ集团 → ABC集团): one
@@ -71,6 +77,7 @@ function parseProgram(
   const start = readDay(table, i, "start", issues);
   const end = readDay(table, i, "end", issues);
   const memberRequired = readMemberRequired(table, i, issues);
+  const days = readDays(table, i, start, end, issues);
   return {
     row: table.row0(i) + 1,
     code,
@@ -90,6 +97,7 @@ function parseProgram(
     eligible: splitList(table.text(i, "eligible")),
     priority: splitList(table.text(i, "priority")),
     memberRequired,
+    days,
     sharesInvalid: bad,
   };
 }
@@ -164,6 +172,29 @@ function readDay(table: Table, i: number, field: string, issues: Issue[]): Day |
   const d = parseDay(table.get(i, field));
   if (!d) issues.push(invalid(table, i, field, "无法识别的日期"));
   return d;
+}
+
+/** 天数: a whole number of days (also 5天); without the column, the 开始/结束 dates inclusively. */
+function readDays(
+  table: Table,
+  i: number,
+  start: Day | null,
+  end: Day | null,
+  issues: Issue[]
+): number | null {
+  if (!table.has("days")) {
+    if (!start || !end || compareDays(end, start) < 0) return null;
+    return dayToSerial(end) - dayToSerial(start) + 1;
+  }
+  const t = table.text(i, "days").normalize("NFKC");
+  if (t === "") return null;
+  const c = table.get(i, "days");
+  const n = typeof c === "number" ? c : /^\d+天?$/.test(t) ? parseInt(t, 10) : NaN;
+  if (!Number.isInteger(n) || n < 1) {
+    issues.push(invalid(table, i, "days", "天数应为正整数"));
+    return null;
+  }
+  return n;
 }
 
 /** 须为会员: 是/否, blank is 否. */

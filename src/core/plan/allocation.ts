@@ -21,7 +21,7 @@ import {
   WARN_COLOR,
   yuan,
 } from "./cells";
-import { countFormula, quotaRef, shareFormula } from "./formulas";
+import { cappedCountFormula, countFormula, quotaRef, shareFormula } from "./formulas";
 import { budgetBlock } from "./budget";
 
 /** The fixed columns (0-based); the payers' share columns start at payer0. */
@@ -150,7 +150,8 @@ function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: numbe
   row[C.name] = text(p.name);
   const qRef = quotaRef(p);
   row[C.quota] = p.quota === null ? null : qRef ? fx("=" + qRef, p.quota) : num(p.quota);
-  row[C.count] = fx("=" + countFormula(pa, ctx), pa.headcount);
+  const quotaCell = p.quota === null ? null : a1(r, C.quota);
+  row[C.count] = fx("=" + cappedCountFormula(countFormula(pa, ctx), quotaCell), pa.headcount);
   row[C.per] = p.perPersonRef?.numeric
     ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen))
     : num(yuan(p.perPersonFen));

@@ -1,5 +1,5 @@
 // Cell and formula helpers shared by the plans: cell values, number formats and colours,
-// references to input cells, COUNTIFS criteria, display widths.
+// references to input cells, SUMIF criteria, display widths.
 import type { Cell, CellRef } from "../types";
 import type { PlanCell } from "./types";
 import { absA1, formulaString, sheetRef } from "../a1";
@@ -38,7 +38,7 @@ export function moneyRef(r: CellRef, tenThousand = false): string {
   return `ROUND(ROUND(${refText(r)}*${tenThousand ? 1000000 : 100},6),0)/100`;
 }
 
-/** COUNTIFS criterion for an exact, case-insensitive match: wildcards escaped, "=" first. */
+/** COUNTIFS/SUMIF criterion for an exact, case-insensitive match: wildcards escaped, "=" first. */
 export function exactCriterion(c: Cell): string {
   const s = typeof c === "number" ? numberText(c) : String(c ?? "");
   return formulaString("=" + s.replace(/[~*?]/g, (m) => "~" + m));

@@ -1,22 +1,47 @@
-// The formulas of a programme row: headcount by COUNTIFS over the roster, and each payer's share.
+// The formulas of a programme row: headcount by an exact count over the roster's programme
+// column, and each payer's share.
 import type { Program } from "../types";
 import type { PayerShare, ProgramAllocation } from "../allocate";
 import type { PlanContext } from "./types";
-import { a1, colLetter, sheetRef } from "../a1";
-import { numberText } from "../text";
-import { exactCriterion, moneyRef, refText } from "./cells";
+import { a1, colLetter, formulaString, sheetRef } from "../a1";
+import { cellAsText, numberText } from "../text";
+import { moneyRef, refText } from "./cells";
+
+/** Rows below the roster's last row that the count still covers (rows the user adds later). */
+export const COUNT_HEADROOM = 1000;
 
 /** The quota cell as a reference, when it holds a number. */
 export function quotaRef(p: Program): string | null {
   return p.quotaRef?.numeric ? refText(p.quotaRef) : null;
 }
 
-/** 人数: one COUNTIFS per spelling of the programme in the roster's programme column. */
+/**
+ * One roster sheet's count of cells whose text is exactly `spelling` (case, spaces and width
+ * kept). COUNTIFS would coerce: "=01" also counts 1, 001 and １, and * ? ~ = < are operators to
+ * it. EXACT over range&"" compares the texts Excel shows for the raw values (1 → "1", TRUE →
+ * "TRUE"), which is what the engine's spellings are (plan/cells.ts cellAsText). Bounded rows: a
+ * whole-column SUMPRODUCT would walk a million rows on every recalculation.
+ */
+export function exactCountTerm(range: string, spelling: string): string {
+  return `SUMPRODUCT(--EXACT(${range}&"",${formulaString(spelling)}))`;
+}
+
+/** The roster's programme column from row 1 to its last row plus the headroom. */
+export function rosterProgramRange(sheet: string, col: number, lastRow: number): string {
+  const c = colLetter(col);
+  return `${sheetRef(sheet)}$${c}$1:$${c}$${Math.max(1, lastRow) + COUNT_HEADROOM}`;
+}
+
+/** 人数: one exact count per spelling of the programme in the roster's programme column. */
 export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
   if (ctx.rosterProgramCol === null) return "0";
-  const col = colLetter(ctx.rosterProgramCol);
-  const range = `${sheetRef(ctx.rosterSheet)}$${col}:$${col}`;
-  return pa.spellings.map((s) => `COUNTIFS(${range},${exactCriterion(s)})`).join("+") || "0";
+  const range = rosterProgramRange(ctx.rosterSheet, ctx.rosterProgramCol, ctx.rosterLastRow ?? 0);
+  return pa.spellings.map((s) => exactCountTerm(range, cellAsText(s))).join("+") || "0";
+}
+
+/** 人数 budgets the places, not the sign-ups: the count capped by the 名额 cell. */
+export function cappedCountFormula(count: string, quotaCell: string | null): string {
+  return quotaCell === null ? count : `MIN(${count},${quotaCell})`;
 }
 
 /** Where a programme row's count, cost and first share sit (0-based columns). */

@@ -1,5 +1,5 @@
 // The generated sheets as data: cells (text, numbers, formulas with the engine's expected
-// values), formats, merges and widths. Hosts (Excel, ExcelJS, the test double) only copy them.
+// values), formats, merges and widths. Every host only copies them.
 import type { GeneratedRole } from "../generated";
 
 export type PlanCell =
@@ -24,6 +24,8 @@ export interface RangeFormat {
 
 export interface SheetPlan {
   role: GeneratedRole;
+  /** Only remove the sheet generated before for this role; write nothing (removalPlan). */
+  remove?: boolean;
   name: string;
   /** Tab colour, #RRGGBB. */
   tabColor: string;
@@ -46,6 +48,27 @@ export interface PlanContext {
   rosterSheet: string;
   /** 0-based sheet column of the roster's programme column. */
   rosterProgramCol: number | null;
+  /** 1-based last row of the roster sheet (the headcount formulas cover it plus headroom). */
+  rosterLastRow?: number;
   errorCount: number;
   warningCount: number;
+}
+
+/** A plan that removes the sheet generated before for a role (a 名额与候补 that no longer
+ *  applies) and writes nothing; hosts return no WrittenSheet for it. */
+export function removalPlan(role: GeneratedRole): SheetPlan {
+  return {
+    role,
+    remove: true,
+    name: "",
+    tabColor: "#000000",
+    cells: [],
+    formats: [],
+    merges: [],
+    widths: [],
+    freezeRows: 0,
+    links: [],
+    landscape: false,
+    printArea: "",
+  };
 }

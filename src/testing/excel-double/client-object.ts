@@ -34,6 +34,8 @@ export abstract class ClientObject {
   _isNull: boolean | undefined;
   /** The resolved model object; set by the operation that created this proxy. */
   _t: unknown = undefined;
+  /** Navigation properties already handed out: Office.js creates each once per proxy. */
+  private _navCache: Record<string, ClientObject> = Object.create(null);
   constructor(
     readonly context: RequestContext,
     readonly _parent: ClientObject | null = null
@@ -48,6 +50,11 @@ export abstract class ClientObject {
   /** Navigation properties (proxies), which `load("nav/prop")` follows. */
   protected _navs(): string[] {
     return [];
+  }
+  /** A navigation property (cf.custom, range.format …): the same proxy on every access, as
+   *  Office.js does, so a load through one access is readable through the next. */
+  protected _nav<T extends ClientObject>(name: string, make: () => T): T {
+    return (this._navCache[name] ??= make()) as T;
   }
   /** A property's value, computed at sync time. */
   protected abstract _read(prop: string): unknown;

@@ -1,6 +1,11 @@
 // Conditional formats on a Range or RangeAreas, as in "Apply conditional formatting to Excel
 // ranges" (Microsoft Learn): Custom (a formula) and CellValue (an operator and operands) rules,
 // each with a fill and font colour; a new format takes priority 0 and pushes the others down.
+// ConditionalFormat.id is "the priority of the conditional format in the current
+// ConditionalFormatCollection" (Excel.ConditionalFormat reference): ids are positions, they
+// shift when a rule is added or deleted, and a proxy from items or getItem(id) refers to a
+// position — resolved when each operation runs, so deleting #2 then #5 in one batch deletes
+// what was #6.
 import { intersect } from "./address";
 import { areasOf } from "./cells";
 import { ClientObject, created } from "./client-object";
@@ -16,6 +21,23 @@ interface CfTarget {
   cf: CondFormat;
 }
 
+/** The format at a priority position, looked up each time it is used. */
+function atPosition(sheet: SheetModel, pos: number): CfTarget {
+  return {
+    sheet,
+    get cf(): CondFormat {
+      const cf = sheet.condFormats[pos];
+      if (!cf) throw itemNotFound(`Conditional format '${pos}'.`, "ConditionalFormat");
+      return cf;
+    },
+  };
+}
+
+/** Keep the model's order and priorities in step (index = priority = id). */
+function renumber(sheet: SheetModel): void {
+  sheet.condFormats.forEach((x, i) => (x.priority = i));
+}
+
 /** The conditional formats that overlap the parent range's areas. */
 export class ConditionalFormatCollection extends Collection<ConditionalFormat, CondFormat> {
   protected _members(): CondFormat[] {
@@ -28,7 +50,8 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat, C
     return new ConditionalFormat(this.context);
   }
   protected override _targetOf(cf: CondFormat): CfTarget {
-    return { sheet: areasOf(this._parent!).sheet, cf };
+    const { sheet } = areasOf(this._parent!);
+    return atPosition(sheet, sheet.condFormats.indexOf(cf));
   }
   add(type: string): ConditionalFormat {
     const it = new ConditionalFormat(this.context);
@@ -50,8 +73,19 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat, C
   getItem(id: string): ConditionalFormat {
     return this._lookup(
       { a: "getConditionalFormat", id },
-      () => this._members().find((x) => x.id === id),
+      () => {
+        const { sheet } = areasOf(this._parent!);
+        const cf = /^\d+$/.test(String(id)) ? sheet.condFormats[Number(id)] : undefined;
+        return cf && this._members().includes(cf) ? cf : undefined;
+      },
       () => itemNotFound(`Conditional format '${id}'.`, "ConditionalFormatCollection.getItem")
+    );
+  }
+  getItemAt(index: number): ConditionalFormat {
+    return this._lookup(
+      { a: "getConditionalFormatAt", index },
+      () => this._members()[index],
+      () => itemNotFound(`Conditional format #${index}.`, "ConditionalFormatCollection.getItemAt")
     );
   }
   getCount(): { value: number } {
@@ -60,8 +94,10 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat, C
   clearAll(): void {
     this.context._op({ a: "clearAll" }, () => {
       const { sheet } = areasOf(this._parent!);
+      sheet.guard();
       const gone = new Set(this._members());
       sheet.condFormats = sheet.condFormats.filter((x) => !gone.has(x));
+      renumber(sheet);
     });
   }
 }
@@ -77,7 +113,7 @@ export class ConditionalFormat extends ClientObject {
     const { cf } = this._target<CfTarget>();
     switch (prop) {
       case "id":
-        return cf.id;
+        return String(this._target<CfTarget>().sheet.condFormats.indexOf(cf));
       case "type":
         return cf.type;
       case "priority":
@@ -99,6 +135,7 @@ export class ConditionalFormat extends ClientObject {
   set priority(v: number) {
     this._set("priority", v, () => {
       const { sheet, cf } = this._target<CfTarget>();
+      sheet.guard();
       const others = sheet.condFormats
         .filter((x) => x !== cf)
         .sort((a, b) => a.priority - b.priority);
@@ -114,11 +151,15 @@ export class ConditionalFormat extends ClientObject {
     this._set("stopIfTrue", v, () => (this._target<CfTarget>().cf.stopIfTrue = v));
   }
   get custom(): CustomConditionalFormat {
-    return new CustomConditionalFormat(this.context, this, "Custom");
+    return this._nav("custom", () => new CustomConditionalFormat(this.context, this, "Custom"));
   }
   get cellValue(): CustomConditionalFormat {
-    return new CustomConditionalFormat(this.context, this, "CellValue");
+    return this._nav(
+      "cellValue",
+      () => new CustomConditionalFormat(this.context, this, "CellValue")
+    );
   }
+  /** The target resolved now (a proxy from items follows its position; see atPosition). */
   getRange(): Range {
     return created(new Range(this.context), { a: "cf.getRange" }, () => {
       const { sheet, cf } = this._target<CfTarget>();
@@ -128,8 +169,9 @@ export class ConditionalFormat extends ClientObject {
   delete(): void {
     this.context._op({ a: "deleteConditionalFormat" }, () => {
       const { sheet, cf } = this._target<CfTarget>();
+      sheet.guard();
       sheet.condFormats = sheet.condFormats.filter((x) => x !== cf);
-      sheet.condFormats.forEach((x, i) => (x.priority = i));
+      renumber(sheet);
     });
   }
 }
@@ -164,21 +206,26 @@ class CustomConditionalFormat extends ClientObject {
   }
   get rule(): Rule {
     // The rule object: setting formula (custom) or the whole rule (cellValue) queues a write.
-    const rule =
+    const rule = this._nav("rule", () =>
       this.kind === "CellValue"
         ? new CfRule(this.context, this)
-        : new CustomRule(this.context, this);
+        : new CustomRule(this.context, this)
+    );
     return rule as unknown as Rule;
   }
   set rule(v: RuleInput) {
     this._set("rule", v, () => {
+      this._target<CfTarget>().sheet.guard();
       const cf = this._cf();
       if ("formula" in v) cf.formula = v.formula;
       else cf.cellValueRule = { ...v };
     });
   }
   get format(): ConditionalRangeFormat {
-    return new ConditionalRangeFormat(this.context, this, () => this._cf());
+    return this._nav(
+      "format",
+      () => new ConditionalRangeFormat(this.context, this, () => this._cf())
+    );
   }
 }
 
@@ -212,6 +259,7 @@ class CustomRule extends CfRule {
     this._set("formula", v, () => {
       if (!String(v).startsWith("="))
         throw invalidArgument("A custom rule formula starts with '='.");
+      this._target<CfTarget>().sheet.guard();
       this.owner._cf().formula = v;
     });
   }
@@ -232,10 +280,10 @@ class ConditionalRangeFormat extends ClientObject {
     throw invalidArgument(prop);
   }
   get fill(): ConditionalFill {
-    return new ConditionalFill(this.context, this);
+    return this._nav("fill", () => new ConditionalFill(this.context, this));
   }
   get font(): ConditionalFont {
-    return new ConditionalFont(this.context, this);
+    return this._nav("font", () => new ConditionalFont(this.context, this));
   }
 }
 
@@ -256,7 +304,10 @@ class ConditionalFill extends ClientObject {
     return this._get("color");
   }
   set color(v: string) {
-    this._set("color", v, () => (this.owner._cf().fill = normColor(v)));
+    this._set("color", v, () => {
+      this._target<CfTarget>().sheet.guard();
+      this.owner._cf().fill = normColor(v);
+    });
   }
 }
 
@@ -277,7 +328,10 @@ class ConditionalFont extends ClientObject {
     return this._get("color");
   }
   set color(v: string) {
-    this._set("color", v, () => (this.owner._cf().fontColor = normColor(v)));
+    this._set("color", v, () => {
+      this._target<CfTarget>().sheet.guard();
+      this.owner._cf().fontColor = normColor(v);
+    });
   }
   get bold(): boolean {
     return false;

@@ -84,9 +84,11 @@ export function excelRun(host: Host, seen: (options: RunOptions) => void) {
     const ctx = new RequestContext(host, options);
     const pending = batch(ctx);
     if (!pending || typeof (pending as Promise<T>).then !== "function") {
+      // "OfficeExtension.ErrorCodes" (Microsoft Learn): RunMustReturnPromise — the batch
+      // function passed to Excel.run didn't return a promise.
       throw new OfficeExtensionError(
-        ErrorCodes.invalidArgument,
-        "Excel.run: the batch function must return a promise."
+        "RunMustReturnPromise",
+        'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.'
       );
     }
     const result = await pending;

@@ -16,9 +16,10 @@ import { ErrorCodes, OfficeExtensionError } from "./errors";
 import { enter } from "./entry";
 import * as inspect from "./inspect";
 import { loadBook } from "./load";
+import { newSheetId } from "./model";
 import type { CellFormat, Scalar, WorkbookModel } from "./model";
 import { createOffice } from "./office";
-import { documentSettings } from "./settings";
+import { documentSettings, replace, SavedSettings } from "./settings";
 import { SyncObserver, SyncRecord, syncContext } from "./sync";
 
 export { OfficeExtensionError, ErrorCodes } from "./errors";
@@ -52,7 +53,8 @@ export interface DoubleOptions {
   apiVersion?: string;
   displayLanguage?: string;
   platform?: string;
-  /** Operations (e.g. "delete", "add") that fail with UndoNotSupported inside a merged undo group. */
+  /** More operations (e.g. "set") that fail with UndoNotSupported inside a merged undo group,
+   *  beyond the table in undo.ts. */
   undoUnsupported?: string[];
   /** Make Office.context.document.settings.saveAsync fail (e.g. a read-only document). */
   settingsSaveFails?: boolean;
@@ -103,6 +105,36 @@ export interface ExcelDouble {
   /** Run an Office.actions.associate'd function as a ribbon button would; resolves on event.completed(). */
   invokeAction(id: string): Promise<void>;
   model: WorkbookModel;
+  /** The settings as saved in the document (what every runtime's refreshAsync reads). */
+  savedSettings: Record<string, unknown>;
+  /** Another runtime on the same workbook (e.g. "ribbon", the function file): its own Office
+   *  global with its own settings copy, the same Excel. The double itself is the "pane". */
+  runtime(name: string): Runtime;
+  /** Protect a sheet (or unprotect it): writes to it fail with AccessDenied. */
+  protect(sheet: string, on?: boolean): void;
+  /** Protect the workbook's structure: adding, deleting, renaming, moving, hiding sheets fail. */
+  protectStructure(on?: boolean): void;
+  /** The user starts or stops editing a cell. */
+  setCellEditing(on: boolean): void;
+  /** Fail the k-th operation from now (1-based, over every following sync), once; null: off. */
+  failAt(k: number | null): void;
+  /** Operations run since the last failAt (to size a failure sweep). */
+  readonly opsSeen: number;
+  /** Close and open the workbook again: unsaved settings copies are lost, and sheets get new
+   *  ids (reported across sessions and versions; the harsher case). */
+  reopen(): void;
+  /** An operation without undo support ran inside a merged undo group. */
+  readonly undoStackCleared: boolean;
+}
+
+export interface Runtime {
+  Office: any;
+  Excel: any;
+  OfficeExtension: any;
+  settings: Record<string, unknown>;
+  installGlobals(): void;
+  uninstallGlobals(): void;
+  invokeAction(id: string): Promise<void>;
 }
 
 export function createExcelDouble(
@@ -115,11 +147,15 @@ export function createExcelDouble(
   const notify = () => listeners.forEach((fn) => fn());
   let suspendCalls = 0;
   let lastRunOptions: unknown = undefined;
+  let undoStackCleared = false;
   const observer: SyncObserver = {
     syncs: [],
     undoUnsupported: opts.undoUnsupported,
     suspended: () => suspendCalls++,
     changed: notify,
+    failAt: { k: null, seen: 0 },
+    cellEdit: { on: false, waiters: [] },
+    undoCleared: () => (undoStackCleared = true),
   };
   const host = {
     model,
@@ -128,11 +164,34 @@ export function createExcelDouble(
   };
   const run = excelRun(host, (options) => (lastRunOptions = options));
   const Excel = { run, RequestContext, ErrorCodes, ...EXCEL_ENUMS };
-  const settingsStore: Record<string, unknown> = { ...((book as DoubleBook).settings ?? {}) };
-  const settings = documentSettings(settingsStore, opts.settingsSaveFails);
-  const { Office, invokeAction } = createOffice({ ...opts, apiVersion, settings });
+  const saved: SavedSettings = {
+    store: JSON.parse(JSON.stringify((book as DoubleBook).settings ?? {})),
+    saveFails: !!opts.settingsSaveFails,
+  };
   const OfficeExtension = { Error: OfficeExtensionError, ErrorCodes };
-  const globals = globalsInstaller({ Excel, Office, OfficeExtension });
+  const runtimes = new Map<string, Runtime>();
+  const makeRuntime = (name: string): Runtime => {
+    let rt = runtimes.get(name);
+    if (rt) return rt;
+    const mem: Record<string, unknown> = {};
+    replace(mem, saved.store);
+    const settings = documentSettings(saved, mem);
+    const office = createOffice({ ...opts, apiVersion, settings });
+    const g = globalsInstaller({ Excel, Office: office.Office, OfficeExtension });
+    rt = {
+      Office: office.Office,
+      Excel,
+      OfficeExtension,
+      settings: mem,
+      invokeAction: office.invokeAction,
+      ...g,
+    };
+    runtimes.set(name, rt);
+    return rt;
+  };
+  const pane = makeRuntime("pane");
+  const { Office, invokeAction, settings: settingsStore } = pane;
+  const globals = { installGlobals: pane.installGlobals, uninstallGlobals: pane.uninstallGlobals };
 
   const dbl: ExcelDouble = {
     Excel,
@@ -190,6 +249,41 @@ export function createExcelDouble(
       notify();
     },
     invokeAction,
+    savedSettings: saved.store,
+    runtime: makeRuntime,
+    protect(name, on = true) {
+      inspect.sheetOf(model, name).protected = on;
+    },
+    protectStructure(on = true) {
+      model.structureProtected = on;
+    },
+    setCellEditing(on) {
+      observer.cellEdit.on = on;
+      if (!on) observer.cellEdit.waiters.splice(0).forEach((w) => w());
+    },
+    failAt(k) {
+      observer.failAt.k = k;
+      observer.failAt.seen = 0;
+    },
+    get opsSeen() {
+      return observer.failAt.seen;
+    },
+    set opsSeen(_v) {},
+    reopen() {
+      const ids = new Map<string, string>();
+      for (const s of model.sheets) {
+        const id = newSheetId();
+        ids.set(s.id, id);
+        s.id = id;
+      }
+      model.activeSheetId = model.activeSheetId ? (ids.get(model.activeSheetId) ?? null) : null;
+      model.selection = null;
+      for (const rt of runtimes.values()) replace(rt.settings, saved.store);
+    },
+    get undoStackCleared() {
+      return undoStackCleared;
+    },
+    set undoStackCleared(_v) {},
   };
   return dbl;
 }

@@ -4,6 +4,7 @@
 import { HyperFormula } from "hyperformula";
 import { MAX_COLS, MAX_ROWS, Rect } from "../../core/a1";
 import { contains } from "./address";
+import { ErrorCodes, OfficeExtensionError } from "./errors";
 
 export type Scalar = string | number | boolean;
 
@@ -57,8 +58,26 @@ interface Hyperlink {
 let nextSheetId = 1;
 let nextCfId = 1;
 
+/** True while a sync applies the add-in's operations: protection guards only those, not the
+ *  user's own edits (dbl.edit) or the loading of a test workbook. */
+export const apiWriting = { on: false };
+
+function protectedError(what: string): Error {
+  // "Protect a worksheet" / WorksheetProtection (Microsoft Learn): a protected sheet refuses
+  // changes; the exact code for an API write is not documented, AccessDenied is Office's code
+  // for "You can't perform the requested operation" (Excel.ErrorCodes).
+  return new OfficeExtensionError(ErrorCodes.accessDenied, what);
+}
+
+/** A fresh worksheet id, as Excel gives them ({…} GUID strings). */
+export function newSheetId(): string {
+  return `{00000000-0001-0000-${String(nextSheetId++).padStart(4, "0")}-000000000000}`;
+}
+
 export class SheetModel {
-  readonly id: string;
+  id: string;
+  /** Worksheet protection (Worksheet.protection.protected). */
+  protected = false;
   rows: (CellRec | undefined)[][] = [];
   formats = new Map<number, CellFormat>();
   widths = new Map<number, number>();
@@ -74,7 +93,13 @@ export class SheetModel {
   customProperties = new Map<string, string>();
 
   constructor(public name: string) {
-    this.id = `{00000000-0001-0000-${String(nextSheetId++).padStart(4, "0")}-000000000000}`;
+    this.id = newSheetId();
+  }
+
+  /** Fail an API write to a protected sheet. */
+  guard(): void {
+    if (this.protected && apiWriting.on)
+      throw protectedError(`The sheet '${this.name}' is protected: the change was refused.`);
   }
 
   cell(r: number, c: number): CellRec | undefined {
@@ -82,6 +107,7 @@ export class SheetModel {
   }
 
   setCell(r: number, c: number, rec: CellRec | undefined): void {
+    this.guard();
     let row = this.rows[r];
     if (!row) {
       if (!rec) return;
@@ -95,6 +121,7 @@ export class SheetModel {
   }
 
   updateFormat(r: number, c: number, patch: Partial<CellFormat>): void {
+    this.guard();
     const k = r * MAX_COLS + c;
     const cur = this.formats.get(k) ?? {};
     this.formats.set(k, { ...cur, ...patch });
@@ -132,6 +159,7 @@ export class SheetModel {
   }
 
   newCondFormat(type: string, areas: Rect[]): CondFormat {
+    this.guard();
     for (const cf of this.condFormats) cf.priority++;
     const cf: CondFormat = {
       id: `{CF-${String(nextCfId++).padStart(6, "0")}}`,
@@ -161,6 +189,9 @@ export class WorkbookModel {
   names: NamedItemModel[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
+  /** Workbook structure protection (Workbook.protection.protected): no sheet added, deleted,
+   *  renamed, moved, hidden or shown. */
+  structureProtected = false;
   private hf: HyperFormula | null = null;
   private hfDirtyCells: { sheet: SheetModel; r: number; c: number }[] = [];
   private hfStructureDirty = false;
@@ -174,7 +205,14 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.id === id);
   }
 
+  /** Fail an API change to the workbook's structure while it is protected. */
+  guardStructure(): void {
+    if (this.structureProtected && apiWriting.on)
+      throw protectedError("The workbook's structure is protected: the change was refused.");
+  }
+
   addSheet(name: string): SheetModel {
+    this.guardStructure();
     const s = new SheetModel(name);
     this.sheets.push(s);
     this.hfStructureDirty = true;
@@ -182,6 +220,7 @@ export class WorkbookModel {
   }
 
   removeSheet(s: SheetModel): void {
+    this.guardStructure();
     this.sheets = this.sheets.filter((x) => x !== s);
     // Excel turns references to a deleted sheet into #REF!.
     this.rewriteRefs(s.name, "#REF!");
@@ -192,6 +231,7 @@ export class WorkbookModel {
   }
 
   renameSheet(s: SheetModel, name: string): void {
+    this.guardStructure();
     // Excel follows a rename in every formula and defined name that refers to the sheet.
     this.rewriteRefs(s.name, "'" + name.replace(/'/g, "''") + "'!");
     s.name = name;
@@ -247,7 +287,9 @@ export class WorkbookModel {
         licenseKey: "gpl-v3",
         maxRows: MAX_ROWS,
         maxColumns: MAX_COLS,
-        useArrayArithmetic: false,
+        // Excel evaluates SUMPRODUCT's arguments as arrays (the exact headcount counts); HyperFormula
+        // does so only in array-arithmetic mode.
+        useArrayArithmetic: true,
       });
       this.hfDirtyCells = [];
       this.hfStructureDirty = false;
@@ -278,8 +320,10 @@ export class WorkbookModel {
   }
 }
 
+/** Custom rules whose formula is always TRUE: =TRUE, =1=1, or ISTEXT of a string literal. */
 function cfApplies(cf: CondFormat): boolean {
   if (cf.type !== "Custom") return false;
+  if (/^=ISTEXT\("(?:[^"]|"")*"\)$/i.test((cf.formula ?? "").trim())) return true;
   const f = (cf.formula ?? "").replace(/\s+/g, "").toUpperCase();
   return f === "=TRUE" || f === "TRUE" || f === "=1=1";
 }

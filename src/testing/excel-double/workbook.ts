@@ -24,6 +24,14 @@ export class Workbook extends ClientObject {
     if (prop === "name") return "Book1.xlsx";
     throw invalidArgument(prop);
   }
+  /** Workbook.protection (ExcelApi 1.7): structure protection. */
+  get protection(): WorkbookProtection {
+    this.context._need("1.7", "Workbook.protection");
+    return this._nav("protection", () => new WorkbookProtection(this.context, this));
+  }
+  protected override _navs(): string[] {
+    return ["protection"];
+  }
   getSelectedRange(): Range {
     const m = this.context._host.model;
     return created(new Range(this.context), { a: "getSelectedRange" }, () => {
@@ -34,6 +42,20 @@ export class Workbook extends ClientObject {
   }
   getActiveCell(): Range {
     return this.getSelectedRange().getCell(0, 0);
+  }
+}
+
+/** Workbook.protection: `protected` means the structure (sheets) cannot change. */
+export class WorkbookProtection extends ClientObject {
+  protected _scalars(): string[] {
+    return ["protected"];
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "protected") return this.context._host.model.structureProtected;
+    throw invalidArgument(prop);
+  }
+  get protected(): boolean {
+    return this._get("protected");
   }
 }
 

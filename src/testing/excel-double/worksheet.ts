@@ -95,7 +95,12 @@ function checkSheetName(n: string): void {
 
 export class Worksheet extends ClientObject {
   protected override _navs(): string[] {
-    return ["freezePanes", "pageLayout"];
+    return ["freezePanes", "pageLayout", "protection"];
+  }
+  /** Worksheet.protection (ExcelApi 1.2): whether the sheet is protected. */
+  get protection(): WorksheetProtection {
+    this.context._need("1.2", "Worksheet.protection");
+    return this._nav("protection", () => new WorksheetProtection(this.context, this));
   }
   get freezePanes(): WorksheetFreezePanes {
     this.context._need("1.7", "Worksheet.freezePanes");
@@ -151,6 +156,7 @@ export class Worksheet extends ClientObject {
   set position(v: number) {
     this._set("position", v, () => {
       const m = this.context._host.model;
+      m.guardStructure();
       const s = this._target<SheetModel>();
       m.sheets = m.sheets.filter((x) => x !== s);
       m.sheets.splice(Math.max(0, Math.min(v, m.sheets.length)), 0, s);
@@ -160,7 +166,10 @@ export class Worksheet extends ClientObject {
     return this._get("visibility");
   }
   set visibility(v: string) {
-    this._set("visibility", v, () => (this._target<SheetModel>().visibility = v));
+    this._set("visibility", v, () => {
+      this.context._host.model.guardStructure();
+      this._target<SheetModel>().visibility = v;
+    });
   }
   get tabColor(): string {
     return this._get("tabColor");
@@ -183,6 +192,13 @@ export class Worksheet extends ClientObject {
     this.context._op({ a: "delete" }, () => {
       const m = this.context._host.model;
       const s = this._target<SheetModel>();
+      // Worksheet.delete (Microsoft Learn): "if the worksheet's visibility is set to
+      // 'VeryHidden', the delete operation will fail with an InvalidOperation exception".
+      if (s.visibility === "VeryHidden")
+        throw new OfficeExtensionError(
+          ErrorCodes.invalidOperation,
+          "A very hidden worksheet cannot be deleted; make it hidden or visible first."
+        );
       if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
         throw new OfficeExtensionError(
           ErrorCodes.invalidOperation,
@@ -325,5 +341,19 @@ class PageLayout extends ClientObject {
         s.printArea = rectAddress(t.rect);
       }
     });
+  }
+}
+
+/** Worksheet.protection: `protected` is what the add-in checks before writing. */
+export class WorksheetProtection extends ClientObject {
+  protected _scalars(): string[] {
+    return ["protected"];
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "protected") return this._target<SheetModel>().protected;
+    throw invalidArgument(`WorksheetProtection has no property '${prop}'.`);
+  }
+  get protected(): boolean {
+    return this._get("protected");
   }
 }

@@ -64,7 +64,10 @@ export async function patchWorkbook(
   const book = readWorkbook(pkg);
   if (removeGeneratedSheets(pkg, book, new Set(plans.map((p) => p.role))))
     removeCalcChain(pkg, book.relations);
-  const named = nameSheets(plans, book.sheets);
+  const named = nameSheets(
+    plans.filter((p) => !p.remove),
+    book.sheets
+  );
   const rendered = await mergeScratch(pkg, await renderScratch(named, writePlan));
   await addSheets(pkg, book, named, rendered);
   writeWorkbook(pkg, book);

@@ -2,6 +2,7 @@
 // are appended to the input's, and the generated sheets' style indexes shifted to match.
 import { attr, block, elements, escAttr, setBlock } from "./xml";
 import { fail } from "./unsupported";
+import { maxOf } from "../../core/max";
 
 export interface StyleMerge {
   /** Where the scratch workbook's cell formats start in the merged <cellXfs>. */
@@ -24,7 +25,11 @@ function mergeNumFmts(
   const tFmts = list(target, "numFmts", "numFmt");
   const sFmts = list(scratch, "numFmts", "numFmt");
   const codeToId = new Map(tFmts.map((f) => [attr(f, "formatCode")!, Number(attr(f, "numFmtId"))]));
-  let nextFmt = Math.max(163, ...tFmts.map((f) => Number(attr(f, "numFmtId")))) + 1;
+  let nextFmt =
+    maxOf(
+      tFmts.map((f) => Number(attr(f, "numFmtId"))),
+      163
+    ) + 1;
   const ids = new Map<number, number>();
   const addFmts: string[] = [];
   for (const f of sFmts) {

@@ -6,6 +6,7 @@ import type { Package } from "./package";
 import { attr, block, elements, escAttr, setBlock } from "./xml";
 import { fail } from "./unsupported";
 import { REL_NS, relationships } from "./workbook-rels";
+import { maxOf } from "../../core/max";
 
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
@@ -63,7 +64,10 @@ export function readWorkbook(pkg: Package): Workbook {
     sheets,
     names: dnBlock ? elements(dnBlock.inner, `${p}definedName`) : [],
     relations,
-    maxSheetId: Math.max(0, ...tags.map((t) => Number(attr(t, "sheetId")) || 0)),
+    maxSheetId: maxOf(
+      tags.map((t) => Number(attr(t, "sheetId")) || 0),
+      0
+    ),
   };
 }
 
