@@ -132,7 +132,10 @@ async function formulasDisagree(out: Buffer): Promise<string[] | string> {
       for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
       contents[s.name] = rows;
     }
-    const hf = HyperFormula.buildFromSheets(contents, { licenseKey: "gpl-v3" });
+    const hf = HyperFormula.buildFromSheets(contents, {
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: true, // as Excel evaluates range&"" inside SUMPRODUCT
+    });
     const id = hf.getSheetId(ws.name)!;
     const bad: string[] = [];
     for (const f of ws.formulas) {

@@ -80,7 +80,11 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
     contents[s.name] = rows;
   }
   // smartRounding off: a share =1/3 must read as Excel's double, not 0.33333333333.
-  const hf = HyperFormula.buildFromSheets(contents, { licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildFromSheets(contents, {
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true, // as Excel evaluates range&"" inside SUMPRODUCT
+  });
   const out: Unresolved[] = [];
   try {
     for (const s of withFormulas) {
