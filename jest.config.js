@@ -5,7 +5,7 @@
 // process, or runs the whole bad-input corpus or a roster of thousands of rows through a host.
 // Every test file is in exactly one project: "slow" takes the paths below, "unit" the rest.
 const SLOW = [
-  "test/browser/", // webpack build + Chromium
+  "test/browser/", // webpack build + Chromium (the playground and the offline web page)
   "test/corpus/", // the 81 corpus workbooks through the CLI and the Excel double
   "test/safety/", // the corpus again, forced, through the CLI (child processes) and the double
   "test/security/no-network.test.ts", // the CLI on every corpus file

@@ -4,6 +4,8 @@
 // dev-server on https://localhost:3000 with office-addin-dev-certs.
 // `--env demo` builds the browser playground instead (dist/demo): the real pane beside an
 // in-browser workbook on the strict Excel double; office.js is never loaded there.
+// `--env web` builds the offline web page (dist/web): the pane beside a preview of the user's
+// own .xlsx, its work in a Web Worker; scripts/inline-web.mjs then makes dist/web/offline.html.
 
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -30,6 +32,23 @@ function contentSecurityPolicy({ dev, office }) {
     `connect-src ${connect.join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
+  ].join("; ");
+}
+
+/** The web page connects to nothing: no network at all, only its own scripts and workers.
+ *  scripts/inline-web.mjs replaces 'self' by the inlined scripts' hashes and blob: (worker). */
+function webContentSecurityPolicy() {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'unsafe-inline'",
+    "img-src data: blob:",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join("; ");
 }
 
@@ -105,6 +124,37 @@ module.exports = async (env = {}, options = {}) => {
     performance: { hints: false },
   };
 
+  if (env.web) {
+    const webpackLib = require("webpack");
+    return {
+      ...common,
+      entry: { web: "./src/web/index.tsx", worker: "./src/web/worker.ts" },
+      // Node's Buffer for the .xlsx reader and patcher (JSZip's "nodebuffer"): the buffer
+      // package, the one Node built-in the page carries. ExcelJS comes as its browser build.
+      resolve: { ...common.resolve, fallback: { buffer: require.resolve("buffer/") } },
+      // One file per entry (the patcher's dynamic import included): the worker's script is
+      // inlined into offline.html, where there is no folder to load chunks from.
+      output: {
+        path: path.resolve(__dirname, "dist/web"),
+        filename: "[name].js",
+        asyncChunks: false,
+        clean: true,
+      },
+      plugins: [
+        new webpackLib.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+        new HtmlWebpackPlugin({
+          filename: "index.html",
+          template: "./src/web/web.html",
+          chunks: ["web"],
+          inject: "body",
+          scriptLoading: "blocking",
+          minify: false,
+          csp: webContentSecurityPolicy(),
+        }),
+      ],
+    };
+  }
+
   if (demo) {
     return {
       ...common,
@@ -137,7 +187,7 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: { keep: /^demo\// },
+      clean: { keep: /^(demo|web)\// },
     },
     plugins: [
       new HtmlWebpackPlugin({

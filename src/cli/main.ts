@@ -9,6 +9,7 @@ import { NumericOption, OPTION_BOUNDS, parseNumericOption } from "../core/option
 import { generate } from "../app/actions";
 import type { WorkbookPort } from "../app/port";
 import { XlsxWorkbook } from "../xlsx/workbook";
+import { sniffWorkbook } from "../app/sniff";
 import { formatSummary, formatIssues } from "./summary";
 import { writeFileAtomic } from "./files";
 import { collectGarbage } from "./memory";
@@ -116,13 +117,7 @@ export function extensionProblem(output: string, macros: boolean): string | null
 
 /** Why a file cannot be a workbook, from its first bytes; null when it looks like one. */
 export function sniff(buf: Buffer): string | null {
-  if (buf.length === 0) return "文件为空";
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    return "文件已加密（设置了打开密码）或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx";
-  }
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
-    return "不是 .xlsx 工作簿（文件格式不符）";
-  return null;
+  return sniffWorkbook(buf);
 }
 
 export interface Io {

@@ -82,6 +82,23 @@ test("dev certificates are needed by the dev-server only", async () => {
   expect(Object.keys(require.cache).some((k) => k.includes("office-addin-dev-certs"))).toBe(false);
 });
 
+test("the web page (--env web): no connection at all, nothing from outside, no eval, one file per entry", async () => {
+  const cfg = await makeConfig({ web: true }, { mode: "production" });
+  expect(Object.keys(cfg.entry).sort()).toEqual(["web", "worker"]);
+  const [page, ...more] = pages(cfg);
+  expect(more).toEqual([]);
+  expect(page.filename).toBe("index.html");
+  expect(page.csp).toContain("default-src 'none'");
+  expect(page.csp).toContain("connect-src 'none'");
+  expect(page.csp).not.toMatch(/https?:|wss?:|unsafe-eval|unsafe-inline'; script|\*/);
+  expect(fs.readFileSync(path.join(ROOT, page.template), "utf8")).not.toMatch(
+    /<(script|link)\b[^>]*(src|href)="(https?:)?\/\//
+  );
+  // The worker's script must be one file: offline.html inlines it, with no folder for chunks.
+  expect(cfg.output.asyncChunks).toBe(false);
+  expect(cfg.output.path).toBe(path.join(ROOT, "dist", "web"));
+});
+
 test("npm run dev-server as root on Linux without sudo: the certificate install gets a sudo shim that runs its command", () => {
   const { sudoShim } = require("../../webpack.config.js") as {
     sudoShim(env: { platform: string; uid: number; path: string }): string | null;
