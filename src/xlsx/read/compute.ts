@@ -68,7 +68,18 @@ const UNCOMPUTABLE = new Set(["NAME", "REF", "ERROR", "CYCLE", "LIC", "SPILL"]);
  */
 export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
   if (!needed(book)) return [];
-  const { HyperFormula } = await import("hyperformula");
+  const { HyperFormula } = (await import("hyperformula")) as Partial<typeof import("hyperformula")>;
+  if (!HyperFormula) {
+    // A build without HyperFormula (the offline web page): every such formula is reported.
+    return book.sheets.flatMap((s) =>
+      s.formulas
+        .filter((f) => !f.cached || book.fullCalcOnLoad)
+        .map((f) => {
+          s.data.values[f.row][f.col] = null;
+          return { sheet: s.name, row: f.row + 1, col: f.col + 1, formula: f.formula, why: "" };
+        })
+    );
+  }
   const withFormulas = book.sheets.filter((s) => s.formulas.length > 0);
   // The sheets HyperFormula needs: those with formulas and those their formulas name.
   const text = withFormulas.map((s) => s.formulas.map((f) => f.formula).join("\n")).join("\n");
