@@ -23,6 +23,29 @@ export interface CoreResult {
   runHeapMB: number;
   issues: number;
   errors: number;
+  /** The bare peer in the same run: one pass over the same cells counting repeated IDs in a Map. */
+  hashMs: number;
+  /** medianMs / hashMs. */
+  hashRatio: number;
+}
+
+/** The floor for a roster pass: trim each ID cell and count it in a hash map, nothing else. */
+function bareHash(book: WorkbookData): number {
+  const seen = new Map<string, number>();
+  let repeats = 0;
+  for (const s of book.sheets) {
+    const isId = (c: unknown) => typeof c === "string" && c.includes("身份证");
+    const h = s.values.findIndex((row, i) => i < 10 && row.some(isId));
+    if (h < 0) continue;
+    const col = s.values[h].findIndex(isId);
+    for (let r = h + 1; r < s.values.length; r++) {
+      const k = String(s.values[r][col] ?? "").trim();
+      const n = seen.get(k) ?? 0;
+      if (n === 1) repeats++;
+      seen.set(k, n + 1);
+    }
+  }
+  return repeats;
 }
 
 function once(book: WorkbookData) {
@@ -58,8 +81,11 @@ export function benchCore(b: BenchRoster, runs = 7): CoreResult {
   const an: number[] = [];
   const pl: number[] = [];
   const cpu: number[] = [];
+  const hash: number[] = [];
   let last = once(book);
   for (let i = 0; i < runs; i++) {
+    gc();
+    hash.push(time(() => bareHash(book)).ms);
     gc();
     last = once(book);
     totals.push(last.total);
@@ -81,5 +107,7 @@ export function benchCore(b: BenchRoster, runs = 7): CoreResult {
     runHeapMB: round(peak - inputHeap),
     issues: last.analysis.issues.length,
     errors: last.analysis.errorCount,
+    hashMs: round(median(hash)),
+    hashRatio: round(median(totals) / median(hash), 2),
   };
 }

@@ -32,6 +32,46 @@ export function sampleSheets(roster: Cell[][]): SheetSpec[] {
   ];
 }
 
+/** How staff split a roster over several sheets: one per programme scope (市外 W1–W4, 市内 N1)
+ *  or one per 基层工会 (unit). */
+export type RosterSplit = "scope" | "unit";
+
+/** The sample's roster rows (with 序号, in ROSTER_HEADER order) split into named sheets, each
+ *  numbered from 1, in first-seen order. */
+export function splitRoster(roster: Cell[][], by: RosterSplit): { name: string; rows: Cell[][] }[] {
+  const PROGRAM = ROSTER_HEADER.indexOf("疗休养项目");
+  const UNIT = ROSTER_HEADER.indexOf("工作单位");
+  const key = (row: Cell[]) =>
+    by === "unit"
+      ? String(row[UNIT])
+      : row[PROGRAM] === "N1" || row[PROGRAM] === "市内疗休养"
+        ? "市内"
+        : "市外";
+  const parts = new Map<string, Cell[][]>();
+  for (const row of roster) {
+    const k = key(row);
+    if (!parts.has(k)) parts.set(k, []);
+    parts.get(k)!.push(row);
+  }
+  return [...parts].map(([name, rows]) => ({
+    name: by === "unit" ? name.slice(0, 31) : `${name}花名册`,
+    rows: rows.map((r, i) => [i + 1, ...r.slice(1)]),
+  }));
+}
+
+/** The sample workbook with its roster split over several sheets (the rate and budget sheets
+ *  as in the sample). */
+export function splitSampleSheets(roster: Cell[][], by: RosterSplit): SheetSpec[] {
+  const [rosterSpec, ...rest] = sampleSheets(roster);
+  const parts = splitRoster(roster, by).map((part) => ({
+    ...rosterSpec,
+    name: part.name,
+    title: `高新区总工会2024年职工疗休养花名册（${part.name}）`,
+    rows: part.rows,
+  }));
+  return [...parts, ...rest];
+}
+
 /** The mistakes, each at a fixed sheet row (data starts on row 3, under the title and header). */
 export function withMistakes(clean: Cell[][]): Cell[][] {
   const rows = clean.map((r) => [...r]);

@@ -2,7 +2,7 @@
 // Stored by src/excel/settings.ts in the document; used by the task pane and the ribbon.
 import type { SheetMapping } from "../core/engine";
 import type { Options } from "../core/types";
-import { parseOptions } from "../core/options";
+import { parseOptions, sheetChoice } from "../core/options";
 
 export interface StoredSettings {
   mapping?: SheetMapping;
@@ -14,6 +14,14 @@ export interface StoredSettings {
   historyYears?: number;
   dailyCap?: number;
   annualCap?: number;
+}
+
+/** Settings as stored, in the current form: a roster saved as one name (earlier versions)
+ *  becomes a list of one. */
+export function normaliseSettings(s: unknown): StoredSettings {
+  if (!s || typeof s !== "object") return {};
+  const x = s as StoredSettings;
+  return x.mapping === undefined ? x : { ...x, mapping: sheetChoice(x.mapping) };
 }
 
 /** The engine's options from stored settings; values out of bounds fall back to the defaults. */

@@ -25,7 +25,9 @@ export function formatSummary(a: Analysis): string {
   const mapped = Object.entries(a.mapping)
     .map(
       ([k, v]) =>
-        `${{ roster: "花名册", rates: "费率", history: "历史记录", budget: "预算" }[k]}=“${v}”`
+        `${{ roster: "花名册", rates: "费率", history: "历史记录", budget: "预算" }[k]}=“${
+          Array.isArray(v) ? v.join("”“") : v
+        }”`
     )
     .join("，");
   lines.push(`${a.year}年疗休养经费分摊（单位：元）  工作表：${mapped || "未识别"}`);

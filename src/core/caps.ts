@@ -38,7 +38,7 @@ export function checkDailyCap(rates: RateTable, capYuan: number | null): Issue[]
 /** ANNUAL_CAP_EXCEEDED on each roster row of a person whose programmes this year (and the
  *  history sheet's amounts for this year) together exceed 每人每年上限. */
 export function checkAnnualCap(
-  roster: Roster,
+  rosters: Roster[],
   enrolled: Enrolment[],
   history: HistoryEntry[],
   year: number,
@@ -58,21 +58,24 @@ export function checkAnnualCap(
     if (h.id18 && h.fen !== null && (h.year === null || h.year === year) && trips.has(h.id18))
       add(h.id18, { label: `历史记录${h.program ? "（" + h.program + "）" : ""}`, fen: h.fen });
   const issues: Issue[] = [];
-  const col = roster.columns.program;
+  const columns = new Map(rosters.map((r) => [r.sheet, r.columns.program]));
   for (const list of trips.values()) {
     const total = list.reduce((a, t) => a + t.fen, 0n);
     if (total <= capFen) continue;
     const parts = list.map((t) => `${t.label} ${formatYuan(t.fen)}元`).join("、");
     const message = MSG.annualCapExceeded(formatYuan(total), formatYuan(capFen), parts);
-    for (const t of list)
-      if (t.p)
-        issues.push(
-          makeIssue("ANNUAL_CAP_EXCEEDED", roster.sheet, message, {
-            row: t.p.row,
-            col: col ? col.col + 1 : undefined,
-            column: col?.title ?? "疗休养项目",
-          })
-        );
+    for (const t of list) {
+      if (!t.p) continue;
+      // On the row's own roster sheet (a roster may be split over several).
+      const col = columns.get(t.p.sheet);
+      issues.push(
+        makeIssue("ANNUAL_CAP_EXCEEDED", t.p.sheet, message, {
+          row: t.p.row,
+          col: col ? col.col + 1 : undefined,
+          column: col?.title ?? "疗休养项目",
+        })
+      );
+    }
   }
   return issues;
 }

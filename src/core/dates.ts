@@ -86,6 +86,40 @@ export function parseDay(c: Cell): Day | null {
   return null;
 }
 
+/** Whether a number format shows a date or time (m/d, yyyy-mm-dd, m"月"d"日", d-mmm, [$-804]…):
+ *  a y, m, d, h or s outside quotes, brackets and escapes. "General" and 0.00, #,##0, 0%, # ?/?
+ *  are not. */
+export function isDateFormat(fmt: string): boolean {
+  if (fmt === "" || fmt === "General" || fmt === "@") return false;
+  // Only the first section (positive numbers) decides.
+  const first = fmt.split(";")[0];
+  const bare = first
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "");
+  return /[ymdhse年月日]/i.test(bare.replace(/E[+-]/gi, ""));
+}
+
+/** A share typed as 1/3 that a spreadsheet turned into a date: the day it became and the text
+ *  that was probably typed (month/day). Text such as 1月3日 (a date exported as text) too. */
+export function dateLikeShare(
+  c: Cell,
+  numberFormat: string
+): { shown: string; typed: string } | null {
+  let day: Day | null = null;
+  if (typeof c === "number") day = isDateFormat(numberFormat) ? serialToDay(c) : null;
+  else if (typeof c === "string") {
+    const s = fold(cellText(c)).replace(/\s+/g, "");
+    // 2024/1/3, 2024-01-03, 2024年1月3日, 1月3日; a bare 1/3 is a fraction and 1.3 an amount.
+    const m =
+      /^\d{4}[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{1,2})月(\d{1,2})日?$/.exec(s);
+    if (m) day = checked(2000, +m[1], +m[2]);
+  }
+  if (!day) return null;
+  return { shown: `${day.m}月${day.d}日`, typed: `${day.m}/${day.d}` };
+}
+
 function checked(y: number, m: number, d: number): Day | null {
   return isValidDay(y, m, d) ? { y, m, d } : null;
 }

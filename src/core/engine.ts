@@ -9,11 +9,13 @@ import type {
   Options,
   RateTable,
   Roster,
+  SheetChoice,
   SheetData,
   SheetRole,
   WorkbookData,
 } from "./types";
-import { FIELDS, findHeader, scoreSheet, SHEET_LABEL } from "./headers";
+import { FIELDS, findHeader, ROSTER_FIELDS, scoreSheet, SHEET_LABEL, SHEET_NAMES } from "./headers";
+import { headerKey } from "./text";
 import { parseBudget, parseHistory, parseRates, parseRoster, Parsed } from "./parse";
 import { resolvePrograms } from "./programs";
 import { checkBudget, checkRoster } from "./validate";
@@ -26,47 +28,111 @@ import { planAllocation, planReport, SheetPlan } from "./plan";
 import { isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
 import { issueCell } from "./a1";
-import { headerKey } from "./text";
 import { parseRulesSheet, resolveRules, RuleSet, RULES_SHEET } from "./rules";
 import { checkAnnualCap, checkDailyCap } from "./caps";
 import type { ProgramSelection } from "./selection";
 import { planWaitlist } from "./plan";
 import { withFormulaGaps } from "./formula-gaps";
 
-export type SheetMapping = Partial<Record<SheetRole, string>>;
+export type SheetMapping = SheetChoice;
 
-const ROLES: SheetRole[] = ["roster", "rates", "budget", "history"];
+type SingleRole = Exclude<SheetRole, "roster">;
+const SINGLE_ROLES: SingleRole[] = ["rates", "budget", "history"];
 
 /** Which sheet plays which role: by name and by headers, each sheet used once; a role mapped
- *  to "" explicitly has none. */
+ *  to "" (the roster to []) explicitly has none. Every sheet that qualifies as a roster is one
+ *  (a roster split per programme or per unit); an explicit roster list is taken as it is. */
 export function detectSheets(book: WorkbookData, explicit: SheetMapping = {}): SheetMapping {
   const out: SheetMapping = {};
   const taken = new Set<string>();
-  for (const role of ROLES) {
+  const exists = (name: string) => book.sheets.some((s) => s.name === name);
+  const chosen = explicit.roster?.filter((n) => exists(n) && !isGeneratedName(n)) ?? [];
+  if (chosen.length > 0) {
+    out.roster = inBookOrder(book, chosen);
+    chosen.forEach((n) => taken.add(n));
+  }
+  for (const role of SINGLE_ROLES) {
     const want = explicit[role];
-    if (want && book.sheets.some((s) => s.name === want)) {
+    if (want && exists(want) && !taken.has(want)) {
       out[role] = want;
       taken.add(want);
     }
   }
-  for (const role of ROLES) {
-    // An explicit "" means the user chose no sheet for this role (the pane's "（无）").
-    if (out[role] || explicit[role] === "") continue;
-    let best: { name: string; score: number } | null = null;
+  const best = (role: SheetRole): string | null => {
+    let top: { name: string; score: number } | null = null;
     for (const s of book.sheets) {
       if (taken.has(s.name) || isGeneratedName(s.name) || isRulesSheet(s.name)) continue;
       const score = scoreSheet(s, role);
       // A sheet needs a familiar name or at least two required columns for its role.
       const enough = score >= 20;
       const historyOk = role !== "history" || score >= 100 || hasYearColumn(s);
-      if (enough && historyOk && (!best || score > best.score)) best = { name: s.name, score };
+      if (enough && historyOk && (!top || score > top.score)) top = { name: s.name, score };
     }
-    if (best) {
-      out[role] = best.name;
-      taken.add(best.name);
-    }
+    if (top) taken.add(top.name);
+    return top?.name ?? null;
+  };
+  // An explicit [] means the user chose no roster (the pane's "（无）").
+  const detectRoster = !out.roster && explicit.roster?.length !== 0;
+  if (detectRoster) {
+    const first = best("roster");
+    if (first) out.roster = [first];
+  }
+  for (const role of SINGLE_ROLES) {
+    // An explicit "" means the user chose no sheet for this role (the pane's "（无）").
+    if (out[role] || explicit[role] === "") continue;
+    const name = best(role);
+    if (name) out[role] = name;
+  }
+  // The other parts of a split roster, once the other roles have taken their sheets.
+  if (detectRoster && out.roster) {
+    const more = book.sheets.filter((s) => !taken.has(s.name) && rosterFit(s) === "full");
+    out.roster = inBookOrder(book, [...out.roster, ...more.map((s) => s.name)]);
   }
   return out;
+}
+
+function inBookOrder(book: WorkbookData, names: string[]): string[] {
+  return book.sheets.map((s) => s.name).filter((n) => names.includes(n));
+}
+
+/** How far a sheet looks like a roster: "full" — the ID and programme columns and at least
+ *  four of the six required columns; "partial" — a roster's name or two required columns;
+ *  otherwise "none". Sheets named for another role (历史记录, 项目费率, 预算) are not rosters. */
+function rosterFit(s: SheetData): "full" | "partial" | "none" {
+  if (isGeneratedName(s.name) || isRulesSheet(s.name)) return "none";
+  const key = headerKey(s.name);
+  const otherName = SINGLE_ROLES.some((r) => SHEET_NAMES[r].some((n) => headerKey(n) === key));
+  if (otherName) return "none";
+  const m = findHeader(s.values, ROSTER_FIELDS);
+  const hits = m ? ROSTER_FIELDS.filter((f) => f.required && f.field in m.columns).length : 0;
+  if (m && "idNumber" in m.columns && "program" in m.columns && hits >= 4) return "full";
+  return hits >= 2 || scoreSheet(s, "roster") >= 100 ? "partial" : "none";
+}
+
+/** A sheet that looks like a roster but is not read as one: said, never dropped silently. */
+function unusedRosters(book: WorkbookData, mapping: SheetMapping): Issue[] {
+  const used = new Set<string>(
+    [...(mapping.roster ?? []), mapping.rates, mapping.history, mapping.budget].filter(
+      (x): x is string => !!x
+    )
+  );
+  const issues: Issue[] = [];
+  for (const s of book.sheets) {
+    if (used.has(s.name)) continue;
+    const fit = rosterFit(s);
+    if (fit === "none") continue;
+    const message =
+      fit === "full" ? MSG.rosterDeselected(s.name) : MSG.rosterPartial(s.name, missingOf(s));
+    issues.push(makeIssue("ROSTER_SHEET_UNUSED", s.name, message));
+  }
+  return issues;
+}
+
+function missingOf(s: SheetData): string[] {
+  const m = findHeader(s.values, ROSTER_FIELDS);
+  return ROSTER_FIELDS.filter((f) => f.required && !(m && f.field in m.columns)).map(
+    (f) => f.canonical
+  );
 }
 
 /** The optional sheet of a union's rules (rules.ts), found by its name. */
@@ -82,7 +148,8 @@ function hasYearColumn(s: SheetData): boolean {
 export interface Analysis {
   mapping: SheetMapping;
   issues: Issue[];
-  roster: Roster | null;
+  /** The roster sheets read, in workbook order (one per sheet of a split roster). */
+  rosters: Roster[];
   rates: RateTable | null;
   history: HistoryEntry[];
   budget: Budget | null;
@@ -99,16 +166,20 @@ export interface Analysis {
 export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   const today: Day = options.today ?? todayLocal();
   const mapping = detectSheets(book, options.sheets);
-  const found: Issue[][] = [missingSheets(mapping)];
-  const read = <T>(role: SheetRole, parse: (s: SheetData) => Parsed<T>): T | null => {
-    const s = book.sheets.find((x) => x.name === mapping[role]);
+  const found: Issue[][] = [missingSheets(mapping), unusedRosters(book, mapping)];
+  const readSheet = <T>(name: string | undefined, parse: (s: SheetData) => Parsed<T>): T | null => {
+    const s = book.sheets.find((x) => x.name === name);
     if (!s) return null;
     const r = parse(s);
     found.push(r.issues);
     return r.value;
   };
+  const read = <T>(role: SingleRole, parse: (s: SheetData) => Parsed<T>): T | null =>
+    readSheet(mapping[role], parse);
   const rates = read("rates", parseRates);
-  const roster = read("roster", (s) => parseRoster(s, today));
+  const rosters = (mapping.roster ?? [])
+    .map((name) => readSheet(name, (s) => parseRoster(s, today)))
+    .filter((r): r is Roster => r !== null);
   const history = read("history", (s) => parseHistory(s, today)) ?? [];
   const budget = read("budget", parseBudget);
   const rulesSheet = book.sheets.find((s) => isRulesSheet(s.name));
@@ -117,17 +188,19 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   const rules = resolveRules(options, fromSheet?.value);
 
   const year = options.year ?? programmeYear(rates) ?? today.y;
-  const programs = resolvePrograms(roster?.participants ?? [], rates);
+  const participants =
+    rosters.length === 1 ? rosters[0].participants : rosters.flatMap((r) => r.participants);
+  const programs = resolvePrograms(participants, rates);
   let selection: ProgramSelection[] = [];
-  if (roster) {
-    const checked = checkRoster(roster, programs, rates, history, {
+  if (rosters.length > 0) {
+    const checked = checkRoster(rosters, programs, rates, history, {
       year,
       nearMonths: rules.nearRetirementMonths.value ?? DEFAULT_NEAR_MONTHS,
       perYear: rules.perYear.value ?? 1,
       historyYears: rules.historyYears.value ?? 0,
     });
     found.push(checked.issues);
-    found.push(checkAnnualCap(roster, programs.enrolled, history, year, rules.annualCap.value));
+    found.push(checkAnnualCap(rosters, programs.enrolled, history, year, rules.annualCap.value));
     const order = new Map(rates?.programs.map((p, i) => [p, i]));
     selection = [...checked.selection.values()].sort(
       (a, b) => (order.get(a.program) ?? 0) - (order.get(b.program) ?? 0)
@@ -147,7 +220,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   return {
     mapping,
     issues,
-    roster,
+    rosters,
     rates,
     history,
     budget,
@@ -163,7 +236,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
 /** The roster and the rate sheet are required. */
 function missingSheets(mapping: SheetMapping): Issue[] {
   return (["roster", "rates"] as SheetRole[])
-    .filter((role) => !mapping[role])
+    .filter((role) => (role === "roster" ? !mapping.roster?.length : !mapping[role]))
     .map((role) =>
       makeIssue("SHEET_MISSING", SHEET_LABEL[role], MSG.sheetMissing(SHEET_LABEL[role]))
     );
@@ -191,12 +264,14 @@ export function planSheets(
 ): PlannedSheets {
   const ctx = {
     year: a.year,
-    rosterSheet: a.roster?.sheet ?? "花名册",
-    rosterProgramCol: a.roster?.columns.program?.col ?? null,
-    rosterLastRow: maxOf(
-      (a.roster?.participants ?? []).map((p) => p.row),
-      1
-    ),
+    rosters: a.rosters.map((r) => ({
+      sheet: r.sheet,
+      programCol: r.columns.program?.col ?? null,
+      lastRow: maxOf(
+        r.participants.map((p) => p.row),
+        1
+      ),
+    })),
     errorCount: a.errorCount,
     warningCount: a.warningCount,
   };

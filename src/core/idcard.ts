@@ -35,11 +35,26 @@ export function checkId(c: Cell, today: Day): IdCheck {
     const digits = Number.isInteger(c) && Math.abs(c) < 1e21 ? excelDigits(c) : String(c);
     // Excel keeps 15 significant digits: an 18-digit number has lost its last three.
     if (digits.length > 15 || !Number.isInteger(c)) return { kind: "numeric", digits };
-    if (digits.length === 15) return fromText(digits, today);
+    if (digits.length === 15) return fromText(digits, 15, today);
     return { kind: "format", text: digits };
   }
+  // Most cells are already 18 plain characters: nothing for normalising to change.
+  if (typeof c === "string" && shapeOf(c) === 18) return fromText(c, 18, today);
   const text = normaliseId(typeof c === "string" ? c : String(c ?? ""));
-  return fromText(text, today);
+  return fromText(text, shapeOf(text), today);
+}
+
+/** 18 for 17 ASCII digits and a digit or X, 15 for 15 digits, else 0 (a loop, not a regex). */
+function shapeOf(s: string): 18 | 15 | 0 {
+  const n = s.length;
+  if (n !== 18 && n !== 15) return 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (n === 18 && i === 17 && c === 88) continue; // X
+    return 0;
+  }
+  return n;
 }
 
 /** An integer as Excel displays it: 15 significant digits, then zeros (not the binary double's tail). */
@@ -50,23 +65,27 @@ function excelDigits(n: number): string {
   return m[1] + mantissa.padEnd(Number(m[4]) + 1, "0");
 }
 
-function fromText(text: string, today: Day): IdCheck {
+function fromText(text: string, shape: 18 | 15 | 0, today: Day): IdCheck {
   let id18: string;
   let from15 = false;
-  if (/^\d{17}[\dX]$/.test(text)) {
+  if (shape === 18) {
     id18 = text;
-  } else if (/^\d{15}$/.test(text)) {
+  } else if (shape === 15) {
     const body = text.slice(0, 6) + "19" + text.slice(6);
     id18 = body + checkDigit(body);
     from15 = true;
   } else {
     return { kind: "format", text };
   }
-  // Positions 0–16 are digits here: read them without cutting substrings.
-  const dg = (i: number) => id18.charCodeAt(i) - 48;
-  const y = dg(6) * 1000 + dg(7) * 100 + dg(8) * 10 + dg(9);
-  const m = dg(10) * 10 + dg(11);
-  const d = dg(12) * 10 + dg(13);
+  // Positions 0–16 are digits here: read them without cutting substrings (or a closure per row).
+  const y =
+    id18.charCodeAt(6) * 1000 +
+    id18.charCodeAt(7) * 100 +
+    id18.charCodeAt(8) * 10 +
+    id18.charCodeAt(9) -
+    48 * 1111;
+  const m = id18.charCodeAt(10) * 10 + id18.charCodeAt(11) - 48 * 11;
+  const d = id18.charCodeAt(12) * 10 + id18.charCodeAt(13) - 48 * 11;
   if (!isValidDay(y, m, d) || y < 1900)
     return { kind: "birthdate", id18, reason: "出生日期不存在" };
   const birth = { y, m, d };

@@ -27,6 +27,8 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   RATE_OVER_CAP: "error",
   ANNUAL_CAP_EXCEEDED: "warning",
   RULE_INVALID: "error",
+  ROSTER_SHEET_UNUSED: "warning",
+  RATE_DATE: "error",
   FORMULA_NO_VALUE: "error",
 };
 
@@ -57,6 +59,8 @@ export const TITLE: Record<IssueCode, string> = {
   RATE_OVER_CAP: "人均标准超出每天上限",
   ANNUAL_CAP_EXCEEDED: "超出每人每年上限",
   RULE_INVALID: "规则无法识别",
+  ROSTER_SHEET_UNUSED: "花名册未计入",
+  RATE_DATE: "费率被存为日期",
   FORMULA_NO_VALUE: "公式没有可用的计算结果",
 };
 
@@ -79,18 +83,18 @@ export const MSG = {
   idNumeric: (digits: string) =>
     `身份证号以数字形式保存（${digits}），Excel只保留15位有效数字，后几位已丢失。请将该列设为文本后重新录入。`,
   id15: (id18: string) => `15位旧身份证号，已按18位（${id18}）比对。`,
-  duplicateId: (rows: number[]) =>
-    `同一身份证号重复出现（第${rows.join("、")}行）。每人每年仅可参加一次。`,
+  duplicateId: (places: Place[]) =>
+    `同一身份证号重复出现（${placesText(places)}）。每人每年仅可参加一次。`,
   duplicateHistory: (program: string, year: number | null) =>
     `此人${year ? year + "年" : "本年度"}已参加过疗休养${program ? "（" + program + "）" : ""}，不能重复参加。`,
-  duplicateIdPerYear: (rows: number[], perYear: number) =>
-    `同一身份证号出现${rows.length}次（第${rows.join("、")}行），每人每年最多参加${perYear}次。`,
+  duplicateIdPerYear: (places: Place[], perYear: number) =>
+    `同一身份证号出现${places.length}次（${placesText(places)}），每人每年最多参加${perYear}次。`,
   duplicateHistoryPerYear: (count: number, perYear: number) =>
     `此人本年度已参加疗休养${count}次（见历史记录），连同本表超过每人每年${perYear}次。`,
   historyWithin: (program: string, year: number, years: number) =>
     `此人${year}年已参加过疗休养${program ? "（" + program + "）" : ""}，近${years}年内参加过的不再安排。`,
-  possibleDuplicate: (rows: number[]) =>
-    `同名同单位但身份证号不同（第${rows.join("、")}行），请核实是否为同一人。`,
+  possibleDuplicate: (places: Place[]) =>
+    `同名同单位但身份证号不同（${placesText(places)}），请核实是否为同一人。`,
   unknownProgram: (text: string, sheet: string) =>
     `项目“${text}”在“${sheet}”表中不存在（应填项目编号或项目名称）。`,
   notEligible: (cats: string[], program: string, eligible: string[]) =>
@@ -123,4 +127,23 @@ export const MSG = {
   rulesHeader: (sheet: string) => `“${sheet}”表中未找到“规则”和“值”两列表头。`,
   budgetExceeded: (own: string, total: string, sources: string, gap: string) =>
     `${own}承担合计${total}元，超出资金来源${sources}元，差额${gap}元。`,
+  rateDate: (shown: string, typed: string, percent: string | null) =>
+    `此单元格被表格软件存成了日期（显示为${shown}），原本输入的可能是“${typed}”。请输入'${typed}（前加英文单引号，按文本保存），或先把单元格设为“文本”格式再输入${percent ? "，也可写作" + percent : ""}。`,
+  rosterDeselected: (sheet: string) =>
+    `工作表“${sheet}”看起来是花名册，但未选为花名册：其中的人员未计入人数、查重和经费。如需计入，请在“工作表”设置中勾选它。`,
+  rosterPartial: (sheet: string, missing: string[]) =>
+    `工作表“${sheet}”像花名册，但缺少${missing.map((m) => "“" + m + "”").join("、")}列，未作为花名册读取：其中的人员未计入。如是花名册，请补全表头。`,
 };
+
+/** A row on a roster sheet, for messages that list several rows. */
+export interface Place {
+  sheet: string;
+  row: number;
+}
+
+/** 第7、12行 on one sheet; “市外”第7行、“市内”第3行 across sheets. */
+function placesText(places: Place[]): string {
+  const one = places.every((p) => p.sheet === places[0]?.sheet);
+  if (one) return `第${places.map((p) => p.row).join("、")}行`;
+  return places.map((p) => `“${p.sheet}”第${p.row}行`).join("、");
+}

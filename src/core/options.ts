@@ -1,7 +1,7 @@
 // The user's options, parsed and checked once for every entry point (task pane, ribbon, CLI):
 // the same bounds everywhere. Problems come back as codes; each entry point words them in its
 // own language.
-import type { Options } from "./types";
+import type { Options, SheetChoice } from "./types";
 
 export const DEFAULT_NEAR_MONTHS = 24;
 
@@ -48,7 +48,30 @@ export interface OptionInput {
   historyYears?: string | number;
   dailyCap?: string | number;
   annualCap?: string | number;
-  sheets?: Options["sheets"];
+  sheets?: SheetChoiceInput;
+}
+
+/** Sheet choices as stored by earlier versions too: the roster as one name or a list. */
+interface SheetChoiceInput {
+  roster?: string | string[];
+  rates?: string;
+  history?: string;
+  budget?: string;
+}
+
+/** Stored or typed sheet choices in the current form: the roster as a list ("" → none). Names
+ *  that are not text are dropped. */
+export function sheetChoice(input: unknown): SheetChoice {
+  if (!input || typeof input !== "object") return {};
+  const x = input as Record<string, unknown>;
+  const out: SheetChoice = {};
+  const r = x.roster;
+  if (typeof r === "string") out.roster = r === "" ? [] : [r];
+  else if (Array.isArray(r))
+    out.roster = r.filter((n): n is string => typeof n === "string" && n !== "");
+  for (const role of ["rates", "history", "budget"] as const)
+    if (typeof x[role] === "string") out[role] = x[role] as string;
+  return out;
 }
 
 /** A whole number within the option's bounds, "" / undefined → undefined, else a problem. */
@@ -70,7 +93,7 @@ export function parseOptions(input: OptionInput): { options: Options; problems: 
   const options: Options = {};
   const own = input.ownUnion?.trim();
   if (own) options.ownUnion = own;
-  if (input.sheets) options.sheets = input.sheets;
+  if (input.sheets) options.sheets = sheetChoice(input.sheets);
   for (const option of ["year", ...RULE_OPTIONS] as const) {
     const r = parseNumericOption(option, input[option]);
     if (r.problem) problems.push(r.problem);

@@ -2,19 +2,24 @@
 // (for screen readers too) and not only the cell.
 import type { Issue, Roster } from "./types";
 
-/** Participants' names by their roster row (1-based), for one analysis. */
-export function peopleByRow(roster: Roster | null): Map<number, string> {
-  const m = new Map<number, string>();
-  for (const p of roster?.participants ?? []) if (p.name) m.set(p.row, p.name);
+/** Participants' names by roster sheet and row (1-based), for one analysis: a roster may be
+ *  split over several sheets. */
+export function peopleByRow(rosters: Roster[]): Map<string, Map<number, string>> {
+  const m = new Map<string, Map<number, string>>();
+  for (const r of rosters) {
+    const rows = new Map<number, string>();
+    for (const p of r.participants) if (p.name) rows.set(p.row, p.name);
+    m.set(r.sheet, rows);
+  }
   return m;
 }
 
-/** The name of the person an issue's row belongs to, when the issue is on the roster. */
+/** The name of the person an issue's row belongs to, when the issue is on a roster sheet. */
 export function personOf(
   issue: Issue,
-  roster: Roster | null,
-  byRow = peopleByRow(roster)
+  rosters: Roster[],
+  byRow = peopleByRow(rosters)
 ): string | null {
-  if (!roster || issue.sheet !== roster.sheet || issue.row === undefined) return null;
-  return byRow.get(issue.row) ?? null;
+  if (issue.row === undefined) return null;
+  return byRow.get(issue.sheet)?.get(issue.row) ?? null;
 }

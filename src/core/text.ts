@@ -69,10 +69,26 @@ export function valueKey(s: string): string {
     .toUpperCase();
 }
 
+/** , ; / (the ASCII separators of a list; 、 is counted apart). */
+const LIST_SEP = new Set([0x2c, 0x3b, 0x2f]);
+
 /** Split a category list on 、，,;；/ and spaces. */
 export function splitList(s: string): string[] {
-  // A single category (no separator, no space) is the usual cell: one array, no split.
-  if (s !== "" && valueKey(s) === s && !/[、,;/]/.test(s)) return [s];
+  // A single category (no separator, no space) is the usual cell: one array, no split. And a
+  // list of plain items split on 、 only (the usual list) is cut without NFKC or a regex.
+  if (s === "") return [];
+  let plain = true;
+  let sep = 0;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3001) sep++;
+    else plain = stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a) && !LIST_SEP.has(c);
+  }
+  if (plain && sep === 0) return [s];
+  if (plain) {
+    const parts = s.split("、");
+    return parts.every((x) => x !== "") ? parts : parts.filter((x) => x !== "");
+  }
   return fold(s)
     .split(/[、,;/\s\u00a0]+/)
     .map((x) => x.trim())

@@ -48,6 +48,8 @@ export type IssueCode =
   | "RATE_OVER_CAP"
   | "ANNUAL_CAP_EXCEEDED"
   | "RULE_INVALID"
+  | "ROSTER_SHEET_UNUSED"
+  | "RATE_DATE"
   | "FORMULA_NO_VALUE";
 
 export interface Issue {
@@ -80,6 +82,8 @@ export interface IdInfo {
 }
 
 export interface Participant {
+  /** The roster sheet the row is on (a roster may span several sheets). */
+  sheet: string;
   /** 1-based sheet row. */
   row: number;
   name: string;
@@ -95,6 +99,7 @@ export interface Participant {
   programText: string;
   batch: string;
   date: Day | null;
+  /** The date cell as typed; "" for a date serial (shown from `date` as 2024-06-01). */
   dateText: string;
   phone: string;
   note: string;
@@ -217,7 +222,16 @@ export interface Options {
   /** Today, for future-birth-date checks. */
   today?: Day;
   /** Explicit sheet choices (by name); detection otherwise. */
-  sheets?: Partial<Record<SheetRole, string>>;
+  sheets?: SheetChoice;
+}
+
+/** Which sheet plays which role. The roster may be several sheets (in workbook order); an
+ *  explicit "" (or an empty roster list) means the user chose none for that role. */
+export interface SheetChoice {
+  roster?: string[];
+  rates?: string;
+  history?: string;
+  budget?: string;
 }
 
 export type SheetRole = "roster" | "rates" | "history" | "budget";

@@ -44,28 +44,36 @@ const RULED_OUT: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "DUPLICATE_HISTORY",
 ]);
 
-/** Every roster rule, in the order they report, and who is selected where places are short. */
+/** Every roster rule, in the order they report, and who is selected where places are short. A
+ *  roster split over several sheets is checked as one: quotas, duplicates and history across all
+ *  of them, each issue on its own sheet. */
 export function checkRoster(
-  roster: Roster,
+  rosters: Roster[],
   programs: ProgramResolution,
   rates: RateTable | null,
   history: HistoryEntry[],
   opts: CheckOptions
 ): RosterCheck {
-  const unknown = unknownPrograms(roster, programs.unknown, rates);
-  const enrolment = enrolmentRules(roster, programs.enrolled, opts);
-  const past = history.length > 0 ? historyRule(roster, history, opts) : [];
-  const byRow = new Map(roster.participants.map((p) => [p.row, p]));
+  const at = placer(rosters);
+  const participants =
+    rosters.length === 1 ? rosters[0].participants : rosters.flatMap((r) => r.participants);
+  const unknown = unknownPrograms(at, programs.unknown, rates);
+  const enrolment = enrolmentRules(at, programs.enrolled, opts);
+  const past = history.length > 0 ? historyRule(at, participants, history, opts) : [];
+  const bySheetRow = new Map(
+    rosters.map((r) => [r.sheet, new Map(r.participants.map((p) => [p.row, p]))])
+  );
   const ruledOut = new Set<Participant>();
   for (const i of [...enrolment, ...past])
-    if (RULED_OUT.has(i.code) && i.row !== undefined) ruledOut.add(byRow.get(i.row)!);
+    if (RULED_OUT.has(i.code) && i.row !== undefined)
+      ruledOut.add(bySheetRow.get(i.sheet)!.get(i.row)!);
   const selection = selectApplicants(programs.enrolled, history, ruledOut, opts);
   return {
     issues: [
       unknown,
       enrolment,
-      quotaRule(roster, selection),
-      duplicateRules(roster, opts.perYear),
+      quotaRule(at, selection),
+      duplicateRules(at, participants, opts.perYear),
       past,
     ].flat(),
     selection,
@@ -86,41 +94,37 @@ export function checkBudget(al: Allocation): Issue[] {
 }
 
 /** An issue in a participant's row, in a field's column (the row only when it is missing). */
-function rosterIssue(
-  roster: Roster,
-  code: IssueCode,
-  p: Participant,
-  field: string,
-  message: string
-): Issue {
-  const c = roster.columns[field];
-  const column = c?.title ?? ROSTER_FIELDS.find((x) => x.field === field)?.canonical ?? field;
-  return makeIssue(code, roster.sheet, message, {
-    row: p.row,
-    col: c ? c.col + 1 : undefined,
-    column,
-  });
+type At = (code: IssueCode, p: Participant, field: string, message: string) => Issue;
+
+/** Issues placed on the participant's own roster sheet, in that sheet's column for the field. */
+function placer(rosters: Roster[]): At {
+  const bySheet = new Map(rosters.map((r) => [r.sheet, r]));
+  return (code, p, field, message) => {
+    const c = bySheet.get(p.sheet)?.columns[field];
+    const column = c?.title ?? ROSTER_FIELDS.find((x) => x.field === field)?.canonical ?? field;
+    return makeIssue(code, p.sheet, message, {
+      row: p.row,
+      col: c ? c.col + 1 : undefined,
+      column,
+    });
+  };
 }
 
-function unknownPrograms(roster: Roster, unknown: Participant[], rates: RateTable | null): Issue[] {
+const placeOf = (p: Participant) => ({ sheet: p.sheet, row: p.row });
+
+function unknownPrograms(at: At, unknown: Participant[], rates: RateTable | null): Issue[] {
   // Without a rate sheet (SHEET_MISSING) no programme is known: nothing to say per row.
   if (!rates) return [];
   return unknown.map((p) =>
-    rosterIssue(
-      roster,
-      "UNKNOWN_PROGRAM",
-      p,
-      "program",
-      MSG.unknownProgram(p.programText, rates.sheet)
-    )
+    at("UNKNOWN_PROGRAM", p, "program", MSG.unknownProgram(p.programText, rates.sheet))
   );
 }
 
 /** Each enrolled row against its programme: 参加对象, 须为会员, the dates, retirement. */
-function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOptions): Issue[] {
+function enrolmentRules(at: At, enrolled: Enrolment[], opts: CheckOptions): Issue[] {
   const issues: Issue[] = [];
   const flag = (code: IssueCode, p: Participant, field: string, message: string) =>
-    issues.push(rosterIssue(roster, code, p, field, message));
+    issues.push(at(code, p, field, message));
   // Each programme's 参加对象 as a set of keys, built once rather than once per row.
   const eligibleKeys = new Map<Program, Set<string>>();
   const eligibleOf = (prog: Program): Set<string> => {
@@ -128,7 +132,6 @@ function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOption
     if (!keys) eligibleKeys.set(prog, (keys = new Set(prog.eligible.map(valueKey))));
     return keys;
   };
-  const hasMember = roster.columns.member !== undefined;
 
   for (const { participant: p, program: prog } of enrolled) {
     const label = prog.name || prog.code;
@@ -138,12 +141,18 @@ function enrolmentRules(roster: Roster, enrolled: Enrolment[], opts: CheckOption
         flag("NOT_ELIGIBLE", p, "categories", MSG.notEligible(p.categories, label, prog.eligible));
     }
     // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
-    if (prog.memberRequired && p.member !== true && hasMember && p.memberText !== "")
+    if (prog.memberRequired && p.member !== true && p.memberText !== "")
       flag("NOT_MEMBER", p, "member", MSG.notMember(label, p.memberText));
     if (p.date && !inWindow(p.date, prog))
-      flag("DATE_OUTSIDE_WINDOW", p, "date", MSG.dateOutside(p.dateText, label, windowText(prog)));
+      flag(
+        "DATE_OUTSIDE_WINDOW",
+        p,
+        "date",
+        MSG.dateOutside(dateTextOf(p), label, windowText(prog))
+      );
     const on = prog.start ?? p.date;
-    if (on && p.id.birth && p.id.gender) {
+    // Nobody retires before 50 (the youngest statutory age): most rows need no date arithmetic.
+    if (on && p.id.birth && p.id.gender && on.y - p.id.birth.y >= MIN_RETIREMENT_YEARS) {
       const worker = p.postType.includes("工人");
       if (retirementStatus(p.id.birth, p.id.gender, worker, on, opts.nearMonths) === "retired") {
         const date = retirementDate(p.id.birth, p.id.gender, worker);
@@ -160,12 +169,19 @@ function inWindow(d: Day, p: Program): boolean {
   return true;
 }
 
+/** The date as typed, or a date serial as 2024-06-01. */
+function dateTextOf(p: Participant): string {
+  return p.dateText || (p.date ? formatDay(p.date) : "");
+}
+
+const MIN_RETIREMENT_YEARS = 50;
+
 function windowText(p: Program): string {
   return `${p.start ? formatDay(p.start) : "不限"}至${p.end ? formatDay(p.end) : "不限"}`;
 }
 
 /** Quotas: the ranked applicants past a programme's 名额 are flagged, with their rank. */
-function quotaRule(roster: Roster, selection: Map<Program, ProgramSelection>): Issue[] {
+function quotaRule(at: At, selection: Map<Program, ProgramSelection>): Issue[] {
   const issues: Issue[] = [];
   for (const sel of selection.values()) {
     const prog = sel.program;
@@ -179,7 +195,7 @@ function quotaRule(roster: Roster, selection: Map<Program, ProgramSelection>): I
         r.rank,
         r.reason
       );
-      issues.push(rosterIssue(roster, "QUOTA_EXCEEDED", r.participant, "program", message));
+      issues.push(at("QUOTA_EXCEEDED", r.participant, "program", message));
     }
   }
   return issues;
@@ -187,20 +203,20 @@ function quotaRule(roster: Roster, selection: Map<Program, ProgramSelection>): I
 
 /** The same person more often than 每人每年参加次数 allows (by normalised ID): every such row is
  *  flagged; and the same name and unit under different IDs. */
-function duplicateRules(roster: Roster, perYear: number): Issue[] {
+function duplicateRules(at: At, participants: Participant[], perYear: number): Issue[] {
   const issues: Issue[] = [];
-  for (const list of sameId(roster.participants)) {
+  for (const list of sameId(participants)) {
     if (list.length <= perYear) continue;
-    const rows = list.map((p) => p.row);
-    const message = perYear === 1 ? MSG.duplicateId(rows) : MSG.duplicateIdPerYear(rows, perYear);
-    for (const p of list) issues.push(rosterIssue(roster, "DUPLICATE_ID", p, "idNumber", message));
+    const places = list.map(placeOf);
+    const message =
+      perYear === 1 ? MSG.duplicateId(places) : MSG.duplicateIdPerYear(places, perYear);
+    for (const p of list) issues.push(at("DUPLICATE_ID", p, "idNumber", message));
   }
-  for (const list of sameNameAndUnit(roster.participants)) {
+  for (const list of sameNameAndUnit(participants)) {
     const ids = new Set(list.map((p) => p.id.id18));
     if (ids.size < 2) continue;
-    const message = MSG.possibleDuplicate(list.map((p) => p.row));
-    for (const p of list)
-      issues.push(rosterIssue(roster, "POSSIBLE_DUPLICATE", p, "name", message));
+    const message = MSG.possibleDuplicate(list.map(placeOf));
+    for (const p of list) issues.push(at("POSSIBLE_DUPLICATE", p, "name", message));
   }
   return issues;
 }
@@ -221,27 +237,40 @@ function sameId(participants: Participant[]): Participant[][] {
 
 /** Groups of two or more participants with a usable ID and the same name in the same unit. */
 function sameNameAndUnit(participants: Participant[]): Participant[][] {
-  // Unit, then name: two small lookups instead of hashing a joined key per row.
-  const byUnit = new Map<string, Map<string, Participant[]>>();
+  // By name first (short keys), then by unit only among namesakes: most people have no
+  // namesake, so their unit is never hashed. One entry per name; a list only for repeats.
+  const byName = new Map<string, Participant | Participant[]>();
   for (const p of participants) {
     if (!p.name || !p.unit || !p.id.id18) continue;
-    const u = valueKey(p.unit);
-    let byName = byUnit.get(u);
-    if (!byName) byUnit.set(u, (byName = new Map()));
     const k = valueKey(p.name);
-    const list = byName.get(k);
-    if (list) list.push(p);
-    else byName.set(k, [p]);
+    const seen = byName.get(k);
+    if (seen === undefined) byName.set(k, p);
+    else if (Array.isArray(seen)) seen.push(p);
+    else byName.set(k, [seen, p]);
   }
   const out: Participant[][] = [];
-  for (const byName of byUnit.values())
-    for (const list of byName.values()) if (list.length >= 2) out.push(list);
+  for (const namesakes of byName.values()) {
+    if (!Array.isArray(namesakes)) continue;
+    const byUnit = new Map<string, Participant[]>();
+    for (const p of namesakes) {
+      const u = valueKey(p.unit);
+      const list = byUnit.get(u);
+      if (list) list.push(p);
+      else byUnit.set(u, [p]);
+    }
+    for (const list of byUnit.values()) if (list.length >= 2) out.push(list);
+  }
   return out;
 }
 
 /** Someone in the history sheet: this year (or a year left blank) as often as 每人每年参加次数
  *  allows together with the roster, or in one of the look-back years before it. */
-function historyRule(roster: Roster, history: HistoryEntry[], opts: CheckOptions): Issue[] {
+function historyRule(
+  at: At,
+  participants: Participant[],
+  history: HistoryEntry[],
+  opts: CheckOptions
+): Issue[] {
   const { year, perYear, historyYears } = opts;
   const thisYear = new Map<string, HistoryEntry[]>();
   const earlier = new Map<string, HistoryEntry>();
@@ -257,10 +286,10 @@ function historyRule(roster: Roster, history: HistoryEntry[], opts: CheckOptions
     }
   }
   const rowsOf = new Map<string, number>();
-  for (const p of roster.participants)
+  for (const p of participants)
     if (p.id.id18) rowsOf.set(p.id.id18, (rowsOf.get(p.id.id18) ?? 0) + 1);
   const issues: Issue[] = [];
-  for (const p of roster.participants) {
+  for (const p of participants) {
     if (!p.id.id18) continue;
     const went = thisYear.get(p.id.id18);
     const before = earlier.get(p.id.id18);
@@ -271,7 +300,7 @@ function historyRule(roster: Roster, history: HistoryEntry[], opts: CheckOptions
           ? MSG.duplicateHistory(went[0].program, went[0].year ?? year)
           : MSG.duplicateHistoryPerYear(went.length, perYear);
     else if (before) message = MSG.historyWithin(before.program, before.year!, historyYears);
-    if (message) issues.push(rosterIssue(roster, "DUPLICATE_HISTORY", p, "idNumber", message));
+    if (message) issues.push(at("DUPLICATE_HISTORY", p, "idNumber", message));
   }
   return issues;
 }

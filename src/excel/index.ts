@@ -50,7 +50,8 @@ async function persistQuietly(): Promise<void> {
 }
 
 function explicitSheets(options: Options): string[] {
-  return Object.values(options.sheets ?? {}).filter((x): x is string => !!x);
+  const s = options.sheets ?? {};
+  return [...(s.roster ?? []), s.rates, s.history, s.budget].filter((x): x is string => !!x);
 }
 
 /** Where an action runs: the pane saves its settings copy; the ribbon's function file only

@@ -3,7 +3,7 @@
 // in one round trip). Not the marks: they are recognised by their content (marks.ts). Each
 // runtime has its own in-memory copy and saveAsync writes the whole copy, so only the pane
 // saves; the ribbon's function file refreshes its copy before reading and never saves.
-import type { StoredSettings } from "../app/settings";
+import { normaliseSettings, StoredSettings } from "../app/settings";
 import { ExcelHostError } from "./errors";
 
 const KEY_PANE = "lxy.pane";
@@ -26,8 +26,7 @@ function get<T>(key: string): T | null {
 }
 
 export function loadSettings(): StoredSettings {
-  const s = get<StoredSettings>(KEY_PANE);
-  return s && typeof s === "object" ? s : {};
+  return normaliseSettings(get<unknown>(KEY_PANE));
 }
 
 export async function saveSettings(s: StoredSettings): Promise<void> {

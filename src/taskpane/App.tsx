@@ -9,7 +9,7 @@ import type { Analysis, SheetMapping } from "../core/engine";
 import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
 import type { Progress } from "../app/port";
 import type { GenerateResult } from "../app/actions";
-import type { StoredSettings } from "../app/settings";
+import { normaliseSettings, StoredSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { hostMessage, PaneHost } from "./host";
 import type { Lang, Strings } from "./strings";
@@ -115,13 +115,14 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
         setDetected(r.mapping);
         // A remembered choice wins while its sheet still exists.
         const next: SheetMapping = { ...r.mapping };
-        for (const [role, name] of Object.entries(keepChoice) as [
-          SheetRole,
-          string | undefined,
-        ][]) {
+        for (const role of ["rates", "history", "budget"] as const) {
+          const name = keepChoice[role];
           // "" is an explicit "（无）": the engine then leaves that role empty.
           if (name === "" || (name && r.sheets.includes(name))) next[role] = name;
         }
+        // The roster ticked before, while one of its sheets still exists ([] is "none").
+        const kept = keepChoice.roster?.filter((n) => r.sheets.includes(n));
+        if (keepChoice.roster?.length === 0 || (kept && kept.length > 0)) next.roster = kept;
         setMapping(next);
       } catch (e) {
         setSheets([]);
@@ -162,8 +163,14 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     }
   };
 
-  const changeRole = (role: SheetRole, name: string) => {
+  const changeRole = (role: Exclude<SheetRole, "roster">, name: string) => {
     const next = { ...mapping, [role]: name };
+    setMapping(next);
+    void persist(next, settings);
+  };
+
+  const changeRoster = (names: string[]) => {
+    const next = { ...mapping, roster: names };
     setMapping(next);
     void persist(next, settings);
   };
@@ -356,6 +363,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
             mapping={mapping}
             disabled={!!busy}
             onChange={changeRole}
+            onRosterChange={changeRoster}
             onRefresh={() => void detect(mapping)}
           />
         )}
@@ -390,7 +398,7 @@ function failureText(s: Strings, f: Failure): string {
 
 function safeLoad(host: PaneHost): StoredSettings {
   try {
-    return host.loadSettings() ?? {};
+    return normaliseSettings(host.loadSettings());
   } catch (e) {
     console.error(e);
     return {};

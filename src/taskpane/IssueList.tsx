@@ -81,7 +81,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
   const s = useStrings();
   const styles = useStyles();
   const groups = groupIssues(analysis.issues);
-  const byRow = React.useMemo(() => peopleByRow(analysis.roster), [analysis]);
+  const byRow = React.useMemo(() => peopleByRow(analysis.rosters), [analysis]);
   const [expanded, setExpanded] = React.useState<Set<IssueCode>>(new Set());
   return (
     <section className={styles.section} aria-labelledby="issues-heading">
@@ -106,7 +106,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
           <ul className={styles.list}>
             {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => {
               const cell = issueCell(i);
-              const person = personOf(i, analysis.roster, byRow);
+              const person = personOf(i, analysis.rosters, byRow);
               return (
                 <li key={n}>
                   {cell ? (

@@ -37,6 +37,9 @@ const zh = {
   none: "（无）",
   detected: "自动识别",
   chosen: "手动选择",
+  rosterGroup: "花名册（可多选）",
+  rosterNone: "未选择",
+  rosterSeveral: "可勾选多张（如按项目或按基层工会分表的花名册）。",
   emptyWorkbook:
     "未在工作簿中找到花名册和项目费率表。请先录入这两张表（可参考样例），或在上方手动选择。",
   missingRole: (label: string) => `未识别到“${label}”表，请在上方选择。`,
@@ -178,6 +181,9 @@ const en: Strings = {
   none: "(none)",
   detected: "Detected",
   chosen: "Chosen",
+  rosterGroup: "Roster sheets (one or more)",
+  rosterNone: "None chosen",
+  rosterSeveral: "Tick several for a roster split per programme or per unit.",
   emptyWorkbook:
     "No roster or rate sheet was found. Add them first (see the sample) or choose them above.",
   missingRole: (label: string) => `No “${label}” sheet was recognised; choose one above.`,
@@ -320,6 +326,8 @@ const EN_TITLE: Record<IssueCode, string> = {
   RATE_OVER_CAP: "Rate above the daily cap",
   ANNUAL_CAP_EXCEEDED: "Above the annual cap per person",
   RULE_INVALID: "Rule not understood",
+  ROSTER_SHEET_UNUSED: "Roster sheet not used",
+  RATE_DATE: "Rate stored as a date",
   FORMULA_NO_VALUE: "Formula without a value",
 };
 

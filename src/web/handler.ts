@@ -51,7 +51,7 @@ function cellPos(a1: string): { row: number; col: number } {
 function forPage(a: Analysis): Analysis {
   return {
     ...a,
-    roster: a.roster && { ...a.roster, participants: [] },
+    rosters: a.rosters.map((r) => ({ ...r, participants: [] })),
     history: [],
   };
 }

@@ -1,5 +1,5 @@
 // Dates as staff type them and as Excel stores them (serial numbers, with Excel's 1900 leap bug).
-import { addMonths, dayToSerial, parseDay, serialToDay } from "../../src/core/dates";
+import { addMonths, dayToSerial, isDateFormat, parseDay, serialToDay } from "../../src/core/dates";
 import { bookOf, person, run } from "../helpers/books";
 import { issueCell } from "../../src/core/a1";
 
@@ -62,4 +62,20 @@ describe("text dates in the roster are checked against the window", () => {
     );
     expect(a.issues.map((i) => [i.code, issueCell(i)])).toEqual([["DATE_OUTSIDE_WINDOW", "J6"]]);
   });
+});
+
+describe("isDateFormat: the number formats that show a date (a share typed as 1/3 becomes one)", () => {
+  it.each([
+    "m/d/yyyy",
+    "yyyy-mm-dd",
+    'm"月"d"日"',
+    "d-mmm",
+    "[$-804]m月d日;@",
+    "mm-dd-yy",
+    "[h]:mm",
+  ])("%s is a date or time", (f) => expect(isDateFormat(f)).toBe(true));
+  it.each(["", "General", "@", "0.00", "#,##0", "0%", "# ?/?", "0.00E+00", '"人"0', "[Red]0.00"])(
+    "%s is not",
+    (f) => expect(isDateFormat(f)).toBe(false)
+  );
 });

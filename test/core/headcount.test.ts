@@ -53,9 +53,13 @@ describe("headcount formula = engine for every programme code", () => {
     expect(plans.allocation).not.toBeNull();
     const ctx = {
       year: a.year,
-      rosterSheet: "花名册",
-      rosterProgramCol: a.roster!.columns.program!.col,
-      rosterLastRow: b.sheets[0].values.length,
+      rosters: [
+        {
+          sheet: "花名册",
+          programCol: a.rosters[0].columns.program!.col,
+          lastRow: b.sheets[0].values.length,
+        },
+      ],
       errorCount: 0,
       warningCount: 0,
     };

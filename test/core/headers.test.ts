@@ -232,11 +232,11 @@ describe("sheets are recognised by name or by headers", () => {
       { ...ratesSheet(), name: "Sheet2" },
       { ...budgetSheet(), name: "Sheet3" }
     );
-    expect(detectSheets(b)).toEqual({ roster: "Sheet1", rates: "Sheet2", budget: "Sheet3" });
+    expect(detectSheets(b)).toEqual({ roster: ["Sheet1"], rates: "Sheet2", budget: "Sheet3" });
   });
   it("explicit choices win", () => {
     const b = book(sheet("A", ROSTER_HEADER, []), sheet("B", ROSTER_HEADER, []), ratesSheet());
-    expect(detectSheets(b, { roster: "B" }).roster).toBe("B");
+    expect(detectSheets(b, { roster: ["B"] }).roster).toEqual(["B"]);
   });
   it("the tool's own generated sheets are never read as input", () => {
     const b = book(sheet("经费分摊表", ROSTER_HEADER, []), ratesSheet());

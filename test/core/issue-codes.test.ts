@@ -51,6 +51,8 @@ const ALL_CODES: IssueCode[] = [
   "RATE_OVER_CAP",
   "ANNUAL_CAP_EXCEEDED",
   "RULE_INVALID",
+  "ROSTER_SHEET_UNUSED",
+  "RATE_DATE",
   "FORMULA_NO_VALUE",
 ];
 
@@ -78,7 +80,7 @@ const roster = (
 });
 
 describe("the severities are the contract's", () => {
-  it("matches docs/DOMAIN.md §4 for all 25 codes", () => {
+  it("matches docs/DOMAIN.md §4 for all 27 codes", () => {
     const warnings = ALL_CODES.filter((c) => SEVERITY[c] === "warning").sort();
     expect(warnings).toEqual([
       "ANNUAL_CAP_EXCEEDED",
@@ -88,6 +90,7 @@ describe("the severities are the contract's", () => {
       "PHONE_FORMAT",
       "POSSIBLE_DUPLICATE",
       "RETIRED",
+      "ROSTER_SHEET_UNUSED",
     ]);
     expect(Object.keys(SEVERITY).sort()).toEqual([...ALL_CODES].sort());
   });
@@ -383,6 +386,94 @@ describe("rate sheet checks", () => {
   });
 });
 
+describe("RATE_DATE: a share that a spreadsheet turned into a date", () => {
+  // N1 (sheet row 7) 市总工会承担 (column J) typed as 1/3 in a General cell: Excel stores the
+  // date 2024-01-03 and shows it as 1月3日.
+  const N1_ROW = 6;
+  const formats = (f: string) => {
+    const grid = [[""], RATE_HEADER.map(() => ""), ...rateRows().map((r) => r.map(() => ""))];
+    grid[N1_ROW][9] = f;
+    return grid;
+  };
+  it.each([
+    ["Excel's short date", "m/d/yyyy"],
+    ["WPS's 月日 format", 'm"月"d"日"'],
+    ["a locale-tagged date", "[$-804]m月d日;@"],
+  ])("a date serial under %s", (_, fmt) => {
+    const r = rateRows();
+    r[4][9] = serial(2024, 1, 3);
+    const a = run(
+      book(
+        rosterSheet(rows([person("N1")])),
+        ratesSheet(r, { numberFormats: formats(fmt) }),
+        budgetSheet()
+      )
+    );
+    expect(codesOf(a, "RATE_DATE")).toEqual([
+      {
+        severity: "error",
+        code: "RATE_DATE",
+        sheet: "项目费率",
+        row: 7,
+        column: "市总工会承担",
+        cell: "J7",
+      },
+    ]);
+    const issue = a.issues.find((i) => i.code === "RATE_DATE")!;
+    expect(issue.message).toContain("显示为1月3日");
+    expect(issue.message).toContain("“1/3”");
+    expect(issue.message).toContain("'1/3");
+    expect(issue.message).toContain("33.33%");
+    // Not a 45,294 元 share: no mismatch sentence with a made-up per-person sum.
+    expect(issuesOf(a, "RATE_SHARES_MISMATCH")).toEqual([]);
+    expect(a.issues.some((i) => i.message.includes("45,29"))).toBe(false);
+    expect(a.errorCount).toBe(1);
+  });
+  it("a date that came through as text (1月3日, 2024/1/3)", () => {
+    const r = rateRows();
+    r[4][9] = "1月3日";
+    r[4][10] = "2024/1/3";
+    const a = run(book(rosterSheet(rows([person("N1")])), ratesSheet(r), budgetSheet()));
+    expect(issuesOf(a, "RATE_DATE").map((i) => i.cell)).toEqual(["J7", "K7"]);
+  });
+  it("a fraction typed as text, a number or a percentage is not a date", () => {
+    const r = rateRows();
+    r[4][8] = "1/3";
+    const a = run(
+      book(
+        rosterSheet(rows([person("N1")])),
+        ratesSheet(r, { numberFormats: formats("0.00%") }),
+        budgetSheet()
+      )
+    );
+    expect(issuesOf(a, "RATE_DATE")).toEqual([]);
+  });
+});
+
+describe("ROSTER_SHEET_UNUSED: a sheet that looks like a roster is not read", () => {
+  it("a second roster sheet the user did not choose", () => {
+    const a = run(
+      book(
+        rosterSheet(rows([person("W1")])),
+        rosterSheet(rows([person("N1")]), { name: "市内" }),
+        ratesSheet(),
+        budgetSheet()
+      ),
+      { sheets: { roster: ["花名册"] } }
+    );
+    expect(codesOf(a, "ROSTER_SHEET_UNUSED")).toEqual([
+      {
+        severity: "warning",
+        code: "ROSTER_SHEET_UNUSED",
+        sheet: "市内",
+        row: undefined,
+        column: undefined,
+        cell: undefined,
+      },
+    ]);
+  });
+});
+
 describe("BUDGET_EXCEEDED: the own union's total above its sources", () => {
   it("flags the sample's 93.34 元 gap on the budget sheet", () => {
     const a = run(sampleBook());
@@ -479,7 +570,7 @@ describe("FORMULA_NO_VALUE: a formula the host could give no value for", () => {
 
 // Tests run in order within a file: this one comes last.
 describe("coverage of the contract", () => {
-  it("every one of the 25 codes was produced by some input above", () => {
+  it("every one of the 27 codes was produced by some input above", () => {
     expect([...produced].sort()).toEqual([...ALL_CODES].sort());
   });
 });

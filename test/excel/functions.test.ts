@@ -124,8 +124,7 @@ describe("writeSheets(ctx, plans)", () => {
     }));
     const plan = planReport(issues, {
       year: 2024,
-      rosterSheet: "花名册",
-      rosterProgramCol: 7,
+      rosters: [{ sheet: "花名册", programCol: 7 }],
       errorCount: issues.length,
       warningCount: 0,
     });

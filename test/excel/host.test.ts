@@ -275,7 +275,7 @@ describe("the other entry points", () => {
     });
     const r = await host.detectWorkbookSheets();
     expect(r.sheets).toEqual(["2024名单", "项目费率", "预算"]);
-    expect(r.mapping).toMatchObject({ roster: "2024名单", rates: "项目费率", budget: "预算" });
+    expect(r.mapping).toMatchObject({ roster: ["2024名单"], rates: "项目费率", budget: "预算" });
     expect(d.settings["lxy.sheets"]).toEqual(["2024名单", "项目费率", "预算"]);
   });
 
@@ -301,13 +301,20 @@ describe("the other entry points", () => {
     await host.saveSettings({
       ownUnion: "高新区总工会",
       nearRetirementMonths: 12,
-      mapping: { roster: "花名册" },
+      mapping: { roster: ["花名册", "市内"] },
     });
     expect(host.loadSettings()).toEqual({
       ownUnion: "高新区总工会",
       nearRetirementMonths: 12,
-      mapping: { roster: "花名册" },
+      mapping: { roster: ["花名册", "市内"] },
     });
+    expect(d.settings["lxy.pane"]).toBeDefined();
+  });
+
+  it("reads settings saved by earlier versions: the roster as one name becomes a list", async () => {
+    const d = await openSample();
+    d.settings["lxy.pane"] = { mapping: { roster: "花名册", history: "" } };
+    expect(host.loadSettings()).toEqual({ mapping: { roster: ["花名册"], history: "" } });
     expect(d.settings["lxy.pane"]).toBeDefined();
   });
 

@@ -15,6 +15,7 @@ import {
   personRow,
   sampleRoster,
 } from "../../scripts/sample-data";
+import { RosterSplit, splitRoster } from "../../scripts/make-samples";
 
 export { RATE_HEADER, ROSTER_HEADER, BUDGET_ROWS, PROGRAMS, rateRows, sampleRoster };
 
@@ -138,6 +139,15 @@ export function sampleBook(roster: Cell[][] = sampleRoster()): WorkbookData {
     ratesSheet(),
     budgetSheet()
   );
+}
+
+/** The 151-person sample with its roster split over several sheets (per scope or per unit),
+ *  each laid out as the sample's roster, before the rate and budget sheets. */
+export function splitSampleBook(by: RosterSplit, roster: Cell[][] = sampleRoster()): WorkbookData {
+  const parts = splitRoster(roster, by).map((p) =>
+    rosterSheet(p.rows, { name: p.name, title: `花名册（${p.name}）` })
+  );
+  return book(...parts, ratesSheet(), budgetSheet());
 }
 
 /** analyse() on a fixed "today". */

@@ -29,7 +29,7 @@ async function open(name: "sample-2024.xlsx" | "sample-2024-mistakes.xlsx", apiV
 
 test("校验 marks the cells, a row selects its cell, 清除标记 removes the marks", async () => {
   await open("sample-2024-mistakes.xlsx");
-  expect(((await screen.findByLabelText("花名册")) as HTMLSelectElement).value).toBe("花名册");
+  expect(((await screen.findByLabelText("花名册")) as HTMLInputElement).checked).toBe(true);
   await userEvent.click(screen.getByRole("button", { name: "校验" }));
   await screen.findByText("错误 7 个，警告 3 个", IGNORE);
   const marks = dbl.snapshot("花名册").marks;
@@ -111,8 +111,10 @@ test("a too-old Excel: the host's own message, and nothing can be clicked", asyn
 
 test("after the workbook changed elsewhere (the ribbon's runtime), the pane re-reads it when it regains focus", async () => {
   await open("sample-2024.xlsx");
-  const roster = (await screen.findByLabelText("花名册")) as HTMLSelectElement;
-  const options = () => [...roster.options].map((o) => o.value);
+  await screen.findByLabelText("花名册");
+  // Every sheet is a choice in the rate sheet's dropdown (and a roster checkbox).
+  const rates = screen.getByLabelText("项目费率", { selector: "select" }) as HTMLSelectElement;
+  const options = () => [...rates.options].map((o) => o.value);
   const ribbon = dbl.runtime("ribbon");
   const { generateFromRibbon } = await import("../../src/commands/commands");
   dbl.uninstallGlobals();

@@ -10,6 +10,7 @@ import { Pane } from "../../src/taskpane/mount";
 import type { PaneHost } from "../../src/taskpane/host";
 import type { GenerateResult } from "../../src/app/actions";
 import type { Progress } from "../../src/app/port";
+import type { StoredSettings } from "../../src/app/settings";
 import { blockedBy, fakeHost, generated, sampleAnalyses } from "./fixtures";
 
 let clean: Analysis;
@@ -41,7 +42,10 @@ async function noAxeViolations(container: HTMLElement) {
 async function renderPane(host: PaneHost, lang: "zh" | "en" = "zh") {
   const view = render(<Pane host={host} lang={lang} />);
   // Wait for sheet detection to finish (the dropdowns replace the spinner).
-  if (!host.requirementProblem()) await screen.findByLabelText(lang === "zh" ? "花名册" : "Roster");
+  if (!host.requirementProblem())
+    await screen.findByLabelText(
+      lang === "zh" ? "花名册（可多选）" : "Roster sheets (one or more)"
+    );
   return view;
 }
 
@@ -63,10 +67,9 @@ describe("an empty workbook", () => {
     const host = fakeHost({ sheets: [{ name: "Sheet1", values: [] }] });
     const { container } = await renderPane(host);
     expect(screen.getByText(/未在工作簿中找到花名册和项目费率表/, IGNORE)).toBeTruthy();
-    expect((screen.getByLabelText("花名册") as HTMLSelectElement).value).toBe("");
-    expect(
-      within(screen.getByLabelText("花名册")).getByRole("option", { name: "Sheet1" })
-    ).toBeTruthy();
+    const roster = screen.getByRole("group", { name: "花名册（可多选）" });
+    expect((within(roster).getByLabelText("Sheet1") as HTMLInputElement).checked).toBe(false);
+    expect(within(roster).getByText("未选择")).toBeTruthy();
     await noAxeViolations(container);
   });
 });
@@ -75,8 +78,12 @@ describe("sheet mapping", () => {
   test("shows the detected roles and remembers a change in the document settings", async () => {
     const host = fakeHost(book);
     const { container } = await renderPane(host);
-    expect((screen.getByLabelText("花名册") as HTMLSelectElement).value).toBe("花名册");
-    expect((screen.getByLabelText("项目费率") as HTMLSelectElement).value).toBe("项目费率");
+    const roster = screen.getByRole("group", { name: "花名册（可多选）" });
+    expect((within(roster).getByLabelText("花名册") as HTMLInputElement).checked).toBe(true);
+    expect((within(roster).getByLabelText("项目费率") as HTMLInputElement).checked).toBe(false);
+    expect(
+      (screen.getByLabelText("项目费率", { selector: "select" }) as HTMLSelectElement).value
+    ).toBe("项目费率");
     expect((screen.getByLabelText("预算（可选）") as HTMLSelectElement).value).toBe("预算");
     expect((screen.getByLabelText("历史记录（可选）") as HTMLSelectElement).value).toBe("");
     expect(
@@ -86,7 +93,7 @@ describe("sheet mapping", () => {
 
     await userEvent.selectOptions(screen.getByLabelText("预算（可选）"), "");
     expect(host.saveSettings).toHaveBeenLastCalledWith(
-      expect.objectContaining({ mapping: { roster: "花名册", rates: "项目费率", budget: "" } })
+      expect.objectContaining({ mapping: { roster: ["花名册"], rates: "项目费率", budget: "" } })
     );
 
     await userEvent.click(screen.getByRole("button", { name: "校验" }));
@@ -94,10 +101,43 @@ describe("sheet mapping", () => {
     await screen.findAllByText("未发现问题。", IGNORE);
     // "（无）" is sent as an explicit "" so the engine does not detect a budget sheet anyway.
     expect(host.validate.mock.calls[0][0].sheets).toEqual({
-      roster: "花名册",
+      roster: ["花名册"],
       rates: "项目费率",
       budget: "",
     });
+  });
+
+  test("a roster over several sheets: each is ticked, by keyboard too, and saved as a list", async () => {
+    const split: WorkbookData = {
+      sheets: [
+        { ...book.sheets[0], name: "市外" },
+        { ...book.sheets[0], name: "市内" },
+        ...book.sheets.slice(1),
+      ],
+    };
+    const host = fakeHost(split, {
+      // Saved by an earlier version: the roster as one name.
+      loadSettings: () => ({ mapping: { roster: "市外" } }) as unknown as StoredSettings,
+    });
+    const { container } = await renderPane(host);
+    const roster = screen.getByRole("group", { name: "花名册（可多选）" });
+    const box = (n: string) => within(roster).getByLabelText(n) as HTMLInputElement;
+    expect([box("市外").checked, box("市内").checked]).toEqual([true, false]);
+    expect(within(roster).getByText("手动选择")).toBeTruthy();
+    await noAxeViolations(container);
+    box("市内").focus();
+    await userEvent.keyboard(" ");
+    expect(box("市内").checked).toBe(true);
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mapping: expect.objectContaining({ roster: ["市外", "市内"] }) })
+    );
+    await userEvent.click(box("市外"));
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mapping: expect.objectContaining({ roster: ["市内"] }) })
+    );
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    await waitFor(() => expect(host.validate).toHaveBeenCalled());
+    expect(host.validate.mock.calls[0][0].sheets.roster).toEqual(["市内"]);
   });
 
   test("a remembered choice wins over detection while its sheet exists", async () => {
@@ -110,7 +150,9 @@ describe("sheet mapping", () => {
     });
     await renderPane(host);
     expect((screen.getByLabelText("预算（可选）") as HTMLSelectElement).value).toBe("花名册");
-    expect((screen.getByLabelText("项目费率") as HTMLSelectElement).value).toBe("项目费率");
+    expect(
+      (screen.getByLabelText("项目费率", { selector: "select" }) as HTMLSelectElement).value
+    ).toBe("项目费率");
     expect(
       within(screen.getByRole("region", { name: "工作表" })).getAllByText("手动选择").length
     ).toBe(1);

@@ -5,13 +5,12 @@ import type {
   FieldColumn,
   IdInfo,
   Issue,
-  IssueCode,
   Participant,
   Roster,
   SheetData,
 } from "../types";
-import { FieldDef, ROSTER_FIELDS } from "../headers";
-import { parseDay, formatDay } from "../dates";
+import { ROSTER_FIELDS } from "../headers";
+import { parseDay } from "../dates";
 import { checkId, readGender } from "../idcard";
 import { MSG } from "../messages";
 import { cellText, splitList, yesNo } from "../text";
@@ -22,10 +21,15 @@ export function parseRoster(sheet: SheetData, today: Day): Parsed<Roster | null>
   const table = opened.value;
   if (!table) return { value: null, issues: opened.issues };
   const issues = table.missingHeaders();
-  const required = ROSTER_FIELDS.filter((f) => f.required && table.has(f.field));
+  const cols = columnIndexes(table);
+  const required = ROSTER_FIELDS.filter((f) => f.required && table.has(f.field)).map((f) => ({
+    field: f.field,
+    canonical: f.canonical,
+    col: table.header.columns[f.field],
+  }));
   const participants: Participant[] = [];
   for (const i of table.rows())
-    participants.push(readParticipant(table, i, required, today, issues));
+    participants.push(readParticipant(table, cols, i, required, today, issues));
   return { value: { sheet: table.name, columns: columnsOf(table), participants }, issues };
 }
 
@@ -37,94 +41,138 @@ function columnsOf(table: Table): Roster["columns"] {
   return columns;
 }
 
+/** Each roster field's index into a values row, -1 when its column is missing: looked up once
+ *  per sheet rather than by name for every cell (a 100,000-row roster reads 1.2 million). */
+interface Cols {
+  name: number;
+  idNumber: number;
+  gender: number;
+  unit: number;
+  member: number;
+  categories: number;
+  program: number;
+  batch: number;
+  date: number;
+  phone: number;
+  note: number;
+  postType: number;
+}
+
+function columnIndexes(table: Table): Cols {
+  const c = (field: keyof Cols) => table.header.columns[field] ?? -1;
+  return {
+    name: c("name"),
+    idNumber: c("idNumber"),
+    gender: c("gender"),
+    unit: c("unit"),
+    member: c("member"),
+    categories: c("categories"),
+    program: c("program"),
+    batch: c("batch"),
+    date: c("date"),
+    phone: c("phone"),
+    note: c("note"),
+    postType: c("postType"),
+  };
+}
+
+function cellAt(row: Cell[], col: number): Cell {
+  if (col < 0) return null;
+  const v = row[col];
+  return v === undefined ? null : v;
+}
+
 function readParticipant(
   table: Table,
+  cols: Cols,
   i: number,
-  required: FieldDef[],
+  required: { field: string; canonical: string; col: number }[],
   today: Day,
   issues: Issue[]
 ): Participant {
+  const row = table.sheet.values[i];
   for (const fd of required) {
-    if (table.text(i, fd.field) === "")
+    if (cellText(cellAt(row, fd.col)) === "")
       issues.push(table.issue("MISSING_REQUIRED", i, fd.field, MSG.missingRequired(fd.canonical)));
   }
-  const rawId = table.get(i, "idNumber");
+  const rawId = cellAt(row, cols.idNumber);
   const id: IdInfo =
-    table.has("idNumber") && cellText(rawId) !== ""
+    cols.idNumber >= 0 && cellText(rawId) !== ""
       ? readId(table, i, rawId, today, issues)
       : { id18: null };
-  const gender = table.text(i, "gender");
+  const gender = cellText(cellAt(row, cols.gender));
   if (gender && id.gender && readGender(gender) !== id.gender)
     issues.push(table.issue("GENDER_MISMATCH", i, "gender", MSG.genderMismatch(gender, id.gender)));
-  const phone = table.text(i, "phone");
-  if (phone && !isMobile(table.get(i, "phone")))
+  const phoneCell = cellAt(row, cols.phone);
+  const phone = cellText(phoneCell);
+  if (phone && !isMobile(phone))
     issues.push(table.issue("PHONE_FORMAT", i, "phone", MSG.phoneFormat(phone)));
-  const { date, dateText } = readDate(table, i, issues);
+  const dateCell = cellAt(row, cols.date);
+  // A date serial needs no text (it is shown from the day, only in a message); other cells are
+  // kept as typed.
+  const serial = typeof dateCell === "number" && Number.isFinite(dateCell);
+  const dateRaw = serial ? "" : cellText(dateCell);
+  const date = serial || dateRaw ? parseDay(dateCell) : null;
+  if (!date && (serial || dateRaw))
+    issues.push(
+      table.issue(
+        "DATE_OUTSIDE_WINDOW",
+        i,
+        "date",
+        MSG.dateUnreadable(dateRaw || cellText(dateCell))
+      )
+    );
+  const memberCell = cellAt(row, cols.member);
+  const programRaw = cellAt(row, cols.program);
   return {
+    sheet: table.name,
     row: table.row0(i) + 1,
-    name: table.text(i, "name"),
+    name: cellText(cellAt(row, cols.name)),
     rawId,
     id,
     gender,
-    unit: table.text(i, "unit"),
-    member: yesNo(table.get(i, "member")),
-    memberText: table.text(i, "member"),
-    categories: splitList(table.text(i, "categories")),
-    programRaw: table.get(i, "program"),
-    programText: table.text(i, "program"),
-    batch: table.text(i, "batch"),
+    unit: cellText(cellAt(row, cols.unit)),
+    member: yesNo(memberCell),
+    memberText: cellText(memberCell),
+    categories: splitList(cellText(cellAt(row, cols.categories))),
+    programRaw,
+    programText: cellText(programRaw),
+    batch: cellText(cellAt(row, cols.batch)),
     date,
-    dateText,
+    dateText: dateRaw,
     phone,
-    note: table.text(i, "note"),
-    postType: table.text(i, "postType"),
+    note: cellText(cellAt(row, cols.note)),
+    postType: cellText(cellAt(row, cols.postType)),
   };
 }
 
 function readId(table: Table, i: number, rawId: Cell, today: Day, issues: Issue[]): IdInfo {
   const r = checkId(rawId, today);
-  const flag = (code: IssueCode, message: string) =>
-    issues.push(table.issue(code, i, "idNumber", message));
   switch (r.kind) {
     case "numeric":
-      flag("ID_NUMERIC_PRECISION", MSG.idNumeric(r.digits));
+      issues.push(table.issue("ID_NUMERIC_PRECISION", i, "idNumber", MSG.idNumeric(r.digits)));
       return { id18: null };
     case "format":
-      flag("ID_FORMAT", MSG.idFormat(r.text));
+      issues.push(table.issue("ID_FORMAT", i, "idNumber", MSG.idFormat(r.text)));
       return { id18: null };
     case "birthdate":
-      flag("ID_BIRTHDATE", MSG.idBirthdate(r.reason, r.id18.slice(6, 14)));
+      issues.push(
+        table.issue("ID_BIRTHDATE", i, "idNumber", MSG.idBirthdate(r.reason, r.id18.slice(6, 14)))
+      );
       return { id18: r.id18 };
     case "checksum":
-      flag("ID_CHECKSUM", MSG.idChecksum(r.expected));
+      issues.push(table.issue("ID_CHECKSUM", i, "idNumber", MSG.idChecksum(r.expected)));
       return { id18: r.id18 };
     case "ok":
-      if (r.from15) flag("ID_15_DIGIT", MSG.id15(r.id18));
-      return { id18: r.id18, birth: r.birth, gender: r.gender };
+      if (r.from15) issues.push(table.issue("ID_15_DIGIT", i, "idNumber", MSG.id15(r.id18)));
+      // The check result is the ID info itself (id18, birth, gender): no second object per row.
+      return r;
   }
-}
-
-/** The 疗休养日期 as a day, and as text (a date serial shown as 2024-06-01). */
-function readDate(
-  table: Table,
-  i: number,
-  issues: Issue[]
-): { date: Day | null; dateText: string } {
-  const text = table.text(i, "date");
-  if (!text) return { date: null, dateText: text };
-  const raw = table.get(i, "date");
-  const date = parseDay(raw);
-  if (!date) {
-    issues.push(table.issue("DATE_OUTSIDE_WINDOW", i, "date", MSG.dateUnreadable(text)));
-    return { date, dateText: text };
-  }
-  return { date, dateText: typeof raw === "number" ? formatDay(date) : text };
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
-function isMobile(c: Cell): boolean {
-  const t = cellText(c);
+function isMobile(t: string): boolean {
   if (MOBILE.test(t)) return true; // already plain: nothing for NFKC or the replaces to change
   const s = t
     .normalize("NFKC")

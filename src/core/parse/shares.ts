@@ -1,9 +1,10 @@
 // A programme's share cells (××承担): each read on its own, then checked to add up to the
 // per-person cost.
-import type { Issue, Program, ShareCell, ShareSpec } from "../types";
+import type { Cell, Issue, Program, ShareCell, ShareSpec } from "../types";
 import { MSG } from "../messages";
 import { formatYuan, parseShare } from "../money";
 import { cellText } from "../text";
+import { dateLikeShare } from "../dates";
 import type { Table } from "./table";
 
 /** The share cells of values row i; `bad` when one cannot be used. */
@@ -16,11 +17,10 @@ export function readShares(
   let bad = false;
   for (const s of table.header.shares) {
     const col = s.col;
-    const r = parseShare(table.at(i, col), table.format(i, col));
+    const r = readShareCell(table.at(i, col), table.format(i, col));
     if (!r.ok) {
-      const message = MSG.rateInvalid(cellText(table.at(i, col)), r.reason);
       issues.push(
-        table.cellIssue("RATE_INVALID", table.row0(i), table.originCol + col, s.title, message)
+        table.cellIssue(r.code, table.row0(i), table.originCol + col, s.title, r.message)
       );
       bad = true;
       // Counted as 0, so the formula must not refer to the unreadable cell (e.g. -3000).
@@ -95,4 +95,26 @@ export function sharesAddUp(per: bigint, shares: Program["shares"]): boolean {
   const sum = sumParts(per, shares);
   const hasRest = shares.some((s) => s.spec.kind === "rest");
   return hasRest ? sum.n <= per * sum.d : sum.n === per * sum.d;
+}
+
+type ShareCellRead =
+  | { ok: true; spec: ShareSpec }
+  | { ok: false; code: "RATE_DATE" | "RATE_INVALID"; message: string };
+
+/** One share cell; a 1/3 that the spreadsheet turned into a date is said as such (RATE_DATE). */
+function readShareCell(c: Cell, numberFormat: string): ShareCellRead {
+  const date = dateLikeShare(c, numberFormat);
+  if (date) {
+    const message = MSG.rateDate(date.shown, date.typed, percentOf(date.typed));
+    return { ok: false, code: "RATE_DATE", message };
+  }
+  const r = parseShare(c, numberFormat);
+  if (r.ok) return r;
+  return { ok: false, code: "RATE_INVALID", message: MSG.rateInvalid(cellText(c), r.reason) };
+}
+
+/** 1/3 → "33.33%" (a share of at most the whole), else null. */
+function percentOf(typed: string): string | null {
+  const [a, b] = typed.split("/").map(Number);
+  return b > 0 && a <= b ? `${((a / b) * 100).toFixed(2).replace(/\.?0+$/, "")}%` : null;
 }

@@ -95,13 +95,15 @@ export class Table {
         };
   }
   /** Data rows below the header, skipping blank rows and footers such as 合计 or 制表人. */
-  *rows(): Generator<number> {
+  rows(): number[] {
     const vals = this.sheet.values;
+    const out: number[] = [];
     for (let i = this.header.headerRow + 1; i < vals.length; i++) {
       const row = vals[i];
       if (!row || isBlankRow(row) || isFooterRow(row)) continue;
-      yield i;
+      out.push(i);
     }
+    return out;
   }
   /** HEADER_MISSING for each required field the header row does not name. */
   missingHeaders(): Issue[] {

@@ -134,10 +134,11 @@ function titleRow(L: Layout, ctx: PlanContext): PlanCell[] {
 function noteRow(L: Layout, ctx: PlanContext): PlanCell[] {
   const row = blankRow(L.width);
   const rateSheet = L.al.programs[0]?.program.perPersonRef?.sheet ?? "项目费率";
+  const rosters = ctx.rosters.map((r) => r.sheet).join("”“") || "花名册";
   row[0] = text(
     ctx.errorCount > 0
       ? `⚠ 校验发现${ctx.errorCount}个错误，本表仍按现有数据生成，数字可能不准确，请先处理“${REPORT_SHEET}”中的问题。`
-      : `单位：元。人数、费用和各方承担均为公式（引用“${ctx.rosterSheet}”与“${rateSheet}”），修改后自动重算。本级：${L.al.ownUnion}。`
+      : `单位：元。人数、费用和各方承担均为公式（引用“${rosters}”与“${rateSheet}”），修改后自动重算。本级：${L.al.ownUnion}。`
   );
   return row;
 }

@@ -32,11 +32,15 @@ export function rosterProgramRange(sheet: string, col: number, lastRow: number):
   return `${sheetRef(sheet)}$${c}$1:$${c}$${Math.max(1, lastRow) + COUNT_HEADROOM}`;
 }
 
-/** 人数: one exact count per spelling of the programme in the roster's programme column. */
+/** 人数: the sum over every roster sheet of its exact count of each spelling. */
 export function countFormula(pa: ProgramAllocation, ctx: PlanContext): string {
-  if (ctx.rosterProgramCol === null) return "0";
-  const range = rosterProgramRange(ctx.rosterSheet, ctx.rosterProgramCol, ctx.rosterLastRow ?? 0);
-  return pa.spellings.map((s) => exactCountTerm(range, cellAsText(s))).join("+") || "0";
+  const terms: string[] = [];
+  for (const r of ctx.rosters) {
+    if (r.programCol === null) continue;
+    const range = rosterProgramRange(r.sheet, r.programCol, r.lastRow ?? 0);
+    for (const s of pa.spellings) terms.push(exactCountTerm(range, cellAsText(s)));
+  }
+  return terms.join("+") || "0";
 }
 
 /** 人数 budgets the places, not the sign-ups: the count capped by the 名额 cell. */

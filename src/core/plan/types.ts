@@ -45,11 +45,10 @@ export interface SheetPlan {
 /** What the plans need besides the allocation and the issues. */
 export interface PlanContext {
   year: number;
-  rosterSheet: string;
-  /** 0-based sheet column of the roster's programme column. */
-  rosterProgramCol: number | null;
-  /** 1-based last row of the roster sheet (the headcount formulas cover it plus headroom). */
-  rosterLastRow?: number;
+  /** The roster sheets (a roster may be split over several): each with the 0-based sheet
+   *  column of its programme column (null when that column is missing) and its 1-based last
+   *  row (the headcount formulas cover it plus headroom). */
+  rosters: { sheet: string; programCol: number | null; lastRow?: number }[];
   errorCount: number;
   warningCount: number;
 }

@@ -58,7 +58,7 @@ export function planWaitlist(
       if (!r.selected) waitRows.push(rows.length);
       links.push({
         address: a1(rows.length, ROW_COL),
-        target: `${sheetRef(ctx.rosterSheet)}A${who.row}`,
+        target: `${sheetRef(who.sheet)}A${who.row}`,
         text: String(who.row),
       });
       rows.push(row);
