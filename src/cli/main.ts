@@ -132,10 +132,20 @@ export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx
                    经费分摊表与校验结果总是生成；名单默认不生成
 退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
 
-export function defaultOutput(input: string | null, cwd: string): string {
-  if (input === null) return path.join(cwd, path.basename(SAMPLE_PATH, ".xlsx") + OUTPUT_SUFFIX);
+export function defaultOutput(input: string | null, cwd: string, macros = false): string {
+  const suffix = macros ? OUTPUT_SUFFIX.replace(/\.xlsx$/, ".xlsm") : OUTPUT_SUFFIX;
+  if (input === null) return path.join(cwd, path.basename(SAMPLE_PATH, ".xlsx") + suffix);
   const ext = path.extname(input);
-  return path.join(path.dirname(input), path.basename(input, ext) + OUTPUT_SUFFIX);
+  return path.join(path.dirname(input), path.basename(input, ext) + suffix);
+}
+
+/** Why OUTPUT's extension cannot hold this workbook (the content type must match it), or null. */
+export function extensionProblem(output: string, macros: boolean): string | null {
+  const ext = path.extname(output).toLowerCase();
+  if (macros && ext !== ".xlsm")
+    return "输入是启用宏的工作簿（.xlsm），输出文件也须以 .xlsm 结尾（否则 Excel 拒绝打开，或宏丢失）";
+  if (!macros && ext === ".xlsm") return "输入不含宏，输出文件应以 .xlsx 结尾";
+  return null;
 }
 
 /** Why a file cannot be a workbook, from its first bytes; null when it looks like one. */
@@ -162,11 +172,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const input = path.resolve(io.cwd, args.input ?? SAMPLE_PATH);
-  const output = path.resolve(
+  const wanted = path.resolve(
     io.cwd,
-    args.output ?? defaultOutput(args.input ? input : null, io.cwd)
+    args.output ?? defaultOutput(args.input ? input : null, io.cwd, /\.xlsm$/i.test(input))
   );
-  if (samePath(input, output)) {
+  if (samePath(input, wanted)) {
     io.err("错误：输出文件不能与输入文件相同（输入文件从不被改写）");
     return 2;
   }
@@ -203,6 +213,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`错误：无法读取 ${path.basename(input)}：不是 .xlsx 工作簿（压缩包中没有工作表）`);
     return 2;
   }
+  // A macro-enabled input gives a macro-enabled output, named so (the content type matches).
+  const output = args.output
+    ? wanted
+    : defaultOutput(args.input ? input : null, io.cwd, book.macroEnabled);
+  const badExt = samePath(input, output)
+    ? "输出文件不能与输入文件相同（输入文件从不被改写）"
+    : extensionProblem(output, book.macroEnabled);
+  if (badExt) {
+    io.err(`错误：${badExt}`);
+    return 2;
+  }
   // The port, with what the command line adds: memory released after reading, progress lines.
   let rows = 0;
   const busy = () => large || rows > LARGE_ROWS;
@@ -220,7 +241,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return data;
     },
     writeSheets: (plans) => {
-      if (busy()) io.err("正在写入输出工作簿…");
+      if (busy()) {
+        io.err("正在写入输出工作簿…");
+        collectGarbage(); // the checking's garbage, before rendering the generated sheets
+      }
       return book.writeSheets(plans);
     },
     replaceMarks: (issues) => book.replaceMarks(issues),
@@ -233,12 +257,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ...(args.documents ? { documents: args.documents } : {}),
   });
   const { analysis } = result;
+  // The output file is made before the report, which says how it was saved.
+  let out: Buffer | null = null;
+  if (!result.blockedBy) {
+    try {
+      out = await book.toBuffer();
+    } catch (e) {
+      io.err(`错误：无法生成输出文件 ${output}（${oneLine(e)}）`);
+      return 2;
+    }
+  }
+  const save = out
+    ? {
+        file: output,
+        mode: book.saveMode,
+        ...(book.saveWarning ? { warning: book.saveWarning } : {}),
+      }
+    : null;
 
   if (args.json) {
     try {
       writeFileAtomic(
         path.resolve(io.cwd, args.json),
-        JSON.stringify(toReportJson(analysis), null, 2) + "\n"
+        JSON.stringify({ ...toReportJson(analysis), output: save }, null, 2) + "\n"
       );
     } catch (e) {
       io.err(`错误：无法写入报告 ${args.json}（${oneLine(e)}）`);
@@ -264,7 +305,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const { written } = result;
   try {
-    writeFileAtomic(output, await book.toBuffer());
+    writeFileAtomic(output, out!);
   } catch (e) {
     io.err(`错误：无法写入输出文件 ${output}（${oneLine(e)}）`);
     return 2;
@@ -272,6 +313,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const w of written) {
     if (w.renamed) io.out(`注意：工作簿中已有同名的用户工作表，生成的表改名为“${w.name}”。`);
   }
+  if (book.saveWarning) io.err(`注意：${book.saveWarning}`);
   io.out(`已生成：${output}（${written.map((w) => w.name).join("、")}）`);
   return 0;
 }

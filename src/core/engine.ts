@@ -42,6 +42,7 @@ import { checkAnnualCap, checkDailyCap } from "./caps";
 import type { ProgramSelection } from "./selection";
 import { planWaitlist } from "./plan";
 import { rowKey } from "./plan/lists";
+import { withFormulaGaps } from "./formula-gaps";
 
 export type SheetMapping = SheetChoice;
 
@@ -224,7 +225,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     found.push(checkBudget(allocation));
   }
 
-  const issues = sortIssues(found.flat(), book);
+  const issues = sortIssues(withFormulaGaps(found.flat(), book), book);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   return {
     mapping,

@@ -347,6 +347,7 @@ const EN_TITLE: Record<IssueCode, string> = {
   RULE_INVALID: "Rule not understood",
   ROSTER_SHEET_UNUSED: "Roster sheet not used",
   RATE_DATE: "Rate stored as a date",
+  FORMULA_NO_VALUE: "Formula without a value",
 };
 
 export function stringsFor(lang: Lang): Strings {

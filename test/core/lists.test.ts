@@ -6,7 +6,7 @@ import { maskId, maskPhone } from "../../src/core/plan";
 import { planSheets } from "../../src/core/engine";
 import { DOCUMENT_ROLES } from "../../src/core/generated";
 import { cellInput } from "../../src/excel/write";
-import { writePlan } from "../../src/xlsx/workbook";
+import { writePlan } from "../../src/xlsx/exceljs-model";
 import { bookOf, person, run, sampleBook, validId } from "../helpers/books";
 
 const byRole = (plans: SheetPlan[], role: string) => plans.find((p) => p.role === role)!;

@@ -86,7 +86,7 @@ describe("random damage never throws and always ends in coded issues", () => {
         const plans = planSheets(a);
         await x.writeSheets(plans.allocation ? [plans.allocation, plans.report] : [plans.report]);
         const back = await XlsxWorkbook.fromBuffer(await x.toBuffer());
-        const report = back.wb.worksheets.find((w) => w.name.startsWith("校验结果"))!;
+        const report = (await back.model()).worksheets.find((w) => w.name.startsWith("校验结果"))!;
         expect(report).toBeDefined();
         // The last issue line of 校验结果 (above a blank row and the signature line) carries the
         // last issue's code (or the header when there are none); the signature line follows.

@@ -13,6 +13,8 @@ import { shiftStyles } from "./styles";
 import { worksheetOverride, withOverrides } from "./content-types";
 import { withRels, worksheetRel } from "./workbook-rels";
 import { markerDefinedName, printAreaDefinedName, printTitlesDefinedName } from "./defined-names";
+import { internalLinks } from "./links";
+import type { SheetPlan } from "../../core/plan";
 
 /** The scratch workbook, its shared strings and where its cell formats start in the merged styles. */
 export interface Rendered {
@@ -35,10 +37,21 @@ function counter(used: Set<string | null>, name: (n: number) => string): () => n
 }
 
 /** Scratch sheet k as part number `partNo` of the input, with inline strings and shifted styles. */
-async function copySheet(zip: JSZip, from: Rendered, k: number, partNo: number): Promise<void> {
+async function copySheet(
+  zip: JSZip,
+  from: Rendered,
+  k: number,
+  partNo: number,
+  links: SheetPlan["links"]
+): Promise<void> {
   const sheet = await scratchSheet(from.zip, k);
-  zip.file(sheetPart(partNo), shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset));
-  if (sheet.rels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, sheet.rels);
+  const fixed = internalLinks(
+    shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset),
+    sheet.rels,
+    links
+  );
+  zip.file(sheetPart(partNo), fixed.xml);
+  if (fixed.rels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, fixed.rels);
 }
 
 /** Add the named plans' sheets after the sheets that stay, in order. */
@@ -57,7 +70,7 @@ export async function addSheets(
   for (const [k, { plan, name }] of named.entries()) {
     const partNo = nextPart();
     const rid = relId(nextRid());
-    await copySheet(pkg.zip, from, k, partNo);
+    await copySheet(pkg.zip, from, k, partNo, plan.links);
     book.sheets.push({ tag: sheetTag(book, name, ++sheetId, rid), name, rid });
     rels.push(worksheetRel(rid, partNo));
     overrides.push(worksheetOverride(sheetPart(partNo)));

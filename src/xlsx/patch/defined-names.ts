@@ -13,7 +13,9 @@ export function generatedMarkers(names: string[], roles: Set<GeneratedRole>): st
 /** The sheets a marker refers to (null for a reference that names none). */
 export function markedSheets(marker: string): (string | null)[] {
   const body = unescXml(
-    marker.replace(/^<definedName\b[^>]*>/, "").replace(/<\/definedName>$/, "")
+    marker
+      .replace(/^<(?:[\w.-]+:)?definedName\b[^>]*>/, "")
+      .replace(/<\/(?:[\w.-]+:)?definedName>$/, "")
   );
   return body.split(",").map(sheetOfMarker);
 }
