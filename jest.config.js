@@ -15,6 +15,7 @@ const SLOW = [
   "test/excel/promises.test.ts", // a 生成 failed at each of its operations in turn, 120 dense sheets
   "test/foreign/", // workbooks written by openpyxl, XlsxWriter and LibreOffice (external programs)
   "test/taskpane/pane.test.tsx", // every pane state rendered and checked with axe (~15 s CPU)
+  "test/print/", // every generated sheet printed and recalculated by LibreOffice (soffice, poppler)
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

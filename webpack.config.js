@@ -131,7 +131,13 @@ module.exports = async (env = {}, options = {}) => {
       entry: { web: "./src/web/index.tsx", worker: "./src/web/worker.ts" },
       // Node's Buffer for the .xlsx reader and patcher (JSZip's "nodebuffer"): the buffer
       // package, the one Node built-in the page carries. ExcelJS comes as its browser build.
-      resolve: { ...common.resolve, fallback: { buffer: require.resolve("buffer/") } },
+      // HyperFormula stays out of the page (its parser carries script-tag strings and 1 MB):
+      // there, a formula without a stored value is reported (FORMULA_NO_VALUE), not computed.
+      resolve: {
+        ...common.resolve,
+        fallback: { buffer: require.resolve("buffer/") },
+        alias: { ...(common.resolve?.alias ?? {}), hyperformula: false },
+      },
       // One file per entry (the patcher's dynamic import included): the worker's script is
       // inlined into offline.html, where there is no folder to load chunks from.
       output: {

@@ -23,9 +23,17 @@ export async function writeInput(
   return { file, ms: performance.now() - t, bytes: fs.statSync(file).size };
 }
 
+/** User + system CPU time from GNU time -v's report, in ms (null without it). */
+export function cpuOf(timeReport: string): number | null {
+  const u = /User time \(seconds\): ([\d.]+)/.exec(timeReport);
+  const s = /System time \(seconds\): ([\d.]+)/.exec(timeReport);
+  return u && s ? (Number(u[1]) + Number(s[1])) * 1000 : null;
+}
+
 interface ChildRun {
   code: number | null;
   wallMs: number;
+  cpuMs: number | null;
   peakRssMB: number | null;
   stderr: string;
 }
@@ -42,7 +50,8 @@ function runChild(cmd: string, args: string[]): Promise<ChildRun> {
     child.on("close", (code) => {
       const wallMs = performance.now() - t;
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      resolve({ code, wallMs, peakRssMB: m ? Number(m[1]) / 1024 : null, stderr });
+      const cpuMs = cpuOf(stderr);
+      resolve({ code, wallMs, cpuMs, peakRssMB: m ? Number(m[1]) / 1024 : null, stderr });
     });
   });
 }
@@ -51,6 +60,7 @@ export interface CliResult {
   bench: "cli";
   rows: number;
   wallMs: number;
+  cpuMs: number | null;
   peakRssMB: number | null;
   inputMB: number;
   outputMB: number;
@@ -73,6 +83,7 @@ export async function benchCli(rows: number, input: string, dir: string): Promis
     bench: "cli",
     rows,
     wallMs: round(r.wallMs, 0),
+    cpuMs: r.cpuMs === null ? null : round(r.cpuMs, 0),
     peakRssMB: r.peakRssMB === null ? null : round(r.peakRssMB, 0),
     inputMB: round(fs.statSync(input).size / 1048576, 2),
     outputMB: round(fs.statSync(out).size / 1048576, 2),

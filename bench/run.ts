@@ -1,4 +1,6 @@
-// npm run bench [-- --only=core,peer,cli,excel --sizes=1000,10000 --phases --keep --core-in-process]
+// npm run bench [-- --only=core,peer,cli,excel --sizes=1000,10000 --phases --keep --openpyxl
+//                   --core-in-process]
+// cli-vs-openpyxl runs at 100,000 rows (and at every size with --openpyxl).
 // One JSON line per measurement on stdout (progress on stderr). See README.md, BENCHMARKS.
 import * as fs from "fs";
 import * as os from "os";
@@ -8,6 +10,7 @@ import { benchCore } from "./core";
 import { benchCoreBundled } from "./core-bundled";
 import { benchCli, cliPhases, writeInput } from "./cli";
 import { benchPeer } from "./peer";
+import { benchVsOpenpyxl } from "./openpyxl";
 import { emit, note, round } from "./measure";
 
 const arg = (name: string): string | undefined =>
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
           `cli ${n}: input ${round(input.bytes / 1048576, 2)} MB in ${round(input.ms, 0)} ms; running the CLI`
         );
         emit({ ...(await benchCli(n, input.file, dir)) });
+        if (n === 100000 || flag("openpyxl")) emit(await benchVsOpenpyxl(n, input.file, dir));
         if (flag("phases")) emit(await cliPhases(n, input.file));
       }
     } finally {

@@ -4,6 +4,7 @@ import type { Options } from "../core/types";
 import { analyse, Analysis, planSheets } from "../core/engine";
 import type { Progress, WorkbookPort, WrittenSheet } from "./port";
 import { removalPlan } from "../core/plan";
+import type { DocumentRole } from "../core/generated";
 
 /** 校验: read, check, and mark the issue cells (replacing earlier marks). */
 export async function validate(
@@ -28,6 +29,8 @@ export interface GenerateRequest {
   markWhenBlocked?: boolean;
   /** The caller's last word before anything is written (the CLI: the output file may exist). */
   mayWrite?: (analysis: Analysis) => boolean;
+  /** The lists of the document pack to write beside the allocation (default: all four). */
+  documents?: readonly DocumentRole[];
 }
 
 export interface GenerateResult {
@@ -70,10 +73,13 @@ export async function generate(
   if (request.mayWrite && !request.mayWrite(analysis))
     return { analysis, written: [], blocked: true, blockedBy: "caller", marked: false };
   progress?.("write", 2, 3);
-  const plans = planSheets(analysis);
+  const plans = planSheets(analysis, {}, request.documents);
   // 名额与候补 only while a programme is oversubscribed; an earlier one goes otherwise.
   const waitlist = plans.waitlist ?? removalPlan("waitlist");
-  const written = await port.writeSheets([plans.allocation!, plans.report, waitlist], progress);
+  const written = await port.writeSheets(
+    [plans.allocation!, plans.report, waitlist, ...plans.documents],
+    progress
+  );
   progress?.("done", 3, 3);
   return { analysis, written, blocked: false, blockedBy: null, marked: false };
 }

@@ -3,6 +3,8 @@
 import type { SheetMapping } from "../core/engine";
 import type { Options } from "../core/types";
 import { parseOptions, sheetChoice } from "../core/options";
+import type { DocumentRole } from "../core/generated";
+import { DEFAULT_DOCUMENTS, DOCUMENT_ROLES } from "../core/generated";
 
 export interface StoredSettings {
   mapping?: SheetMapping;
@@ -14,6 +16,14 @@ export interface StoredSettings {
   historyYears?: number;
   dailyCap?: number;
   annualCap?: number;
+  /** The lists of the document pack ticked in the pane. */
+  documents?: DocumentRole[];
+}
+
+/** The stored lists, unknown names dropped; the default when none were stored. */
+export function documentsFromSettings(s: StoredSettings): DocumentRole[] {
+  if (!Array.isArray(s.documents)) return [...DEFAULT_DOCUMENTS];
+  return DOCUMENT_ROLES.filter((r) => s.documents!.includes(r));
 }
 
 /** Settings as stored, in the current form: a roster saved as one name (earlier versions)

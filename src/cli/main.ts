@@ -1,4 +1,4 @@
-// npm run generate -- [INPUT.xlsx] [-o OUTPUT.xlsx] [--json REPORT.json] [--force]
+// npm run generate -- [INPUT.xlsx] [-o OUTPUT.xlsx] [--json REPORT.json] [--force] [--sheets …]
 // Exit 0: generated. Exit 1: error-severity issues without --force (report written, no workbook).
 // Exit 2: usage error or unreadable input, with a one-line reason.
 import * as fs from "fs";
@@ -9,6 +9,8 @@ import { NumericOption, OPTION_BOUNDS, parseNumericOption } from "../core/option
 import { generate } from "../app/actions";
 import type { WorkbookPort } from "../app/port";
 import { XlsxWorkbook } from "../xlsx/workbook";
+import type { DocumentRole } from "../core/generated";
+import { DOCUMENT_ROLES } from "../core/generated";
 import { sniffWorkbook } from "../app/sniff";
 import { formatSummary, formatIssues } from "./summary";
 import { writeFileAtomic } from "./files";
@@ -25,6 +27,8 @@ export interface CliArgs {
   force: boolean;
   help: boolean;
   options: Options;
+  /** --sheets: the lists of the document pack (the allocation and the report are always written). */
+  documents: DocumentRole[] | null;
 }
 
 export class UsageError extends Error {}
@@ -37,6 +41,7 @@ export function parseArgs(argv: string[]): CliArgs {
     force: false,
     help: false,
     options: {},
+    documents: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +55,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (arg === "--force" || arg === "-f") a.force = true;
     else if (arg === "-h" || arg === "--help") a.help = true;
     else if (arg === "--own-union") a.options.ownUnion = value();
+    else if (arg === "--sheets") a.documents = parseSheets(value());
     else if (arg === "--year") a.options.year = numeric("year", arg, value());
     else if (arg === "--near-months")
       a.options.nearRetirementMonths = numeric("nearRetirementMonths", arg, value());
@@ -63,6 +69,29 @@ export function parseArgs(argv: string[]): CliArgs {
     else throw new UsageError(`只能指定一个输入文件，多出：${arg}`);
   }
   return a;
+}
+
+/** The short names --sheets takes. */
+export const SHEET_NAMES = ["allocation", "report", ...DOCUMENT_ROLES] as const;
+
+/**
+ * --sheets allocation,report,participants,insurance,signin,notice (any order; "all" for every
+ * list, "none" for none). The allocation and the report are always written: naming them is
+ * allowed, leaving them out does not drop them.
+ */
+export function parseSheets(v: string): DocumentRole[] {
+  const names = v
+    .split(/[,，\s]+/)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 1 && names[0] === "all") return [...DOCUMENT_ROLES];
+  if (names.length === 1 && names[0] === "none") return [];
+  const bad = names.filter((n) => !(SHEET_NAMES as readonly string[]).includes(n));
+  if (bad.length > 0 || names.length === 0)
+    throw new UsageError(
+      `--sheets 只能取 ${SHEET_NAMES.join(",")}（或 all、none），无法识别：${bad.join(",") || v}`
+    );
+  return DOCUMENT_ROLES.filter((r) => names.includes(r));
 }
 
 const OPTION_WORDS: Record<NumericOption, (min: number, max: number) => string> = {
@@ -84,7 +113,7 @@ function numeric(option: NumericOption, flag: string, text: string): number {
   return value;
 }
 
-export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force]
+export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx] [--json 报告.json] [--force] [--sheets 表名,…]
   不指定输入时使用 assets/ 中的样例工作簿。
   -o, --output     输出工作簿（默认：<输入名>${OUTPUT_SUFFIX}，与输入同目录）
   --json           另写一份 JSON 校验与分摊报告
@@ -97,12 +126,26 @@ export const USAGE = `用法：npm run generate -- [输入.xlsx] [-o 输出.xlsx
   --daily-cap      每人每天费用上限（元，默认不限；天数取费率表“天数”列或开始/结束日期）
   --annual-cap     每人每年费用上限（元，默认不限）
   以上规则也可写在工作簿的“规则”表（两列：规则、值）；命令行参数优先于“规则”表。
+  --sheets         要生成的表，逗号分隔：allocation(经费分摊表),report(校验结果),
+                   participants(参加人员名单),insurance(意外险投保名单),signin(签到表),
+                   notice(公示名单)；也可写 all（全部）或 none。
+                   经费分摊表与校验结果总是生成；名单默认不生成
 退出码：0 已生成；1 有错误未生成（报告已写出）；2 用法错误或无法读取输入。`;
 
-export function defaultOutput(input: string | null, cwd: string): string {
-  if (input === null) return path.join(cwd, path.basename(SAMPLE_PATH, ".xlsx") + OUTPUT_SUFFIX);
+export function defaultOutput(input: string | null, cwd: string, macros = false): string {
+  const suffix = macros ? OUTPUT_SUFFIX.replace(/\.xlsx$/, ".xlsm") : OUTPUT_SUFFIX;
+  if (input === null) return path.join(cwd, path.basename(SAMPLE_PATH, ".xlsx") + suffix);
   const ext = path.extname(input);
-  return path.join(path.dirname(input), path.basename(input, ext) + OUTPUT_SUFFIX);
+  return path.join(path.dirname(input), path.basename(input, ext) + suffix);
+}
+
+/** Why OUTPUT's extension cannot hold this workbook (the content type must match it), or null. */
+export function extensionProblem(output: string, macros: boolean): string | null {
+  const ext = path.extname(output).toLowerCase();
+  if (macros && ext !== ".xlsm")
+    return "输入是启用宏的工作簿（.xlsm），输出文件也须以 .xlsm 结尾（否则 Excel 拒绝打开，或宏丢失）";
+  if (!macros && ext === ".xlsm") return "输入不含宏，输出文件应以 .xlsx 结尾";
+  return null;
 }
 
 /** Why a file cannot be a workbook, from its first bytes; null when it looks like one. */
@@ -129,11 +172,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const input = path.resolve(io.cwd, args.input ?? SAMPLE_PATH);
-  const output = path.resolve(
+  const wanted = path.resolve(
     io.cwd,
-    args.output ?? defaultOutput(args.input ? input : null, io.cwd)
+    args.output ?? defaultOutput(args.input ? input : null, io.cwd, /\.xlsm$/i.test(input))
   );
-  if (samePath(input, output)) {
+  if (samePath(input, wanted)) {
     io.err("错误：输出文件不能与输入文件相同（输入文件从不被改写）");
     return 2;
   }
@@ -170,6 +213,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`错误：无法读取 ${path.basename(input)}：不是 .xlsx 工作簿（压缩包中没有工作表）`);
     return 2;
   }
+  // A macro-enabled input gives a macro-enabled output, named so (the content type matches).
+  const output = args.output
+    ? wanted
+    : defaultOutput(args.input ? input : null, io.cwd, book.macroEnabled);
+  const badExt = samePath(input, output)
+    ? "输出文件不能与输入文件相同（输入文件从不被改写）"
+    : extensionProblem(output, book.macroEnabled);
+  if (badExt) {
+    io.err(`错误：${badExt}`);
+    return 2;
+  }
   // The port, with what the command line adds: memory released after reading, progress lines.
   let rows = 0;
   const busy = () => large || rows > LARGE_ROWS;
@@ -187,7 +241,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return data;
     },
     writeSheets: (plans) => {
-      if (busy()) io.err("正在写入输出工作簿…");
+      if (busy()) {
+        io.err("正在写入输出工作簿…");
+        collectGarbage(); // the checking's garbage, before rendering the generated sheets
+      }
       return book.writeSheets(plans);
     },
     replaceMarks: (issues) => book.replaceMarks(issues),
@@ -197,14 +254,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const result = await generate(port, args.options, {
     force: args.force,
     mayWrite: () => !exists(),
+    ...(args.documents ? { documents: args.documents } : {}),
   });
   const { analysis } = result;
+  // The output file is made before the report, which says how it was saved.
+  let out: Buffer | null = null;
+  if (!result.blockedBy) {
+    try {
+      out = await book.toBuffer();
+    } catch (e) {
+      io.err(`错误：无法生成输出文件 ${output}（${oneLine(e)}）`);
+      return 2;
+    }
+  }
+  const save = out
+    ? {
+        file: output,
+        mode: book.saveMode,
+        ...(book.saveWarning ? { warning: book.saveWarning } : {}),
+      }
+    : null;
 
   if (args.json) {
     try {
       writeFileAtomic(
         path.resolve(io.cwd, args.json),
-        JSON.stringify(toReportJson(analysis), null, 2) + "\n"
+        JSON.stringify({ ...toReportJson(analysis), output: save }, null, 2) + "\n"
       );
     } catch (e) {
       io.err(`错误：无法写入报告 ${args.json}（${oneLine(e)}）`);
@@ -230,7 +305,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const { written } = result;
   try {
-    writeFileAtomic(output, await book.toBuffer());
+    writeFileAtomic(output, out!);
   } catch (e) {
     io.err(`错误：无法写入输出文件 ${output}（${oneLine(e)}）`);
     return 2;
@@ -238,6 +313,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const w of written) {
     if (w.renamed) io.out(`注意：工作簿中已有同名的用户工作表，生成的表改名为“${w.name}”。`);
   }
+  if (book.saveWarning) io.err(`注意：${book.saveWarning}`);
   io.out(`已生成：${output}（${written.map((w) => w.name).join("、")}）`);
   return 0;
 }

@@ -2,7 +2,7 @@
 // task pane. When errors block it, the issue cells are marked and a small dialog says so.
 // event.completed() is always called, after the dialog (if any) closes.
 import * as excel from "../excel";
-import { optionsFromSettings } from "../app/settings";
+import { documentsFromSettings, optionsFromSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { formatYuan } from "../core/money";
 import { hostMessage } from "../taskpane/host";
@@ -22,9 +22,15 @@ export async function generateFromRibbon(): Promise<Notice> {
     // This runtime's settings copy may be older than what the pane saved since: reload it. The
     // ribbon never saves (saveAsync writes the whole copy and would overwrite the pane's).
     await excel.refreshSettings();
-    const options = optionsFromSettings(excel.loadSettings());
+    const stored = excel.loadSettings();
+    const options = optionsFromSettings(stored);
     // When errors block it, the same action marks their cells so the user sees where they are.
-    const r = await excel.generate(options, { markWhenBlocked: true }, undefined, { save: false });
+    const r = await excel.generate(
+      options,
+      { markWhenBlocked: true, documents: documentsFromSettings(stored) },
+      undefined,
+      { save: false }
+    );
     if (r.blocked) {
       if (!r.analysis.allocation)
         return {

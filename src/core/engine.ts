@@ -24,14 +24,25 @@ import { makeIssue, sortIssues } from "./issues";
 import { MSG } from "./messages";
 import { fenToYuan } from "./money";
 import { today as todayLocal } from "./dates";
-import { planAllocation, planReport, SheetPlan } from "./plan";
-import { isGeneratedName } from "./generated";
+import {
+  planAllocation,
+  planInsurance,
+  planNotice,
+  planParticipants,
+  planReport,
+  planSignin,
+  SheetPlan,
+} from "./plan";
+import type { DocumentRole } from "./generated";
+import { DEFAULT_DOCUMENTS, isGeneratedName } from "./generated";
 import { DEFAULT_NEAR_MONTHS } from "./options";
 import { issueCell } from "./a1";
 import { parseRulesSheet, resolveRules, RuleSet, RULES_SHEET } from "./rules";
 import { checkAnnualCap, checkDailyCap } from "./caps";
 import type { ProgramSelection } from "./selection";
 import { planWaitlist } from "./plan";
+import { rowKey } from "./plan/lists";
+import { withFormulaGaps } from "./formula-gaps";
 
 export type SheetMapping = SheetChoice;
 
@@ -214,7 +225,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
     found.push(checkBudget(allocation));
   }
 
-  const issues = sortIssues(found.flat(), book);
+  const issues = sortIssues(withFormulaGaps(found.flat(), book), book);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   return {
     mapping,
@@ -255,14 +266,25 @@ export interface PlannedSheets {
   report: SheetPlan;
   /** 名额与候补, when a programme is oversubscribed; null: an earlier one is to be removed. */
   waitlist: SheetPlan | null;
+  /** The chosen lists of the document pack, in DOCUMENT_ROLES order. */
+  documents: SheetPlan[];
 }
+
+const DOCUMENT_PLANS = {
+  participants: planParticipants,
+  insurance: planInsurance,
+  signin: planSignin,
+  notice: planNotice,
+} as const;
 
 export function planSheets(
   a: Analysis,
-  names: { allocation?: string; report?: string } = {}
+  names: { allocation?: string; report?: string } = {},
+  documents: readonly DocumentRole[] = DEFAULT_DOCUMENTS
 ): PlannedSheets {
   const ctx = {
     year: a.year,
+    ownUnion: a.allocation?.ownUnion ?? "",
     rosters: a.rosters.map((r) => ({
       sheet: r.sheet,
       programCol: r.columns.program?.col ?? null,
@@ -278,7 +300,37 @@ export function planSheets(
     allocation: a.allocation ? planAllocation(a.allocation, ctx, names.allocation) : null,
     report: planReport(a.issues, ctx, names.report),
     waitlist: planWaitlist(a.selection, ctx),
+    documents: planDocuments(a, ctx, documents),
   };
+}
+
+function planDocuments(
+  a: Analysis,
+  ctx: Parameters<typeof planReport>[1],
+  documents: readonly DocumentRole[]
+): SheetPlan[] {
+  if (a.rosters.length === 0 || !a.rates) return [];
+  const rosterSheets = a.rosters.map((r) => r.sheet);
+  // The waitlist (候补: QUOTA_EXCEEDED on the row) does not go: it is on none of the lists.
+  const waitlisted = new Set(
+    a.issues
+      .filter(
+        (i) => i.code === "QUOTA_EXCEEDED" && i.row !== undefined && rosterSheets.includes(i.sheet)
+      )
+      .map((i) => rowKey(i.sheet, i.row!))
+  );
+  const participants = a.rosters.flatMap((r) => r.participants);
+  const input = {
+    enrolled: resolvePrograms(participants, a.rates).enrolled.filter(
+      (e) => !waitlisted.has(rowKey(e.participant.sheet, e.participant.row))
+    ),
+    rosterSheets,
+    issues: a.issues,
+  };
+  const programs = a.rates.programs;
+  return (Object.keys(DOCUMENT_PLANS) as DocumentRole[])
+    .filter((r) => documents.includes(r))
+    .map((r) => DOCUMENT_PLANS[r](input, programs, ctx));
 }
 
 // The JSON report (docs/DOMAIN.md §6): figures in 元, rows 1-based, cells as A1 text.

@@ -6,9 +6,31 @@
 import { sheetRef } from "./a1";
 
 /** The sheets the tool writes, one per role. */
-export type GeneratedRole = "allocation" | "report" | "waitlist";
+export type GeneratedRole = "allocation" | "report" | "waitlist" | DocumentRole;
 
-export const GENERATED_ROLES: readonly GeneratedRole[] = ["allocation", "report", "waitlist"];
+/** The document pack (plan/lists.ts): the lists every programme needs. */
+export type DocumentRole = "participants" | "insurance" | "signin" | "notice";
+
+export const DOCUMENT_ROLES: readonly DocumentRole[] = [
+  "participants",
+  "insurance",
+  "signin",
+  "notice",
+];
+
+/**
+ * The documents generated unless the user chooses them: none. The allocation and the report are
+ * always written; the lists (personal data, four more sheets in the user's workbook) on request —
+ * the pane's checkboxes, the CLI's --sheets.
+ */
+export const DEFAULT_DOCUMENTS: readonly DocumentRole[] = [];
+
+export const GENERATED_ROLES: readonly GeneratedRole[] = [
+  "allocation",
+  "report",
+  "waitlist",
+  ...DOCUMENT_ROLES,
+];
 
 export const ALLOCATION_SHEET = "经费分摊表";
 export const REPORT_SHEET = "校验结果";
@@ -20,6 +42,10 @@ export const GENERATED_NAME: Record<GeneratedRole, string> = {
   allocation: ALLOCATION_SHEET,
   report: REPORT_SHEET,
   waitlist: WAITLIST_SHEET,
+  participants: "参加人员名单",
+  insurance: "意外险投保名单",
+  signin: "签到表",
+  notice: "公示名单",
 };
 
 /** Tab colour per role, as #RRGGBB. */
@@ -27,6 +53,10 @@ export const TAB_COLOR: Record<GeneratedRole, string> = {
   allocation: "#2F75B5",
   report: "#C00000",
   waitlist: "#548235",
+  participants: "#548235",
+  insurance: "#548235",
+  signin: "#548235",
+  notice: "#548235",
 };
 
 const MARKER_PREFIX = "LXY_generated_";

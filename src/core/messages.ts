@@ -29,6 +29,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   RULE_INVALID: "error",
   ROSTER_SHEET_UNUSED: "warning",
   RATE_DATE: "error",
+  FORMULA_NO_VALUE: "error",
 };
 
 /** Short Chinese titles for grouping issues in the pane and the report. */
@@ -60,11 +61,14 @@ export const TITLE: Record<IssueCode, string> = {
   RULE_INVALID: "规则无法识别",
   ROSTER_SHEET_UNUSED: "花名册未计入",
   RATE_DATE: "费率被存为日期",
+  FORMULA_NO_VALUE: "公式没有可用的计算结果",
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
 
 export const MSG = {
+  formulaNoValue: (formula: string) =>
+    `此单元格的公式“=${formula}”在文件中没有保存计算结果，本工具也无法计算（函数不支持、引用其他文件或名称）。请在 Excel 或 WPS 中打开并保存一次后重试。`,
   sheetMissing: (label: string) =>
     `未找到“${label}”工作表（按表名或表头均未识别）。请检查工作簿中是否有该表。`,
   headerMissing: (canonical: string, sheet: string) =>

@@ -11,6 +11,9 @@ export interface SheetData {
   numberFormats?: string[][];
   /** 0-based sheet position of values[0][0]; a used range may start below or right of A1. */
   origin?: { row: number; col: number };
+  /** Formula cells the host could not give a value for (1-based sheet positions); their cells
+   *  are blank in `values`. Reported as FORMULA_NO_VALUE instead of anything about a blank. */
+  formulasWithoutValue?: { row: number; col: number; formula: string }[];
 }
 
 export interface WorkbookData {
@@ -46,7 +49,8 @@ export type IssueCode =
   | "ANNUAL_CAP_EXCEEDED"
   | "RULE_INVALID"
   | "ROSTER_SHEET_UNUSED"
-  | "RATE_DATE";
+  | "RATE_DATE"
+  | "FORMULA_NO_VALUE";
 
 export interface Issue {
   severity: Severity;
@@ -159,6 +163,8 @@ export interface Program {
   transportFen: bigint;
   transportRef: CellRef | null;
   transportPayer: string;
+  /** The 交通费承担方 cell, when the column exists. */
+  transportPayerRef: CellRef | null;
   eligible: string[];
   priority: string[];
   memberRequired: boolean;

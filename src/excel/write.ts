@@ -7,6 +7,7 @@
 // marker, add the new sheet and at once its marker. A failure between the add and the marker
 // leaves an unmarked sheet under a name no user sheet had; src/excel/index.ts removes it.
 import type { PlanCell, RangeFormat, SheetPlan } from "../core/plan";
+import { FONT, FONT_SIZE } from "../core/plan";
 import type { WrittenSheet } from "../app/port";
 import { formulaString } from "../core/a1";
 import { jsonBytes } from "../core/text";
@@ -121,6 +122,34 @@ function applyFormat(ws: Excel.Worksheet, f: RangeFormat): void {
   }
 }
 
+/** Inches → points. */
+const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
+
+/**
+ * The plan's print setup through Worksheet.pageLayout (ExcelApi 1.9, checked at start-up by
+ * requirements.ts): A4, orientation, fit to pages wide (the height unlimited), the title rows
+ * repeated on every page, the centred footer, margins in points, and page breaks.
+ */
+function writePageSetup(ws: Excel.Worksheet, plan: SheetPlan): void {
+  const page = plan.page;
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (page.fitWidth > 0) layout.zoom = { horizontalFitToPages: page.fitWidth };
+  layout.centerHorizontally = page.centerHorizontally;
+  layout.leftMargin = pt(page.margins.left);
+  layout.rightMargin = pt(page.margins.right);
+  layout.topMargin = pt(page.margins.top);
+  layout.bottomMargin = pt(page.margins.bottom);
+  layout.headerMargin = pt(page.margins.header);
+  layout.footerMargin = pt(page.margins.footer);
+  if (page.titleRows) layout.setPrintTitleRows(page.titleRows.replace(/(\d+)/g, "$$$1"));
+  layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
+  if (plan.printArea) layout.setPrintArea(plan.printArea);
+  for (const r of plan.rowBreaks ?? [])
+    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r + 1, 0, 1, 1));
+}
+
 /**
  * Queue the sheets; the first sync carries the structure, formats and the first rows, more
  * syncs only when the cells exceed the budget. Returns the names used.
@@ -169,15 +198,20 @@ export async function writeSheets(
     ws.tabColor = plan.tabColor;
     const rows = planRows(plan);
     const width = rows[0]?.length ?? 1;
-    // Number formats before values: nothing here depends on it, but text cells stay text either way.
+    // One font family on every cell, then the plan's formats. Number formats before values:
+    // nothing here depends on it, but text cells stay text either way.
+    const font = ws.getRangeByIndexes(0, 0, Math.max(1, rows.length), width).format.font;
+    font.name = FONT;
+    font.size = FONT_SIZE;
     for (const f of plan.formats) applyFormat(ws, f);
+    for (const h of plan.rowHeights ?? [])
+      ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
     for (const m of plan.merges) ws.getRange(m).merge(false);
     plan.widths.forEach(
       (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w))
     );
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
-    ws.pageLayout.orientation = plan.landscape ? "Landscape" : "Portrait";
-    if (plan.printArea) ws.pageLayout.setPrintArea(plan.printArea);
+    writePageSetup(ws, plan);
     pending.push({ ws, width, chunks: rows.length ? chunkRows(rows, WRITE_BUDGET) : [] });
     written.push({ role: plan.role, name, renamed: name !== plan.name });
     if (!firstActivate) firstActivate = ws;

@@ -2,7 +2,7 @@
 // number formats, formulas, fills, bold, widths and merges (ExcelJS's browser build).
 import ExcelJS from "exceljs";
 import type { DoubleBook, DoubleSheet, CellFormat } from "../testing/excel-double";
-import { sheetData } from "../xlsx/workbook";
+import { sheetData } from "../xlsx/exceljs-model";
 
 export const SAMPLES = {
   clean: "samples/sample-2024.xlsx",

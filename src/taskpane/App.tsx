@@ -10,6 +10,7 @@ import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
 import type { Progress } from "../app/port";
 import type { GenerateResult } from "../app/actions";
 import { normaliseSettings, StoredSettings } from "../app/settings";
+import { documentsFromSettings } from "../app/settings";
 import { errorCode } from "../app/errors";
 import { hostMessage, PaneHost } from "./host";
 import type { Lang, Strings } from "./strings";
@@ -88,6 +89,7 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
     ownUnion: saved.ownUnion ?? "",
     nearMonths: String(saved.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS),
     year: saved.year ? String(saved.year) : "",
+    documents: documentsFromSettings(saved),
   });
   const [rules, setRules] = React.useState<RulesValue>(() => {
     const r = { ...NO_RULES };
@@ -234,7 +236,11 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const generate = (force: boolean) =>
     run("generate", async (progress) => {
       const o = options();
-      const outcome = await host.generate(o, { force, markWhenBlocked: true }, progress);
+      const outcome = await host.generate(
+        o,
+        { force, markWhenBlocked: true, documents: settings.documents },
+        progress
+      );
       learn(outcome.analysis, o);
       if (outcome.blocked) {
         setResult({ kind: "blocked", analysis: outcome.analysis });
@@ -431,5 +437,6 @@ function settingsOf(m: SheetMapping, v: SettingsValue, r: RulesValue): StoredSet
     historyYears: options.historyYears,
     dailyCap: options.dailyCap,
     annualCap: options.annualCap,
+    documents: v.documents,
   };
 }

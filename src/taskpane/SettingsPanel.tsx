@@ -1,8 +1,18 @@
 // Own union, near-retirement months and programme year; saved in the document's settings.
 import * as React from "react";
-import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import {
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { useStrings } from "./context";
 import { OPTION_BOUNDS, parseNumericOption } from "../core/options";
+import type { DocumentRole } from "../core/generated";
+import { DOCUMENT_ROLES } from "../core/generated";
 
 export interface SettingsValue {
   /** "" = detected from the rate sheet. */
@@ -10,6 +20,8 @@ export interface SettingsValue {
   nearMonths: string;
   /** "" = from the programmes' start dates. */
   year: string;
+  /** The lists generated beside the allocation (the document pack). */
+  documents: DocumentRole[];
 }
 
 const useStyles = makeStyles({
@@ -92,6 +104,57 @@ export function SettingsPanel({
           onChange={(_, d) => onChange({ ...value, year: d.value })}
         />
       </Field>
+      <DocumentChoice
+        value={value.documents}
+        disabled={disabled}
+        onChange={(documents) => onChange({ ...value, documents })}
+      />
     </section>
+  );
+}
+
+const useChoiceStyles = makeStyles({
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    border: "none",
+    margin: 0,
+    padding: 0,
+  },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/** One checkbox per list of the document pack, in DOCUMENT_ROLES order. */
+function DocumentChoice({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: DocumentRole[];
+  disabled: boolean;
+  onChange(v: DocumentRole[]): void;
+}): React.ReactElement {
+  const s = useStrings();
+  const toggle = (role: DocumentRole, on: boolean) =>
+    onChange(DOCUMENT_ROLES.filter((r) => (r === role ? on : value.includes(r))));
+  const styles = useChoiceStyles();
+  // A fieldset, not a Field: a Field gives its one control an id, and these are four.
+  return (
+    <fieldset className={styles.fieldset} aria-describedby="documents-hint">
+      <legend className={styles.legend}>{s.documentsLabel}</legend>
+      {DOCUMENT_ROLES.map((role) => (
+        <Checkbox
+          key={role}
+          label={s.documentName[role]}
+          checked={value.includes(role)}
+          disabled={disabled}
+          onChange={(_, d) => toggle(role, d.checked === true)}
+        />
+      ))}
+      <Text id="documents-hint" size={200} className={styles.hint}>
+        {s.documentsHint}
+      </Text>
+    </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 // src/core/messages.ts (Chinese in both languages: they quote the user's own cells).
 import type { IssueCode, Severity, SheetRole } from "../core/types";
 import type { StepCode } from "../app/port";
+import type { DocumentRole } from "../core/generated";
 import { TITLE } from "../core/messages";
 
 export type Lang = "zh" | "en";
@@ -53,6 +54,15 @@ const zh = {
   year: "活动年度",
   yearHint: "留空则按项目开始日期自动确定。",
   outOfRange: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
+  documentsLabel: "同时生成的名单",
+  documentsHint:
+    "经费分摊表与校验结果总是生成；勾选的名单一并生成（重新生成时只替换本工具生成的表）。",
+  documentName: {
+    participants: "参加人员名单",
+    insurance: "意外险投保名单",
+    signin: "签到表",
+    notice: "公示名单（隐藏部分身份证号、电话）",
+  } as Record<DocumentRole, string>,
 
   actionsHeading: "操作",
   validate: "校验",
@@ -198,6 +208,15 @@ const en: Strings = {
   year: "Programme year",
   yearHint: "Leave blank to use the programmes' start dates.",
   outOfRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
+  documentsLabel: "Lists to generate as well",
+  documentsHint:
+    "The allocation and the check report are always written; the lists ticked here too (regenerating replaces only sheets this tool wrote).",
+  documentName: {
+    participants: "Participants (参加人员名单)",
+    insurance: "Accident insurance (意外险投保名单)",
+    signin: "Sign-in sheet (签到表)",
+    notice: "Public notice, IDs and phones masked (公示名单)",
+  },
 
   actionsHeading: "Actions",
   validate: "Check",
@@ -328,6 +347,7 @@ const EN_TITLE: Record<IssueCode, string> = {
   RULE_INVALID: "Rule not understood",
   ROSTER_SHEET_UNUSED: "Roster sheet not used",
   RATE_DATE: "Rate stored as a date",
+  FORMULA_NO_VALUE: "Formula without a value",
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   cleanTmpDirs,
   copyInto,
@@ -139,7 +140,7 @@ describe("no input: the shipped sample", () => {
 
   it("the JSON issue keys come in the contract's order", () => {
     const raw = fs.readFileSync(path.join(dir, "r.json"), "utf8");
-    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation", "rules"]);
+    expect(Object.keys(JSON.parse(raw))).toEqual(["ok", "issues", "allocation", "rules", "output"]);
     expect(Object.keys(JSON.parse(raw).issues[0])).toEqual([
       "severity",
       "code",
@@ -237,12 +238,28 @@ describe("the sample with mistakes", () => {
       "共10条：错误7条，警告3条。点击“单元格”可跳到对应位置。"
     );
     const codes: string[] = [];
-    report.eachRow((row, r) => r > 3 && codes.push(String(row.getCell(3).value)));
+    // The issue rows (numbered in 序号), then a blank row and the signature line.
+    report.eachRow(
+      (row, r) =>
+        r > 3 &&
+        typeof row.getCell(1).value === "number" &&
+        codes.push(String(row.getCell(3).value))
+    );
+    expect(String(report.getCell(`A${report.rowCount}`).value)).toBe(
+      "填报单位（盖章）：高新区总工会"
+    );
     expect(codes.filter((c) => c !== "BUDGET_EXCEEDED").sort()).toEqual(
       MISTAKES.map((m) => m[0]).sort()
     );
-    // Each issue cell links to its place in the roster.
-    expect(report.getCell("F4").value).toMatchObject({ text: "D7", hyperlink: "#'花名册'!D7" });
+    // Each issue cell links to its place in the roster, in Excel's own form: a location and
+    // no relationship (ExcelJS does not read such links back, so the XML is looked at).
+    expect(report.getCell("F4").value).toBe("D7");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const part = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const xmls = await Promise.all(part.map((n) => zip.file(n)!.async("string")));
+    const reportXml = xmls.find((x) => x.includes("<hyperlinks>"))!;
+    expect(reportXml).toContain(`<hyperlink ref="F4" location="'花名册'!D7" display="D7"/>`);
+    expect(reportXml).not.toMatch(/<hyperlink\b[^>]*r:id=/);
   });
 });
 
@@ -438,5 +455,92 @@ describe("reports and missing sheets", () => {
       sheet: "项目费率",
     });
     expect(fs.readdirSync(dir).sort()).toEqual(["r.json", "roster-only.xlsx"]);
+  });
+});
+
+describe("--sheets: the document pack by short names", () => {
+  it("all: the allocation, the report and the four lists, in that order", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "all", "-o", "all.xlsx"], dir);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "all.xlsx"));
+    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual([
+      "经费分摊表",
+      "校验结果",
+      "参加人员名单",
+      "意外险投保名单",
+      "签到表",
+      "公示名单",
+    ]);
+  });
+
+  it("a subset in any order; allocation and report are written whether named or not", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "notice,allocation", "-o", "n.xlsx"], dir);
+    expect(run.code).toBe(0);
+    expect(run.out[run.out.length - 1]).toBe(
+      `已生成：${path.join(dir, "n.xlsx")}（经费分摊表、校验结果、公示名单）`
+    );
+  });
+
+  it("an unknown name is a usage error naming it (exit 2)", async () => {
+    const dir = tmpDir();
+    const run = await runCli(["--sheets", "participants,名单"], dir);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toMatch(/^错误：--sheets 只能取 allocation,report,.*无法识别：名单$/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+  const VBA = Buffer.from("not a real VBA project, kept byte for byte");
+
+  /** The sample as an .xlsm: the macro-enabled content type and a vbaProject.bin part. */
+  async function xlsm(dir: string): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(/sheet\.main\+xml/, "PLACEHOLDER")
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.PLACEHOLDER",
+          MACRO_MAIN
+        )
+        .replace(
+          "</Types>",
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+        )
+    );
+    zip.file("xl/vbaProject.bin", VBA);
+    const file = path.join(dir, "名单.xlsm");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  it("gives <name>.经费分摊.xlsm with the macros and the macro-enabled content type", async () => {
+    const dir = tmpDir();
+    const input = await xlsm(dir);
+    const run = await runCli([input], dir);
+    expect(run.code).toBe(0);
+    const out = path.join(dir, "名单.经费分摊.xlsm");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file("xl/vbaProject.bin")!.async("nodebuffer")).toEqual(VBA);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(MACRO_MAIN);
+    expect(fs.existsSync(path.join(dir, "名单.经费分摊.xlsx"))).toBe(false);
+  });
+
+  it("refuses an output named .xlsx (Excel would not open it), and .xlsm for a plain workbook", async () => {
+    const dir = tmpDir();
+    const input = await xlsm(dir);
+    const run = await runCli([input, "-o", path.join(dir, "out.xlsx")], dir);
+    expect(run.code).toBe(2);
+    expect(run.err.join("\n")).toMatch(/输出文件也须以 \.xlsm 结尾/);
+    expect(fs.existsSync(path.join(dir, "out.xlsx"))).toBe(false);
+    const plain = await runCli([copyInto(dir, SAMPLE), "-o", path.join(dir, "out.xlsm")], dir);
+    expect(plain.code).toBe(2);
+    expect(plain.err.join("\n")).toMatch(/应以 \.xlsx 结尾/);
   });
 });

@@ -49,6 +49,7 @@ describe("the output opens with formulas, not values", () => {
       "交通费承担方",
       "高新区总工会合计",
       "高新区总工会合计（万元）",
+      "核对",
     ]);
   });
 
@@ -64,17 +65,29 @@ describe("the output opens with formulas, not values", () => {
   it("quota, per-person cost, amounts and transport refer to the rate sheet", () => {
     expect(formulaOf(ws, "C4")).toBe("'项目费率'!$G$3");
     expect(formulaOf(ws, "E4")).toBe("'项目费率'!$H$3");
-    expect(formulaOf(ws, "G4")).toBe("ROUND(D4*'项目费率'!$I$3,2)");
-    expect(formulaOf(ws, "I4")).toBe("ROUND(D4*'项目费率'!$K$3,2)");
+    // A share reads its own rate cell whatever it holds (src/core/plan/shares.ts); an amount is
+    // headcount × the cell, rounded in whole fen.
+    expect(formulaOf(ws, "G4")).toMatch(/^IFERROR\(IF\(ISNUMBER\('项目费率'!\$I\$3\),/);
+    expect(formulaOf(ws, "G4")).toContain("ROUND(D4*ROUND(ROUND('项目费率'!$I$3*100,6),0)/100,2)");
+    expect(formulaOf(ws, "I4")).toContain("ROUND(D4*ROUND(ROUND('项目费率'!$K$3*100,6),0)/100,2)");
+    // The transport payer is a reference too.
+    expect(formulaOf(ws, "K4")).toBe(`TRIM('项目费率'!$M$3&"")`);
     expect(formulaOf(ws, "J4")).toBe("'项目费率'!$L$3");
   });
 
   it("cost is ROUND(headcount × per person, 2); 全额 is the cost; 1/3 shares are rounded in whole fen and 其余 takes the rest", () => {
     expect(formulaOf(ws, "F4")).toBe("ROUND(D4*E4,2)");
-    expect(formulaOf(ws, "G5")).toBe("F5");
-    expect(formulaOf(ws, "G8")).toBe("ROUND(ROUND(F8*100,0)*1/3,0)/100");
-    expect(formulaOf(ws, "H8")).toBe("ROUND(ROUND(F8*100,0)*1/3,0)/100");
-    expect(formulaOf(ws, "I8")).toBe("ROUND(F8-SUM(G8,H8),2)");
+    // 全额 (W2's 省总工会) is the cost; a/b text is parsed in the formula, on whole fen.
+    expect(formulaOf(ws, "G5")).toContain(`TRIM('项目费率'!$I$4)="全额"`);
+    expect(formulaOf(ws, "G5")).toMatch(/="100%"\),F5,/);
+    expect(formulaOf(ws, "G8")).toContain(
+      `ROUND(ROUND(F8*100,0)*VALUE(REPLACE(TRIM('项目费率'!$I$7),FIND("/",TRIM('项目费率'!$I$7)),30,""))`
+    );
+    expect(formulaOf(ws, "H8")).toContain("'项目费率'!$J$7");
+    // The own union's cell takes the rest when the ratios add up (or when it says 其余).
+    expect(formulaOf(ws, "I8")).toMatch(/^IF\(AND\(OR\(TRIM\('项目费率'!\$K\$7\)="其余"/);
+    expect(formulaOf(ws, "I8")).toContain(",ROUND(F8-SUM(G8,H8),2),");
+    expect(formulaOf(ws, "N8")).toMatch(/^IF\(OR\(ABS\(SUM\(G8,H8,I8\)-F8\)>=0\.005,/);
   });
 
   it("totals are ROUND(SUM(…)), the budget block refers to the budget sheet", () => {
@@ -110,7 +123,7 @@ describe("sheet names in formulas are quoted and escaped", () => {
     expect(formulaOf(ws, "D4")).toMatch(
       /^MIN\(SUMPRODUCT\(--EXACT\('It''s'!\$H\$1:\$H\$\d+&"","W1"\)\)\+SUMPRODUCT\(--EXACT\('It''s'!\$H\$1:\$H\$\d+&"","一线职工疗休养"\)\),C4\)$/
     );
-    expect(formulaOf(ws, "G4")).toBe("ROUND(D4*'费率 2024'!$I$3,2)");
+    expect(formulaOf(ws, "G4")).toMatch(/^IFERROR\(IF\(ISNUMBER\('费率 2024'!\$I\$3\),/);
     // And they evaluate: Excel (here HyperFormula) reads the quoted names back.
     const ev = await evaluateWorkbook(wb);
     expect(ev.value("经费分摊表", "D4")).toBe(50);

@@ -53,6 +53,7 @@ describe("headcount formula = engine for every programme code", () => {
     expect(plans.allocation).not.toBeNull();
     const ctx = {
       year: a.year,
+      ownUnion: a.allocation!.ownUnion,
       rosters: [
         {
           sheet: "花名册",

@@ -4,6 +4,7 @@
 // G 人员类别 H 疗休养项目 I 批次 J 疗休养日期 K 联系电话 L 备注.
 import type { IssueCode } from "../../src/core/types";
 import { SEVERITY } from "../../src/core/messages";
+import { a1 } from "../../src/core/a1";
 import {
   book,
   bookOf,
@@ -52,6 +53,7 @@ const ALL_CODES: IssueCode[] = [
   "RULE_INVALID",
   "ROSTER_SHEET_UNUSED",
   "RATE_DATE",
+  "FORMULA_NO_VALUE",
 ];
 
 const produced = new Set<IssueCode>();
@@ -545,6 +547,24 @@ describe("RULE_INVALID: a 规则 sheet value that cannot be used", () => {
     expect(codesOf(run(bookOf([person("W1")], [rules])), "RULE_INVALID")).toEqual([
       { severity: "error", code: "RULE_INVALID", sheet: "规则", row: 2, column: "值", cell: "B2" },
     ]);
+  });
+});
+
+describe("FORMULA_NO_VALUE: a formula the host could give no value for", () => {
+  it("is reported on its cell instead of MISSING_REQUIRED", () => {
+    const roster = rosterSheet(rows([person("W1")]));
+    const rates = ratesSheet();
+    // Title on row 1, header on row 2, W1 on row 3.
+    const perPerson = rates.values[1].indexOf("人均标准（元）");
+    expect(perPerson).toBeGreaterThan(0);
+    rates.values[2][perPerson] = null;
+    rates.formulasWithoutValue = [{ row: 3, col: perPerson + 1, formula: "LOOKUP_RATE(W1)" }];
+    const a = run(book(roster, rates));
+    expect(codesOf(a, "FORMULA_NO_VALUE").map((i) => [i.sheet, i.cell])).toEqual([
+      ["项目费率", a1(2, perPerson)], // 0-based row and column
+    ]);
+    expect(issuesOf(a, "MISSING_REQUIRED")).toEqual([]);
+    expect(a.issues.find((i) => i.code === "FORMULA_NO_VALUE")!.severity).toBe("error");
   });
 });
 

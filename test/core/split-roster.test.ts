@@ -56,6 +56,7 @@ describe.each(["scope", "unit"] as const)("the sample split per %s", (by) => {
   it("counts each programme by summing an exact count per roster sheet", () => {
     const f = countFormula(a.allocation!.programs[4], {
       year: 2024,
+      ownUnion: a.allocation!.ownUnion,
       rosters: a.rosters.map((r) => ({
         sheet: r.sheet,
         programCol: 7,

@@ -8,7 +8,7 @@ import { clearHighlights, highlight, markCells } from "../../src/excel/highlight
 import { groupAddresses, runs } from "../../src/excel/a1";
 import { ExcelWorkbook } from "../../src/excel";
 import { generate, validate } from "../../src/app/actions";
-import { planReport } from "../../src/core/plan";
+import { pageSetup, planReport } from "../../src/core/plan";
 import type { Issue } from "../../src/core/types";
 import { openSample, MISTAKES, OPTIONS, uninstall, sheetState, USER_SHEETS } from "./helpers";
 
@@ -124,6 +124,7 @@ describe("writeSheets(ctx, plans)", () => {
     }));
     const plan = planReport(issues, {
       year: 2024,
+      ownUnion: "高新区总工会",
       rosters: [{ sheet: "花名册", programCol: 7 }],
       errorCount: issues.length,
       warningCount: 0,
@@ -147,7 +148,9 @@ describe("writeSheets(ctx, plans)", () => {
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes.map((s) => s.request))).toBeLessThan(WRITE_BUDGET + 512 * 1024);
     const v = d!.values("校验结果");
-    expect(v).toHaveLength(30_003);
+    // Title, counts, header, 30,000 issues, a blank row and the signature line.
+    expect(v).toHaveLength(30_005);
+    expect(v[30_004][0]).toBe("填报单位（盖章）：高新区总工会");
     expect(v[30_002][5]).toBe("D30002");
     expect(d!.snapshot("校验结果").formulas[3][5]).toBe(`=HYPERLINK("#'花名册'!D3","D3")`);
   });
@@ -181,7 +184,7 @@ describe("writeSheets(ctx, plans)", () => {
         widths: [],
         freezeRows: 0,
         links: [],
-        landscape: false,
+        page: pageSetup(null, "portrait"),
         printArea: "A1",
       })
     ).toEqual([["'=SUM(1)", 2, "=1+1", ""]]);

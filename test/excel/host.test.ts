@@ -128,6 +128,51 @@ describe("校验 (validate)", () => {
 });
 
 describe("生成经费分摊表 (generate)", () => {
+  it("prints A4 landscape, one page wide, title rows on every page, page numbers; the lists on request", async () => {
+    const d = await openSample();
+    const r = await host.generate(OPTIONS, {
+      force: false,
+      documents: ["participants", "insurance", "signin", "notice"],
+    });
+    expect(r.written.map((w) => w.name)).toEqual([
+      "经费分摊表",
+      "校验结果",
+      "参加人员名单",
+      "意外险投保名单",
+      "签到表",
+      "公示名单",
+    ]);
+    const info = d.sheetInfo("经费分摊表");
+    expect(info.page).toMatchObject({
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1 },
+      centerHorizontally: true,
+      printTitleRows: "$1:$3",
+      centerFooter: "第 &P 页 共 &N 页",
+      margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
+    });
+    expect(info.heights).toEqual({ 2: 30 });
+    // 核对 is 0, shown as 一致 through its number format.
+    const t = d.texts("经费分摊表");
+    const checkCol = (t[2] as string[]).indexOf("核对");
+    expect(t.slice(3, 8).map((r) => r[checkCol])).toEqual(Array(5).fill("一致"));
+    expect(d.values("经费分摊表")[0][0]).toBe("高新区总工会2024年职工疗休养经费分摊表");
+    // One font family set on every generated cell (the title and the signature line included).
+    const cells = (d.formatState("经费分摊表") as { cells: [string, { fontName?: string }][] })
+      .cells;
+    const fonts = new Map(cells.map(([a, f]) => [a, f.fontName]));
+    const rows = d.values("经费分摊表").length;
+    for (const a of ["A1", "A3", "N4", `A${rows}`]) expect([a, fonts.get(a)]).toEqual([a, "等线"]);
+    expect(cells.every(([, f]) => f.fontName === "等线")).toBe(true);
+    const signin = d.sheetInfo("签到表");
+    expect(signin.orientation).toBe("Portrait");
+    // A break before each batch but the first (8 batches in the sample).
+    expect(signin.rowBreaks).toHaveLength(7);
+    expect(Object.values(signin.heights).every((h) => h === 30)).toBe(true);
+    const v = d.values("签到表");
+    for (const row of signin.rowBreaks) expect(String(v[row][0])).toMatch(/^(W|N)\d /);
+  });
+
   it("writes 经费分摊表 whose evaluated formulas give the seed's figures (docs/DOMAIN.md §2)", async () => {
     const d = await openSample();
     const r = await host.generate(OPTIONS, { force: false });
@@ -155,7 +200,8 @@ describe("生成经费分摊表 (generate)", () => {
     expect(f[n1Row][col("人数")]).toMatch(
       /^=MIN\(SUMPRODUCT\(--EXACT\('花名册'!\$H\$1:\$H\$1153&"".*,C\d+\)$/
     );
-    expect(f[n1Row][col("省总工会承担")]).toMatch(/^=ROUND\(/);
+    // A live share: it reads its rate cell (N1's 省总工会承担, 1/3) whatever that cell holds.
+    expect(f[n1Row][col("省总工会承担")]).toMatch(/^=IFERROR\(IF\(ISNUMBER\('项目费率'!\$I\$7\)/);
     // Frozen header, landscape print area, money formats, marker name hidden.
     expect(d.sheetInfo("经费分摊表")).toMatchObject({ freezeRows: 3, orientation: "Landscape" });
     expect(d.sheetInfo("经费分摊表").printArea).toMatch(/^A1:/);

@@ -313,3 +313,96 @@ def absolute_targets(src, dst):
         return re.sub(rel, absolute, text).encode("utf-8")
 
     _rewrite(src, dst, edit)
+
+
+def shared_formulas(src, dst, sheet_name):
+    """The roster's column-A formulas as one shared formula: the first keeps its text with
+    t="shared" ref=… si="0", the others become <f t="shared" si="0"/>."""
+    with zipfile.ZipFile(src) as z:
+        wb = z.read("xl/workbook.xml").decode("utf-8")
+    names = re.findall(r'<sheet\b[^>]*name="([^"]*)"', wb)
+    part = f"xl/worksheets/sheet{names.index(sheet_name) + 1}.xml"
+
+    def edit(name, data):
+        if name != part:
+            return data
+        text = data.decode("utf-8")
+        cells = re.findall(r'<c r="A(\d+)"[^>]*><f>', text)
+        first, last = cells[0], cells[-1]
+
+        def one(m):
+            row = m.group(1)
+            if row == first:
+                return f'<c r="A{row}"{m.group(2)}><f t="shared" ref="A{first}:A{last}" si="0">{m.group(3)}</f>'
+            return f'<c r="A{row}"{m.group(2)}><f t="shared" si="0"/>'
+
+        text = re.sub(r'<c r="A(\d+)"([^>]*)><f>([^<]*)</f>', one, text)
+        return text.encode("utf-8")
+
+    _rewrite(src, dst, edit)
+
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def prefixed_namespaces(src, dst):
+    """workbook.xml, the worksheets and sharedStrings.xml with the main namespace bound to x:."""
+
+    def edit(name, data):
+        if not (
+            name == "xl/workbook.xml"
+            or name == "xl/sharedStrings.xml"
+            or re.match(r"xl/worksheets/sheet\d+\.xml$", name)
+        ):
+            return data
+        text = data.decode("utf-8")
+        text = text.replace(f'xmlns="{MAIN_NS}"', f'xmlns:x="{MAIN_NS}"', 1)
+        # Unprefixed element names (start and end tags) get the prefix; <?xml …?> does not.
+        text = re.sub(r"<(/?)([A-Za-z][\w.-]*)(?=[\s/>])", r"<\1x:\2", text)
+        return text.encode("utf-8")
+
+    _rewrite(src, dst, edit)
+
+
+def chartsheet_first(roster, budget):
+    """A chart sheet and a hidden roster-like sheet (made very hidden by very_hidden_and_first)."""
+
+    def extras(wb, sheets):
+        chart = wb.add_chart({"type": "column"})
+        n = len(budget.rows)
+        chart.add_series(
+            {
+                "name": "经费来源",
+                "categories": f"='{budget.name}'!$A$2:$A${n}",
+                "values": f"='{budget.name}'!$B$2:$B${n}",
+            }
+        )
+        wb.add_chartsheet("图表").set_chart(chart)
+        hidden = wb.add_worksheet("配置")
+        for c, h in enumerate(roster.rows[1]):
+            hidden.write(0, c, h)
+        hidden.write(1, 1, "不应读取")
+        hidden.hide()
+
+    return extras
+
+
+def very_hidden_and_first(src, dst, chart_sheet, hidden_sheet):
+    """workbook.xml: the chart sheet moved first in the tab order, the hidden sheet made very
+    hidden (XlsxWriter 3.0 writes neither)."""
+
+    def edit(name, data):
+        if name != "xl/workbook.xml":
+            return data
+        text = data.decode("utf-8")
+        tags = re.findall(r"<sheet\b[^>]*/>", text)
+        chart = next(t for t in tags if f'name="{chart_sheet}"' in t)
+        ordered = [chart] + [t for t in tags if t != chart]
+        ordered = [
+            t.replace('state="hidden"', 'state="veryHidden"') if f'name="{hidden_sheet}"' in t else t
+            for t in ordered
+        ]
+        text = text.replace("".join(tags), "".join(ordered))
+        return text.replace(' activeTab="', ' activeTab="').encode("utf-8")
+
+    _rewrite(src, dst, edit)

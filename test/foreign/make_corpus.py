@@ -33,6 +33,10 @@ from corpus_sheets import (
 )
 from corpus_writers import (
     absolute_targets,
+    chartsheet_first,
+    prefixed_namespaces,
+    shared_formulas,
+    very_hidden_and_first,
     placeholder_vba,
     save_minimal,
     save_openpyxl,
@@ -95,6 +99,7 @@ class Corpus:
         self.converted()
         self.repackaged()
         self.share_as_date()
+        self.reader_cases()
         return self.made
 
     def plain(self):
@@ -388,6 +393,88 @@ class Corpus:
             ),
             [roster, t, budget],
         )
+
+    def reader_cases(self):
+        """11: what the streaming reader must also meet (issue 11 part B)."""
+        roster, rates, budget = self.roster, self.rates, self.budget
+        first, last = 2, len(roster.rows) - 1  # data rows, 0-based
+        # 序号 as one shared formula with a relative reference: =ROW(B3)-2 written once, the
+        # other rows only name the group (as Excel writes a filled-down column).
+        r = roster.copy()
+        for i in range(first, last + 1):
+            r.rows[i][0] = Formula(f"=ROW(B{i + 1})-2")
+        plain = os.path.join(self.out, "shared-formulas-source.xlsx")
+        save_openpyxl(plain, [r, rates, budget])
+        shared_formulas(
+            plain,
+            self.add(
+                "openpyxl-shared-formulas.xlsx",
+                "openpyxl + sheet rewritten",
+                "shared-formulas",
+                f"序号 =ROW(B3)-2 on {ROSTER} as one shared formula (ref A3:A{last + 1}), "
+                "no stored values",
+                dict(
+                    self.seed_cells,
+                    cells=self.seed_cells["cells"]
+                    + [{"sheet": ROSTER, "cell": f"A{last + 1}", "value": last - 1}],
+                ),
+            ),
+            ROSTER,
+        )
+        os.remove(plain)
+
+        # A formula nothing here can compute: a function neither Excel nor HyperFormula knows.
+        t = rates.copy()
+        per_c = col(rates, "人均标准（元）")
+        w2 = rate_row(rates, "W2")
+        t.rows[w2][per_c] = Formula("=UNIONRATE(2200)")
+        save_openpyxl(
+            self.add(
+                "openpyxl-formula-unknown.xlsx",
+                "openpyxl",
+                "formula-unknown",
+                f"W2 人均标准 =UNIONRATE(2200): no stored value and no such function",
+                {
+                    "exit": 1,
+                    "issueAt": [
+                        {"code": "FORMULA_NO_VALUE", "sheet": RATES, "cell": cell_name(w2, per_c)}
+                    ],
+                    "note": "a coded issue on the cell, never MISSING_REQUIRED",
+                },
+            ),
+            [roster, t, budget],
+        )
+
+        # Every SpreadsheetML element with a prefix (x:), the namespace declared as xmlns:x.
+        prefixed_namespaces(
+            self.xw_plain,
+            self.add(
+                "xlsxwriter-prefixed.xlsx",
+                "XlsxWriter + parts rewritten",
+                "prefixed",
+                "xlsxwriter-plain.xlsx with workbook.xml, the sheets and sharedStrings.xml "
+                "written as <x:workbook xmlns:x=\"…/main\">…",
+                self.seed_cells,
+            ),
+        )
+
+        # A chart sheet first in the tab order, and a very hidden sheet.
+        source = os.path.join(self.out, "chartsheet-source.xlsx")
+        save_xlsxwriter(source, self.book, extras=chartsheet_first(self.roster, self.budget))
+        very_hidden_and_first(
+            source,
+            self.add(
+                "xlsxwriter-chartsheet.xlsx",
+                "XlsxWriter",
+                "chartsheet",
+                "a chart sheet 图表 before the roster, and a very hidden sheet 配置 (state "
+                "veryHidden) holding a roster-like table that must not be read",
+                self.seed_cells,
+            ),
+            "图表",
+            "配置",
+        )
+        os.remove(source)
 
 
 def main():

@@ -5,16 +5,18 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import { readXlsx } from "../../src/xlsx/read";
+import { forHyperFormula } from "../helpers/hyperformula";
 import { main } from "../../src/cli/main";
 import type { ReportJson } from "../../src/core/engine";
 import type { Cell, WorkbookData } from "../../src/core/types";
-import { parseA1 } from "../../src/core/a1";
+import { a1, parseA1 } from "../../src/core/a1";
 import { generate } from "../../src/app/actions";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import type { Expect, ForeignFile } from "./corpus";
-import { evaluateWorkbook } from "../helpers/hyperformula";
 
 /** The parts a patched save may change; every other part must come out byte for byte. */
 export const MAY_CHANGE = [
@@ -24,6 +26,7 @@ export const MAY_CHANGE = [
   "xl/styles.xml",
 ];
 const XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 const GENERATED = ["经费分摊表", "校验结果"];
 
 export interface SaveObservation {
@@ -57,7 +60,8 @@ const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split("\n")
 const fmt = (v: unknown) => JSON.stringify(v);
 
 async function runCli(file: string, dir: string) {
-  const out = path.join(dir, "out.xlsx");
+  // The output named like the input (.xlsm for .xlsm), as the command line's default name is.
+  const out = path.join(dir, "out" + path.extname(file));
   const json = path.join(dir, "report.json");
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -110,28 +114,42 @@ async function compareParts(input: Buffer, output: Buffer) {
   return { changed, missing, mainContentType };
 }
 
-/** Recalculate the output (as Excel would on opening it) and compare with the stored values. */
+/**
+ * Recalculate the output (as Excel would on opening it) and compare with the stored values.
+ * The cells and formulas are lifted by our reader (ExcelJS cannot load every corpus file); the
+ * recalculation is HyperFormula's, over the input's values.
+ */
 async function formulasDisagree(out: Buffer): Promise<string[] | string> {
   try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(out as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet(GENERATED[0]);
+    const book = await readXlsx(out);
+    const ws = book.sheets.find((s) => s.name === GENERATED[0]);
     if (!ws) return `no sheet ${GENERATED[0]}`;
-    const ev = await evaluateWorkbook(wb);
+    const contents: Record<string, RawCellContent[][]> = {};
+    for (const s of book.sheets) {
+      const rows: RawCellContent[][] = s.data.values.map((r) =>
+        r.map((v) => (typeof v === "string" ? "'" + v : v))
+      );
+      for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
+      contents[s.name] = rows;
+    }
+    const hf = HyperFormula.buildFromSheets(contents, {
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: true, // as Excel evaluates range&"" inside SUMPRODUCT
+    });
+    const id = hf.getSheetId(ws.name)!;
     const bad: string[] = [];
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula) return;
-        // cell.result: cell.value drops a stored 0, FALSE or "" (ExcelJS copies truthy fields only).
-        const stored = cell.result;
-        const now = ev.value(ws.name, cell.address);
-        const same =
-          typeof stored === "number" && typeof now === "number"
-            ? Math.abs(stored - now) < 0.005
-            : JSON.stringify(stored ?? null) === JSON.stringify(now);
-        if (!same) bad.push(`${cell.address} stored ${fmt(stored)}, recalculated ${fmt(now)}`);
-      })
-    );
+    for (const f of ws.formulas) {
+      const stored = ws.data.values[f.row][f.col];
+      const raw = hf.getCellValue({ sheet: id, row: f.row, col: f.col }) as unknown;
+      const now = raw !== null && typeof raw === "object" ? { error: String(raw) } : raw;
+      const same =
+        typeof stored === "number" && typeof now === "number"
+          ? Math.abs(stored - now) < 0.005
+          : JSON.stringify(stored ?? null) === JSON.stringify(now ?? null);
+      if (!same)
+        bad.push(`${a1(f.row + 1, f.col + 1)} stored ${fmt(stored)}, recalculated ${fmt(now)}`);
+    }
+    hf.destroy();
     return bad;
   } catch (e) {
     return `threw: ${firstLine(e)}`;
@@ -249,7 +267,8 @@ export function judge(f: ForeignFile, o: Observation): Verdict[] {
     push("save-patch", s.mode === "patch", s.patchError ? `${s.mode}: ${s.patchError}` : s.mode);
     const kept = s.changed.length === 0 && s.missing.length === 0;
     push("parts-kept", kept, kept ? "all" : { changed: s.changed, missing: s.missing });
-    push("xlsx-content-type", s.mainContentType === XLSX_MAIN, s.mainContentType ?? "none");
+    const mainType = path.extname(f.file).toLowerCase() === ".xlsm" ? XLSM_MAIN : XLSX_MAIN;
+    push("xlsx-content-type", s.mainContentType === mainType, s.mainContentType ?? "none");
     const want = [...o.sheetsRead, ...GENERATED];
     const ok = Array.isArray(s.reread) && want.every((n) => s.reread.includes(n));
     push("output-rereads", ok, s.reread);

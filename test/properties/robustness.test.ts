@@ -39,7 +39,8 @@ describe("random damage never throws and always ends in coded issues", () => {
         const json = toReportJson(a);
         expect(JSON.parse(JSON.stringify(json)).ok).toBe(a.errorCount === 0);
         const plans = planSheets(a);
-        expect(plans.report.cells.length).toBe(3 + a.issues.length);
+        // Title, counts, header, the issues, a blank row and the signature line.
+        expect(plans.report.cells.length).toBe(5 + a.issues.length);
         // Money stays exact: each valid programme's shares add up to its cost.
         for (const pa of a.allocation?.programs ?? []) {
           if (!pa.program.sharesInvalid && pa.shares.some((s) => s.remainder))
@@ -85,11 +86,16 @@ describe("random damage never throws and always ends in coded issues", () => {
         const plans = planSheets(a);
         await x.writeSheets(plans.allocation ? [plans.allocation, plans.report] : [plans.report]);
         const back = await XlsxWorkbook.fromBuffer(await x.toBuffer());
-        const report = back.wb.worksheets.find((w) => w.name.startsWith("校验结果"))!;
+        const report = (await back.model()).worksheets.find((w) => w.name.startsWith("校验结果"))!;
         expect(report).toBeDefined();
-        // The last line of 校验结果 carries the last issue's code (or the header when there are none).
-        const last = plans.report.cells[plans.report.cells.length - 1][2] as { text: string };
-        expect(report.getCell(plans.report.cells.length, 3).value).toBe(last.text);
+        // The last issue line of 校验结果 (above a blank row and the signature line) carries the
+        // last issue's code (or the header when there are none); the signature line follows.
+        const n = plans.report.cells.length;
+        const last = plans.report.cells[n - 3][2] as { text: string };
+        expect(report.getCell(n - 2, 3).value).toBe(last.text);
+        expect(report.getCell(n, 1).value).toBe(
+          (plans.report.cells[n - 1][0] as { text: string }).text
+        );
         expect(a.issues.length === 0 ? last.text : a.issues.map((i) => i.code)).toContain(
           last.text
         );

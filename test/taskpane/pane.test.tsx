@@ -185,6 +185,29 @@ describe("sheet mapping", () => {
     });
   });
 
+  test("the document pack: a checkbox per list, saved, and passed to 生成经费分摊表", async () => {
+    const host = fakeHost(book, { loadSettings: () => ({ documents: ["notice"] }) });
+    const { container } = await renderPane(host);
+    const notice = screen.getByRole("checkbox", { name: "公示名单（隐藏部分身份证号、电话）" });
+    expect((notice as HTMLInputElement).checked).toBe(true);
+    const insurance = screen.getByRole("checkbox", { name: "意外险投保名单" });
+    expect((insurance as HTMLInputElement).checked).toBe(false);
+    await noAxeViolations(container);
+    // Keyboard: Space ticks the focused checkbox.
+    insurance.focus();
+    await userEvent.keyboard(" ");
+    expect(host.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ documents: ["insurance", "notice"] })
+    );
+    await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
+    await waitFor(() => expect(host.generate).toHaveBeenCalled());
+    expect(host.generate.mock.calls[0][1]).toEqual({
+      force: false,
+      markWhenBlocked: true,
+      documents: ["insurance", "notice"],
+    });
+  });
+
   test("the fields take the CLI's bounds: 0 months is valid, 121 months and year 5 are not", async () => {
     const host = fakeHost(book);
     await renderPane(host);
@@ -306,7 +329,7 @@ describe("生成经费分摊表", () => {
     await userEvent.click(screen.getByRole("button", { name: "生成经费分摊表" }));
     expect(host.generate).toHaveBeenCalledWith(
       expect.any(Object),
-      { force: false, markWhenBlocked: true },
+      { force: false, markWhenBlocked: true, documents: [] },
       expect.any(Function)
     );
     report!("write", 2, 4);
@@ -358,7 +381,7 @@ describe("生成经费分摊表", () => {
     await userEvent.click(screen.getByRole("button", { name: "仍然生成" }));
     expect(host.generate).toHaveBeenLastCalledWith(
       expect.any(Object),
-      { force: true, markWhenBlocked: true },
+      { force: true, markWhenBlocked: true, documents: [] },
       expect.any(Function)
     );
     expect(

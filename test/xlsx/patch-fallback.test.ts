@@ -36,6 +36,8 @@ test("a failed patch: the full write, with or without release()", async () => {
   const a = await kept.toBuffer();
   expect(kept.saveMode).toBe("full");
   expect(kept.patchError?.message).toMatch(/does not handle/);
+  // The user is told: the command line prints it and puts it in the JSON (output.warning).
+  expect(kept.saveWarning).toMatch(/整体重写/);
 
   const released = await XlsxWorkbook.fromBuffer(INPUT);
   await released.readWorkbook();

@@ -6,9 +6,11 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyse, planSheets } from "../../src/core/engine";
-import { addPlans, XlsxWorkbook } from "../../src/xlsx/workbook";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { addPlans } from "../../src/xlsx/exceljs-model";
 import { patchWorkbook } from "../../src/xlsx/patch";
-import { writePlan } from "../../src/xlsx/workbook";
+import { internalLinksInZip } from "../../src/xlsx/patch/links";
+import { writePlan } from "../../src/xlsx/exceljs-model";
 import { buildWorkbook } from "../../scripts/book-spec";
 import { sampleSheets, withMistakes } from "../../scripts/make-samples";
 import { sampleRoster } from "../../scripts/sample-data";
@@ -22,18 +24,53 @@ async function planFor(buf: Buffer) {
   return [p.allocation!, p.report];
 }
 
+/**
+ * Each sheet's links as [cell, target], read from the XML: Excel's location-only form, or the
+ * "#"-relationship ExcelJS writes (ExcelJS reads only the latter back into cell values).
+ */
+async function linksOf(buf: Buffer): Promise<Record<string, [string, string][]>> {
+  const zip = await JSZip.loadAsync(buf);
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const out: Record<string, [string, string][]> = {};
+  for (const m of wb.matchAll(/<sheet\b[^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+    const target = new RegExp(
+      `Id="${m[2]}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${m[2]}"`
+    ).exec(rels)!;
+    const part = "xl/" + (target[1] ?? target[2]).replace(/^\/?xl\//, "");
+    const xml = await zip.file(part)!.async("string");
+    const relsPart = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const sheetRels = zip.file(relsPart) ? await zip.file(relsPart)!.async("string") : "";
+    out[m[1]] = [...xml.matchAll(/<hyperlink\b[^>]*>/g)].map((h) => {
+      const ref = /\sref="([^"]*)"/.exec(h[0])![1];
+      const loc = /\slocation="([^"]*)"/.exec(h[0]);
+      if (loc) return [ref, loc[1].replace(/^#/, "").replace(/&apos;/g, "'")];
+      const rid = /\sr:id="([^"]*)"/.exec(h[0])![1];
+      const t = new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(sheetRels)!;
+      return [ref, t[1].replace(/^#/, "").replace(/&apos;/g, "'")];
+    });
+  }
+  return out;
+}
+
+/** A hyperlink cell as its text (its target is compared through linksOf). */
+const cellValue = (v: ExcelJS.CellValue) =>
+  v && typeof v === "object" && "hyperlink" in v ? (v as ExcelJS.CellHyperlinkValue).text : v;
+
 /** Everything a user sees in a workbook, as plain data. */
 async function view(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const links = await linksOf(buf);
   return {
+    links,
     sheets: wb.worksheets.map((ws) => {
       const cells: unknown[] = [];
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (c) => {
           cells.push([
             c.address,
-            c.value,
+            cellValue(c.value),
             c.numFmt ?? null,
             c.font ?? null,
             c.fill ?? null,
@@ -66,7 +103,12 @@ async function both(input: Buffer, wbFix?: (wb: ExcelJS.Workbook) => void) {
   await full.xlsx.load(input as unknown as ArrayBuffer);
   wbFix?.(full);
   const writtenFull = addPlans(full, plans);
-  const fullBuf = Buffer.from(await full.xlsx.writeBuffer());
+  const fullBuf = Buffer.from(
+    await internalLinksInZip(
+      new Uint8Array(await full.xlsx.writeBuffer()),
+      plans.map((plan, i) => ({ name: writtenFull[i].name, plan }))
+    )
+  );
   // The patch.
   const patched = await patchWorkbook(input, plans, writePlan);
   return { fullBuf, writtenFull, patched };
@@ -155,18 +197,56 @@ describe("saving by patching the input .xlsx", () => {
     await book.toBuffer();
     expect([book.saveMode, book.patchError]).toEqual(["patch", null]);
 
-    // Released: the model is let go; saving again still gives the same file.
+    // Saving again gives the same file; a file's model is only had through model().
     const first = await book.toBuffer({ release: true });
     expect(await view(await book.toBuffer())).toEqual(await view(first));
-    expect(() => book.wb).toThrow(/released/);
+    expect(() => book.wb).toThrow(/model\(\)/);
 
     const other = await XlsxWorkbook.fromBuffer(input);
-    other.wb.getWorksheet("预算")!.getCell("D1").value = "changed through .wb";
+    (await other.model()).getWorksheet("预算")!.getCell("D1").value = "changed through .wb";
     await other.writeSheets([p.allocation!, p.report]);
     const out = await other.toBuffer();
     expect(other.saveMode).toBe("full");
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(out as unknown as ArrayBuffer);
     expect(back.getWorksheet("预算")!.getCell("D1").value).toBe("changed through .wb");
+  });
+});
+
+describe("the print setup travels with the patched sheets", () => {
+  it("A4 landscape fit to one page wide, footer, print titles and print area as defined names", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const plans = await planFor(input);
+    const { buffer } = await patchWorkbook(input, plans, writePlan);
+    const zip = await JSZip.loadAsync(buffer);
+    const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+    const local = (name: string) =>
+      [
+        ...wbXml.matchAll(
+          new RegExp(`<definedName name="${name}" localSheetId="(\\d+)">([^<]*)<`, "g")
+        ),
+      ].map((m) => [Number(m[1]), m[2]]);
+    expect(local("_xlnm.Print_Titles")).toEqual([
+      [3, "'经费分摊表'!$1:$3"],
+      [4, "'校验结果'!$1:$3"],
+    ]);
+    expect(local("_xlnm.Print_Area").map((x) => x[0])).toEqual([3, 4]);
+    // The sheet part itself: paper 9 (A4), landscape, fit to 1 wide × any tall, the footer.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("经费分摊表")!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    // Fonts: every cell of the generated sheet names 等线, merged into the input's styles.
+    ws.eachRow((row) =>
+      row.eachCell((c) => expect([c.address, c.font?.name]).toEqual([c.address, "等线"]))
+    );
   });
 });

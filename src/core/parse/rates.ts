@@ -94,6 +94,9 @@ function parseProgram(
     transportFen: transport.fen,
     transportRef: transport.ref,
     transportPayer: table.text(i, "transportPayer"),
+    transportPayerRef: table.has("transportPayer")
+      ? table.ref(i, table.header.columns.transportPayer)
+      : null,
     eligible: splitList(table.text(i, "eligible")),
     priority: splitList(table.text(i, "priority")),
     memberRequired,

@@ -1,6 +1,7 @@
 // The 经费分摊表, block by block: title and note, header, one row per programme, totals, each
-// payer with the transport it pays, then the own union's funding block. Every figure is a live
-// formula over the roster and the rate sheet, with the value the engine computed.
+// payer with the transport it pays, the own union's funding block, then the signature line.
+// Every figure is a live formula over the roster and the rate sheet (shares.ts), with the value
+// the engine computed; a 核对 column says 请重新生成 when an edit cannot be followed.
 import type { Allocation, ProgramAllocation } from "../allocate";
 import type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
 import { a1, colLetter, formulaString } from "../a1";
@@ -16,13 +17,15 @@ import {
   num,
   text,
   TOTAL_FILL,
-  visualWidth,
   WAN,
   WARN_COLOR,
   yuan,
 } from "./cells";
-import { cappedCountFormula, countFormula, quotaRef, shareFormula } from "./formulas";
+import { cappedCountFormula, countFormula, quotaRef } from "./formulas";
 import { budgetBlock } from "./budget";
+import { CHECK_FORMAT, checkFormula, checkValue, liveShareFormulas, REGENERATE } from "./shares";
+import { fitWidths, formatLookup, pageSetup } from "./page";
+import { refText } from "./cells";
 
 /** The fixed columns (0-based); the payers' share columns start at payer0. */
 const C = { code: 0, name: 1, quota: 2, count: 3, per: 4, cost: 5, payer0: 6 };
@@ -37,6 +40,8 @@ interface Layout {
   transportPayer: number;
   own: number;
   ownWan: number;
+  /** 核对: blank, or 请重新生成. */
+  check: number;
   width: number;
   /** The last column's letter. */
   last: string;
@@ -49,7 +54,7 @@ interface Layout {
 
 function layout(al: Allocation): Layout {
   const transport = C.payer0 + al.payers.length;
-  const width = transport + 4;
+  const width = transport + 5;
   const totals = FIRST + al.programs.length;
   return {
     al,
@@ -57,6 +62,7 @@ function layout(al: Allocation): Layout {
     transportPayer: transport + 1,
     own: transport + 2,
     ownWan: transport + 3,
+    check: transport + 4,
     width,
     last: colLetter(width - 1),
     ownShare: C.payer0 + al.payers.indexOf(al.ownUnion),
@@ -82,29 +88,74 @@ export function planAllocation(
     blankRow(L.width),
   ];
   const budget = budgetBlock(al, L.width, rows.length, a1(L.withTransport, L.ownShare));
+  const budgetStart = rows.length;
   rows.push(...budget.rows);
+  rows.push(blankRow(L.width));
+  const signRow = rows.length;
+  rows.push(signatureRow(L.width, al.ownUnion));
   const lastRow = rows.length;
+  const formats = [...budget.sourceFormats, ...tableFormats(L, ctx), ...budget.formats];
+  const spanning = new Set([0, 1, L.withTransport, signRow]);
+  const widths = fitWidths(rows, L.width, formatLookup(formats), {
+    // Titles, notes and labels spanning merged cells, and the budget labels (A:B merged).
+    skip: (r, c) => spanning.has(r) || (r >= budgetStart && c <= 1),
+    wrapRows: new Set([HEADER_ROW]),
+    min: 8,
+    largest: largestFigures(L),
+  });
+  // 核对 has room for 请重新生成.
+  widths[L.check] = Math.max(widths[L.check], 12);
   return {
     role: "allocation",
     tabColor: TAB_COLOR.allocation,
     name: sheetName,
     cells: rows,
     // Applied in order.
-    formats: [...budget.sourceFormats, ...tableFormats(L, ctx), ...budget.formats],
+    formats,
     merges: [
       `A1:${L.last}1`,
       `A2:${L.last}2`,
       `A${L.withTransport + 1}:F${L.withTransport + 1}`,
       ...budget.merges,
     ],
-    widths: heads.map((h, i) =>
-      i === C.name ? 30 : i === C.code ? 10 : Math.max(10, Math.min(22, visualWidth(h) + 2))
-    ),
+    widths,
     freezeRows: HEADER_ROW + 1,
     links: [],
-    landscape: true,
+    page: pageSetup(`1:${HEADER_ROW + 1}`),
+    // Two lines for the wrapped headers (…合计（万元）).
+    rowHeights: [{ row: HEADER_ROW, height: 30 }],
     printArea: `A1:${L.last}${lastRow}`,
   };
+}
+
+/** The largest figures the sheet is made for: 100,000 people at 10,000 元 each. */
+export const LARGEST_HEADCOUNT = 100000;
+export const LARGEST_PER_PERSON = 10000;
+
+function largestFigures(L: Layout): Map<number, number> {
+  const money = LARGEST_HEADCOUNT * LARGEST_PER_PERSON;
+  const m = new Map<number, number>([
+    [C.quota, LARGEST_HEADCOUNT],
+    [C.count, LARGEST_HEADCOUNT],
+    [C.per, LARGEST_PER_PERSON],
+    [C.cost, money],
+    [L.transport, money],
+    [L.own, money],
+    [L.ownWan, money / 10000],
+  ]);
+  L.al.payers.forEach((_, j) => m.set(C.payer0 + j, money));
+  return m;
+}
+
+/** 填报单位, 制表人, 审核人 and 日期, spread over the width. */
+export function signatureRow(width: number, ownUnion: string): PlanCell[] {
+  const row = blankRow(width);
+  const at = (f: number) => Math.min(width - 1, Math.floor(width * f));
+  row[0] = text(`填报单位（盖章）：${ownUnion}`);
+  row[at(0.4)] = text("制表人：");
+  row[at(0.6)] = text("审核人：");
+  row[at(0.8)] = text("日期：    年  月  日");
+  return row;
 }
 
 function headings(al: Allocation): string[] {
@@ -120,12 +171,13 @@ function headings(al: Allocation): string[] {
     "交通费承担方",
     `${al.ownUnion}合计`,
     `${al.ownUnion}合计（万元）`,
+    "核对",
   ];
 }
 
 function titleRow(L: Layout, ctx: PlanContext): PlanCell[] {
   const row = blankRow(L.width);
-  row[0] = text(`${ctx.year}年职工疗休养经费分摊表`);
+  row[0] = text(`${ctx.ownUnion}${ctx.year}年职工疗休养经费分摊表`);
   return row;
 }
 
@@ -157,13 +209,23 @@ function programRow(L: Layout, ctx: PlanContext, pa: ProgramAllocation, r: numbe
     ? fx("=" + moneyRef(p.perPersonRef), yuan(p.perPersonFen))
     : num(yuan(p.perPersonFen));
   row[C.cost] = fx(`=ROUND(${a1(r, C.count)}*${a1(r, C.per)},2)`, yuan(pa.costFen));
-  pa.shares.forEach((s, j) => {
-    row[C.payer0 + j] = fx("=" + shareFormula(s, pa, r, C), yuan(s.fen));
-  });
+  const cells = { count: a1(r, C.count), cost: a1(r, C.cost) };
+  const cellOf = (j: number) => a1(r, C.payer0 + j);
+  const shares = liveShareFormulas(pa, cells, cellOf, al.ownUnion);
+  pa.shares.forEach((s, j) => (row[C.payer0 + j] = fx("=" + shares[j], yuan(s.fen))));
+  row[L.check] = fx(
+    "=" + checkFormula(pa, cells, cellOf, al.ownUnion),
+    checkValue(pa, al.ownUnion)
+  );
   row[L.transport] = p.transportRef?.numeric
     ? fx("=" + moneyRef(p.transportRef), yuan(pa.transportFen))
     : num(yuan(pa.transportFen));
-  row[L.transportPayer] = text(pa.transportPayer);
+  // The payer as a reference when the rate sheet spells it as its share column does.
+  const payerRef = p.transportPayerRef;
+  row[L.transportPayer] =
+    payerRef && p.transportPayer !== "" && p.transportPayer === pa.transportPayer
+      ? fx(`=TRIM(${refText(payerRef)}&"")`, pa.transportPayer)
+      : text(pa.transportPayer);
   const ownFen =
     (pa.shares[L.ownShare - C.payer0]?.fen ?? 0n) +
     (pa.transportPayer === al.ownUnion ? pa.transportFen : 0n);
@@ -198,6 +260,15 @@ function totalsRow(L: Layout): PlanCell[] {
   row[L.transport] = sumOf(L.transport, yuan(al.transportFen));
   row[L.own] = sumOf(L.own, yuan(al.ownTotalFen));
   row[L.ownWan] = fx(`=${a1(L.totals, L.own)}/10000`, yuan(al.ownTotalFen) / 10000);
+  if (al.programs.length > 0) {
+    const checks = `${colLetter(L.check)}${FIRST + 1}:${colLetter(L.check)}${L.totals}`;
+    const any = al.programs.some((pa) => checkValue(pa, al.ownUnion) === REGENERATE);
+    row[L.check] = fx(
+      // A row that does not match shows text; the others 0.
+      `=IF(COUNT(${checks})<${al.programs.length},${formulaString(REGENERATE)},0)`,
+      any ? REGENERATE : 0
+    );
+  }
   return row;
 }
 
@@ -217,6 +288,16 @@ function withTransportRow(L: Layout): PlanCell[] {
       yuan(al.byPayer.get(p) ?? 0n)
     );
   });
+  // Transport whose payer is none of the columns (a payer renamed in 项目费率) is counted nowhere.
+  if (al.programs.length > 0 && al.payers.length > 0) {
+    const paid = al.payers.map((_, j) => a1(L.withTransport, C.payer0 + j)).join(",");
+    const owed = `${a1(L.totals, C.cost)}+${a1(L.totals, L.transport)}`;
+    const paidFen = al.payers.reduce((a, p) => a + (al.byPayer.get(p) ?? 0n), 0n);
+    row[L.check] = fx(
+      `=IF(ABS(SUM(${paid})-(${owed}))>=0.005,${formulaString(REGENERATE)},0)`,
+      paidFen === al.costFen + al.transportFen ? 0 : REGENERATE
+    );
+  }
   return row;
 }
 
@@ -249,6 +330,12 @@ function tableFormats(L: Layout, ctx: PlanContext): RangeFormat[] {
       address: `A${L.totals + 1}:${L.last}${L.withTransport + 1}`,
       bold: true,
       fill: TOTAL_FILL,
+    },
+    {
+      address: range(L.check, L.check, L.withTransport),
+      numberFormat: CHECK_FORMAT,
+      bold: true,
+      horizontal: "center",
     },
   ];
 }

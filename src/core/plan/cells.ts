@@ -7,7 +7,7 @@ import { fenToYuan, numberToFen } from "../money";
 import { numberText } from "../text";
 
 export const MONEY = "#,##0.00";
-export const WAN = "0.0000";
+export const WAN = "0.00";
 export const COUNT = "0";
 export const HEADER_FILL = "#DDEBF7";
 export const TOTAL_FILL = "#F2F2F2";

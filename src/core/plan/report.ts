@@ -5,6 +5,7 @@ import { a1, issueCell, sheetRef } from "../a1";
 import { SEVERITY_LABEL, TITLE } from "../messages";
 import { REPORT_SHEET, TAB_COLOR } from "../generated";
 import { blankRow, HEADER_FILL, num, text, WARN_COLOR } from "./cells";
+import { fitWidths, pageSetup } from "./page";
 
 const HEADS = ["序号", "级别", "代码", "问题", "工作表", "单元格", "列", "说明"];
 const CELL_COL = 5;
@@ -22,25 +23,45 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
     if (cell)
       links.push({ address: a1(r, CELL_COL), target: sheetRef(is.sheet) + cell, text: cell });
   });
+  const lastIssueRow = rows.length;
+  rows.push(blankRow(HEADS.length));
+  rows.push(reportSignature(ctx.ownUnion));
   const lastRow = rows.length;
+  // Every column fits its longest value; 说明 wraps at 70 characters.
+  const fitted = fitWidths(rows, HEADS.length, () => undefined, {
+    skip: (r) => r < 2 || r === lastRow - 1,
+    min: 6,
+    max: 70,
+  });
+  fitted[HEADS.length - 1] = 70;
   return {
     role: "report",
     tabColor: TAB_COLOR.report,
     name: sheetName,
     cells: rows,
-    formats: reportFormats(lastRow, ctx.errorCount),
+    formats: reportFormats(lastIssueRow, ctx.errorCount),
     merges: ["A1:H1", "A2:H2"],
-    widths: [6, 6, 22, 20, 12, 8, 12, 70],
+    widths: fitted,
     freezeRows: 3,
     links,
-    landscape: true,
+    page: pageSetup("1:3"),
     printArea: `A1:H${lastRow}`,
   };
 }
 
 function titleRow(ctx: PlanContext): PlanCell[] {
   const row = blankRow(HEADS.length);
-  row[0] = text(`${ctx.year}年疗休养校验结果`);
+  row[0] = text(`${ctx.ownUnion}${ctx.year}年职工疗休养校验结果`);
+  return row;
+}
+
+/** 填报单位, 制表人, 审核人 and 日期 under the list. */
+function reportSignature(ownUnion: string): PlanCell[] {
+  const row = blankRow(HEADS.length);
+  row[0] = text(`填报单位（盖章）：${ownUnion}`);
+  row[4] = text("制表人：");
+  row[6] = text("审核人：");
+  row[7] = text("日期：    年  月  日");
   return row;
 }
 

@@ -6,6 +6,7 @@ import type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
 import { a1, sheetRef } from "../a1";
 import { TAB_COLOR, WAITLIST_SHEET } from "../generated";
 import { blankRow, HEADER_FILL, num, text, WARN_COLOR } from "./cells";
+import { pageSetup } from "./page";
 
 const HEADS = [
   "项目编号",
@@ -87,7 +88,7 @@ export function planWaitlist(
     widths: [10, 26, 6, 6, 6, 10, 20, 20, 8, 60],
     freezeRows: 3,
     links,
-    landscape: true,
+    page: pageSetup("1:3"),
     printArea: `A1:J${last}`,
   };
 }

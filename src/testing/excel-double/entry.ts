@@ -37,8 +37,18 @@ function parseNumberText(s: string): number | null {
 export function displayText(v: Scalar | null, numberFormat: string | undefined): string {
   if (v === null || v === "") return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "string") return v;
-  const f = (numberFormat ?? "General").split(";")[0];
+  // Sections positive;negative;zero;text, as in Excel's number formats; a colour such as [Red]
+  // only colours the text, and a section that is a quoted literal shows that literal.
+  const sections = (numberFormat ?? "General").split(";");
+  if (typeof v === "string") {
+    const t = sections[3]?.replace(/\[[A-Za-z]+\]/g, "");
+    return t !== undefined && t.includes("@") ? t.replace(/"([^"]*)"/g, "$1").replace("@", v) : v;
+  }
+  const pick = sections.length > 2 && v === 0 ? 2 : sections.length > 1 && v < 0 ? 1 : 0;
+  const section = sections[pick].replace(/\[[A-Za-z]+\]/g, "");
+  const literal = /^"([^"]*)"$/.exec(section);
+  if (literal) return literal[1];
+  const f = sections[0];
   if (f === "General" || f === "" || f === "@") return generalNumber(v);
   if (/[yd]/i.test(f) && !/[#0]/.test(f)) return dateText(v, f);
   const pct = f.endsWith("%");

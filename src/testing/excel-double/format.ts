@@ -55,13 +55,15 @@ export class RangeFormat extends ClientObject {
     return new RangeBorderCollection(this.context, this);
   }
   protected _scalars(): string[] {
-    return ["columnWidth", "horizontalAlignment", "verticalAlignment", "wrapText"];
+    return ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"];
   }
   protected _read(prop: string): unknown {
     const { sheet, areas } = areasOf(this);
     switch (prop) {
       case "columnWidth":
         return sheet.widths.get(areas[0].c0) ?? 48;
+      case "rowHeight":
+        return sheet.heights.get(areas[0].r0) ?? 15;
       case "horizontalAlignment":
         return uniform(this, (f) => f?.horizontal ?? "General");
       case "verticalAlignment":
@@ -78,6 +80,17 @@ export class RangeFormat extends ClientObject {
     this._set("columnWidth", v, () => {
       const { sheet, areas } = areasOf(this);
       for (const a of areas) for (let c = a.c0; c <= a.c1; c++) sheet.widths.set(c, v);
+    });
+  }
+  get rowHeight(): number {
+    return this._get("rowHeight");
+  }
+  /** Points; Excel refuses heights above 409. */
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, () => {
+      if (!(v >= 0 && v <= 409)) throw invalidArgument("rowHeight");
+      const { sheet, areas } = areasOf(this);
+      for (const a of areas) for (let r = a.r0; r <= a.r1; r++) sheet.heights.set(r, v);
     });
   }
   get horizontalAlignment(): string {

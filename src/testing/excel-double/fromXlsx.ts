@@ -2,7 +2,7 @@
 // formulas, number formats, fills, fonts, alignment, widths, merges and defined names, so tests
 // run on the shipped samples exactly as a user would open them in Excel.
 import ExcelJS from "exceljs";
-import { plainValue } from "../../xlsx/workbook";
+import { plainValue } from "../../xlsx/exceljs-model";
 import type { Cell } from "../../core/types";
 import { createExcelDouble, DoubleBook, DoubleOptions, DoubleSheet, ExcelDouble } from "./index";
 import type { CellFormat } from "./model";

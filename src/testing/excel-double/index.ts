@@ -17,7 +17,7 @@ import { enter } from "./entry";
 import * as inspect from "./inspect";
 import { loadBook } from "./load";
 import { newSheetId } from "./model";
-import type { CellFormat, Scalar, WorkbookModel } from "./model";
+import type { CellFormat, PageModel, Scalar, WorkbookModel } from "./model";
 import { createOffice } from "./office";
 import { documentSettings, replace, SavedSettings } from "./settings";
 import { SyncObserver, SyncRecord, syncContext } from "./sync";
@@ -89,6 +89,9 @@ export interface ExcelDouble {
     freezeRows: number;
     orientation: string;
     printArea: string | null;
+    page: PageModel;
+    rowBreaks: number[];
+    heights: Record<number, number>;
     widths: Record<number, number>;
     merges: string[];
     tabColor: string;

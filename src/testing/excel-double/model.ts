@@ -55,6 +55,23 @@ interface Hyperlink {
   screenTip?: string;
 }
 
+export interface PageModel {
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerHorizontally: boolean;
+  /** In points. */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  printTitleRows: string | null;
+  centerFooter: string;
+}
+
 let nextSheetId = 1;
 let nextCfId = 1;
 
@@ -86,6 +103,19 @@ export class SheetModel {
   freezeCols = 0;
   orientation = "Portrait";
   printArea: string | null = null;
+  /** Worksheet.pageLayout beyond orientation and print area ("Excel.PageLayout class"). */
+  page: PageModel = {
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    centerHorizontally: false,
+    margins: { left: 51.02, right: 51.02, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    printTitleRows: null,
+    centerFooter: "",
+  };
+  /** Rows (0-based) a manual page break comes before (worksheet.horizontalPageBreaks). */
+  rowBreaks: number[] = [];
+  /** Row heights in points, by 0-based row (range.format.rowHeight). */
+  heights = new Map<number, number>();
   tabColor = "";
   visibility = "Visible";
   condFormats: CondFormat[] = [];

@@ -5,7 +5,7 @@ import { MAX_ADDRESS_CHARS } from "./address";
 import { ErrorCodes, invalidArgument, itemNotFound, OfficeExtensionError } from "./errors";
 import { ClientObject, created } from "./client-object";
 import { Collection } from "./collection";
-import type { SheetModel } from "./model";
+import type { PageModel, SheetModel } from "./model";
 import { parseAddress, RangeTarget } from "./cells";
 import { Range, RangeAreas } from "./range";
 
@@ -95,7 +95,11 @@ function checkSheetName(n: string): void {
 
 export class Worksheet extends ClientObject {
   protected override _navs(): string[] {
-    return ["freezePanes", "pageLayout", "protection"];
+    return ["freezePanes", "pageLayout", "protection", "horizontalPageBreaks"];
+  }
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.context._need("1.9", "Worksheet.horizontalPageBreaks");
+    return new PageBreakCollection(this.context, this);
   }
   /** Worksheet.protection (ExcelApi 1.2): whether the sheet is protected. */
   get protection(): WorksheetProtection {
@@ -312,12 +316,33 @@ class WorksheetFreezePanes extends ClientObject {
   }
 }
 
+const PAPER_TYPES = ["Letter", "A3", "A4", "A5", "Legal", "B4", "B5"];
+const MARGINS = ["left", "right", "top", "bottom", "header", "footer"] as const;
+
 class PageLayout extends ClientObject {
+  protected override _navs(): string[] {
+    return ["headersFooters"];
+  }
+  get headersFooters(): HeaderFooterGroup {
+    return new HeaderFooterGroup(this.context, this);
+  }
   protected _scalars(): string[] {
-    return ["orientation"];
+    return [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "centerHorizontally",
+      ...MARGINS.map((m) => m + "Margin"),
+    ];
   }
   protected _read(prop: string): unknown {
-    if (prop === "orientation") return this._target<SheetModel>().orientation;
+    const s = this._target<SheetModel>();
+    if (prop === "orientation") return s.orientation;
+    if (prop === "paperSize") return s.page.paperSize;
+    if (prop === "zoom") return { ...s.page.zoom };
+    if (prop === "centerHorizontally") return s.page.centerHorizontally;
+    const m = MARGINS.find((x) => x + "Margin" === prop);
+    if (m) return s.page.margins[m];
     throw invalidArgument(prop);
   }
   get orientation(): string {
@@ -327,6 +352,68 @@ class PageLayout extends ClientObject {
     this._set("orientation", v, () => {
       if (v !== "Landscape" && v !== "Portrait") throw invalidArgument(`Orientation '${v}'.`);
       this._target<SheetModel>().orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this._get("paperSize");
+  }
+  set paperSize(v: string) {
+    this._set("paperSize", v, () => {
+      if (!PAPER_TYPES.includes(v)) throw invalidArgument(`PaperType '${v}'.`);
+      this._target<SheetModel>().page.paperSize = v;
+    });
+  }
+  get zoom(): PageModel["zoom"] {
+    return this._get("zoom");
+  }
+  /** "Print page scale value can be between 10 and 400"; fit counts are whole pages. */
+  set zoom(v: PageModel["zoom"]) {
+    this._set("zoom", v, () => {
+      const { scale, horizontalFitToPages: h, verticalFitToPages: w } = v;
+      if (scale !== undefined && (scale < 10 || scale > 400)) throw invalidArgument("zoom.scale");
+      for (const n of [h, w])
+        if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw invalidArgument("zoom");
+      this._target<SheetModel>().page.zoom = { ...v };
+    });
+  }
+  get centerHorizontally(): boolean {
+    return this._get("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this._set("centerHorizontally", v, () => {
+      this._target<SheetModel>().page.centerHorizontally = v;
+    });
+  }
+  private margin(m: (typeof MARGINS)[number], v: number): void {
+    this._set(m + "Margin", v, () => {
+      if (!(v >= 0)) throw invalidArgument(m + "Margin");
+      this._target<SheetModel>().page.margins[m] = v;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin("left", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("right", v);
+  }
+  set topMargin(v: number) {
+    this.margin("top", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottom", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("header", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footer", v);
+  }
+  /** Whole rows only, e.g. "$1:$3" (a range of cells is refused). */
+  setPrintTitleRows(rows: string | Range): void {
+    const addr = typeof rows === "string" ? rows : null;
+    this.context._op({ a: "setPrintTitleRows", addr }, () => {
+      if (addr === null || !/^\$?\d+:\$?\d+$/.test(addr)) throw invalidArgument("printTitleRows");
+      this._target<SheetModel>().page.printTitleRows = addr;
     });
   }
   setPrintArea(printArea: string | Range | RangeAreas): void {
@@ -340,6 +427,63 @@ class PageLayout extends ClientObject {
         const t = (printArea as Range)._target<RangeTarget>();
         s.printArea = rectAddress(t.rect);
       }
+    });
+  }
+}
+
+/** PageLayout.headersFooters: only defaultForAllPages is imitated. */
+class HeaderFooterGroup extends ClientObject {
+  protected override _navs(): string[] {
+    return ["defaultForAllPages"];
+  }
+  get defaultForAllPages(): HeaderFooter {
+    return new HeaderFooter(this.context, this);
+  }
+  protected _scalars(): string[] {
+    return [];
+  }
+  protected _read(prop: string): unknown {
+    throw invalidArgument(prop);
+  }
+}
+
+class HeaderFooter extends ClientObject {
+  protected _scalars(): string[] {
+    return ["centerFooter"];
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "centerFooter") return this._target<SheetModel>().page.centerFooter;
+    throw invalidArgument(prop);
+  }
+  get centerFooter(): string {
+    return this._get("centerFooter");
+  }
+  set centerFooter(v: string) {
+    this._set("centerFooter", v, () => {
+      // "The total length of the header or footer text cannot exceed 255 characters."
+      if (v.length > 255) throw invalidArgument("centerFooter");
+      this._target<SheetModel>().page.centerFooter = v;
+    });
+  }
+}
+
+/** Worksheet.horizontalPageBreaks: add() puts a break before the range's top-left cell. */
+class PageBreakCollection extends ClientObject {
+  protected _scalars(): string[] {
+    return [];
+  }
+  protected _read(prop: string): unknown {
+    throw invalidArgument(prop);
+  }
+  add(pageBreakRange: Range | string): void {
+    this.context._op({ a: "addPageBreak" }, () => {
+      const s = this._target<SheetModel>();
+      const rect =
+        typeof pageBreakRange === "string"
+          ? parseAddress(pageBreakRange, s, this.context._host.model)
+          : pageBreakRange._target<RangeTarget>().rect;
+      if (rect.r0 === 0) throw invalidArgument("A page break cannot precede the first row.");
+      if (!s.rowBreaks.includes(rect.r0)) s.rowBreaks.push(rect.r0);
     });
   }
 }

@@ -1,5 +1,6 @@
 // Adding the rendered sheets to the input: each scratch sheet becomes a new part under a free
-// name, with its relationship, content type, <sheets> entry, marker and print area.
+// name, with its relationship, content type, <sheets> entry, marker, print area and print titles
+// (the page setup, footer and page breaks travel inside the sheet part).
 import type JSZip from "jszip";
 import type { Package } from "./package";
 import type { NamedPlan } from "./scratch";
@@ -11,7 +12,9 @@ import { inlineStrings } from "./strings";
 import { shiftStyles } from "./styles";
 import { worksheetOverride, withOverrides } from "./content-types";
 import { withRels, worksheetRel } from "./workbook-rels";
-import { markerDefinedName, printAreaDefinedName } from "./defined-names";
+import { markerDefinedName, printAreaDefinedName, printTitlesDefinedName } from "./defined-names";
+import { internalLinks } from "./links";
+import type { SheetPlan } from "../../core/plan";
 
 /** The scratch workbook, its shared strings and where its cell formats start in the merged styles. */
 export interface Rendered {
@@ -34,10 +37,21 @@ function counter(used: Set<string | null>, name: (n: number) => string): () => n
 }
 
 /** Scratch sheet k as part number `partNo` of the input, with inline strings and shifted styles. */
-async function copySheet(zip: JSZip, from: Rendered, k: number, partNo: number): Promise<void> {
+async function copySheet(
+  zip: JSZip,
+  from: Rendered,
+  k: number,
+  partNo: number,
+  links: SheetPlan["links"]
+): Promise<void> {
   const sheet = await scratchSheet(from.zip, k);
-  zip.file(sheetPart(partNo), shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset));
-  if (sheet.rels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, sheet.rels);
+  const fixed = internalLinks(
+    shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset),
+    sheet.rels,
+    links
+  );
+  zip.file(sheetPart(partNo), fixed.xml);
+  if (fixed.rels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, fixed.rels);
 }
 
 /** Add the named plans' sheets after the sheets that stay, in order. */
@@ -56,12 +70,14 @@ export async function addSheets(
   for (const [k, { plan, name }] of named.entries()) {
     const partNo = nextPart();
     const rid = relId(nextRid());
-    await copySheet(pkg.zip, from, k, partNo);
+    await copySheet(pkg.zip, from, k, partNo, plan.links);
     book.sheets.push({ tag: sheetTag(book, name, ++sheetId, rid), name, rid });
     rels.push(worksheetRel(rid, partNo));
     overrides.push(worksheetOverride(sheetPart(partNo)));
     book.names.push(markerDefinedName(plan.role, name));
     if (plan.printArea) book.names.push(printAreaDefinedName(name, stay + k, plan.printArea));
+    if (plan.page.titleRows)
+      book.names.push(printTitlesDefinedName(name, stay + k, plan.page.titleRows));
   }
   pkg.rels = withRels(pkg.rels, rels);
   pkg.contentTypes = withOverrides(pkg.contentTypes, overrides);

@@ -13,7 +13,9 @@ export function generatedMarkers(names: string[], roles: Set<GeneratedRole>): st
 /** The sheets a marker refers to (null for a reference that names none). */
 export function markedSheets(marker: string): (string | null)[] {
   const body = unescXml(
-    marker.replace(/^<definedName\b[^>]*>/, "").replace(/<\/definedName>$/, "")
+    marker
+      .replace(/^<(?:[\w.-]+:)?definedName\b[^>]*>/, "")
+      .replace(/<\/(?:[\w.-]+:)?definedName>$/, "")
   );
   return body.split(",").map(sheetOfMarker);
 }
@@ -45,4 +47,10 @@ function absRange(a1: string): string {
 export function printAreaDefinedName(sheet: string, local: number, printArea: string): string {
   const target = escText(sheetRef(sheet) + absRange(printArea));
   return `<definedName name="_xlnm.Print_Area" localSheetId="${local}">${target}</definedName>`;
+}
+
+/** The rows printed at the top of every page of the sheet at tab index `local`: '经费分摊表'!$1:$3. */
+export function printTitlesDefinedName(sheet: string, local: number, rows: string): string {
+  const abs = rows.replace(/(\d+)/g, "$$$1");
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${local}">${escText(sheetRef(sheet) + abs)}</definedName>`;
 }

@@ -10,7 +10,7 @@ import type { SheetPlan } from "../../core/plan";
 import type { WrittenSheet } from "../../app/port";
 import { freeSheetName } from "../../core/generated";
 import type { Package } from "./package";
-import { openPackage, savePackage, STYLES_PART } from "./package";
+import { addStylesPart, openPackage, savePackage, STYLES_PART } from "./package";
 import type { SheetEntry } from "./workbook-xml";
 import { readWorkbook, writeWorkbook } from "./workbook-xml";
 import { removeGeneratedSheets } from "./remove-sheets";
@@ -20,6 +20,8 @@ import { renderScratch, scratchStrings, scratchStyles } from "./scratch";
 import { mergeStyles } from "./styles";
 import type { Rendered } from "./add-sheets";
 import { addSheets } from "./add-sheets";
+
+import { asBuffer } from "../bytes";
 
 export { PatchUnsupported } from "./unsupported";
 
@@ -35,8 +37,15 @@ function nameSheets(plans: SheetPlan[], staying: SheetEntry[]): NamedPlan[] {
 
 /** The scratch workbook's styles merged into the input's (written at once), and its strings. */
 async function mergeScratch(pkg: Package, scratch: JSZip): Promise<Rendered> {
-  const merged = mergeStyles(pkg.styles, await scratchStyles(scratch));
   const strings = await scratchStrings(scratch);
+  const theirs = await scratchStyles(scratch);
+  if (pkg.styles === null) {
+    // A file with no styles part (a bare zipfile export): the scratch styles become its own.
+    addStylesPart(pkg);
+    pkg.zip.file(STYLES_PART, theirs);
+    return { zip: scratch, strings, xfOffset: 0 };
+  }
+  const merged = mergeStyles(pkg.styles, theirs);
   pkg.zip.file(STYLES_PART, merged.styles);
   return { zip: scratch, strings, xfOffset: merged.xfOffset };
 }
@@ -47,7 +56,7 @@ async function mergeScratch(pkg: Package, scratch: JSZip): Promise<Rendered> {
  * name is taken gets "name(2)". Returns the new file and the names used.
  */
 export async function patchWorkbook(
-  source: Buffer | ArrayBuffer,
+  source: Uint8Array | ArrayBuffer,
   plans: SheetPlan[],
   writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
 ): Promise<{ buffer: Buffer; written: WrittenSheet[] }> {
@@ -63,7 +72,7 @@ export async function patchWorkbook(
   await addSheets(pkg, book, named, rendered);
   writeWorkbook(pkg, book);
   return {
-    buffer: await savePackage(pkg),
+    buffer: asBuffer(await savePackage(pkg)),
     written: named.map(({ plan, name, renamed }) => ({ role: plan.role, name, renamed })),
   };
 }

@@ -17,8 +17,8 @@ export interface Package {
   rels: string;
   /** [Content_Types].xml, as edited so far. */
   contentTypes: string;
-  /** xl/styles.xml as read. */
-  styles: string;
+  /** xl/styles.xml as read; null when the file has none (the scratch styles are used as they are). */
+  styles: string | null;
 }
 
 export async function readPart(zip: JSZip, path: string): Promise<string> {
@@ -37,7 +37,7 @@ async function checkMainPart(zip: JSZip): Promise<void> {
     fail("workbook is not xl/workbook.xml");
 }
 
-export async function openPackage(source: Buffer | ArrayBuffer): Promise<Package> {
+export async function openPackage(source: Uint8Array | ArrayBuffer): Promise<Package> {
   const zip = await JSZip.loadAsync(source);
   await checkMainPart(zip);
   return {
@@ -45,8 +45,26 @@ export async function openPackage(source: Buffer | ArrayBuffer): Promise<Package
     workbook: await readPart(zip, WORKBOOK_PART),
     rels: await readPart(zip, WORKBOOK_RELS_PART),
     contentTypes: await readPart(zip, CONTENT_TYPES_PART),
-    styles: await readPart(zip, STYLES_PART),
+    styles: zip.file(STYLES_PART) ? await readPart(zip, STYLES_PART) : null,
   };
+}
+
+const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** Register a new xl/styles.xml (the caller writes it): its relationship and content type. */
+export function addStylesPart(pkg: Package): void {
+  if (elements(pkg.rels, "Relationship").some((r) => /\/styles$/.test(attr(r, "Type") ?? "")))
+    fail("a styles relationship to a part other than xl/styles.xml");
+  pkg.rels = pkg.rels.replace(
+    "</Relationships>",
+    `<Relationship Id="rIdLxyStyles" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`
+  );
+  pkg.contentTypes = pkg.contentTypes.replace(
+    "</Types>",
+    `<Override PartName="/${STYLES_PART}" ContentType="${STYLES_CT}"/></Types>`
+  );
+  pkg.styles = "";
 }
 
 /** A part and its relationships part (xl/worksheets/_rels/sheet1.xml.rels for sheet1.xml). */
@@ -56,12 +74,12 @@ export function removePartWithRels(zip: JSZip, part: string): void {
 }
 
 /** The edited parts back into the zip, and the zip as a file. */
-export async function savePackage(pkg: Package): Promise<Buffer> {
+export async function savePackage(pkg: Package): Promise<Uint8Array> {
   pkg.zip.file(WORKBOOK_PART, pkg.workbook);
   pkg.zip.file(WORKBOOK_RELS_PART, pkg.rels);
   pkg.zip.file(CONTENT_TYPES_PART, pkg.contentTypes);
   return pkg.zip.generateAsync({
-    type: "nodebuffer",
+    type: "uint8array",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });

@@ -1,6 +1,6 @@
 // The generated sheets are rendered by ExcelJS into a small scratch workbook, whose sheet parts,
 // styles and strings are then moved into the input (add-sheets.ts).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan } from "../../core/plan";
 import { readPart, STYLES_PART } from "./package";
@@ -18,14 +18,20 @@ export async function renderScratch(
   named: NamedPlan[],
   writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
 ): Promise<JSZip> {
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS is loaded here, when something is written (a bare specifier: every loader finds it).
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   for (const { plan, name } of named) {
     const ws = wb.addWorksheet(name, {
       properties: { tabColor: { argb: "FF" + plan.tabColor.slice(1).toUpperCase() } },
     });
     writePlan(ws, { ...plan, name });
   }
-  const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions);
+  // Stored, not deflated: the scratch zip is unpacked again at once.
+  const buf = await wb.xlsx.writeBuffer({
+    useSharedStrings: false,
+    zip: { compression: "STORE" },
+  } as unknown as ExcelJS.XlsxWriteOptions);
   return JSZip.loadAsync(buf as ArrayBuffer);
 }
 
@@ -42,8 +48,8 @@ export async function scratchStrings(scratch: JSZip): Promise<string[]> {
 export async function scratchSheet(
   scratch: JSZip,
   k: number
-): Promise<{ xml: string; rels: Buffer | null }> {
+): Promise<{ xml: string; rels: string | null }> {
   const xml = await readPart(scratch, `xl/worksheets/sheet${k + 1}.xml`);
   const rels = scratch.file(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`);
-  return { xml, rels: rels ? await rels.async("nodebuffer") : null };
+  return { xml, rels: rels ? await rels.async("string") : null };
 }

@@ -1,6 +1,7 @@
 // xl/_rels/workbook.xml.rels: where each sheet (and the calculation chain) lives.
 import { attr, elements } from "./xml";
 import { fail } from "./unsupported";
+import { resolveTarget } from "../read/zip";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_REL = REL_NS + "/worksheet";
@@ -19,7 +20,7 @@ export function relTarget(rels: string[], rid: string): string {
   const rel = relById(rels, rid);
   if (!rel) fail(`no relationship ${rid}`);
   const t = attr(rel!, "Target")!;
-  return t.startsWith("/") ? t.slice(1) : "xl/" + t;
+  return resolveTarget("xl/workbook.xml", t);
 }
 
 export function calcChainRel(rels: string[]): string | undefined {

@@ -1,5 +1,6 @@
 // The double is only useful if it is at least as strict as Excel: these are the rules the host
 // code is held to.
+import { displayText } from "../../../src/testing/excel-double/entry";
 import { createExcelDouble, ExcelDouble, PAYLOAD_LIMIT } from "../../../src/testing/excel-double";
 
 let d: ExcelDouble;
@@ -288,5 +289,17 @@ describe("Office.js proxy behaviour", () => {
       await ctx.sync();
       expect(d.values("花名册")[0]).toEqual(["姓名", "金额", "新"]);
     });
+  });
+});
+
+describe("number formats with sections (positive;negative;zero;text), as Excel shows them", () => {
+  it("a quoted literal section shows the literal; [Red] colours and the text section wraps @", () => {
+    const f = '"一致";"一致";"一致";[Red]@';
+    expect(displayText(0, f)).toBe("一致");
+    expect(displayText(5, f)).toBe("一致");
+    expect(displayText("请重新生成", f)).toBe("请重新生成");
+    expect(displayText(-93.34, "#,##0.00")).toBe("-93.34");
+    expect(displayText(0, '#,##0.00;-#,##0.00;"—"')).toBe("—");
+    expect(displayText("x", '0;0;0;"（"@"）"')).toBe("（x）");
   });
 });

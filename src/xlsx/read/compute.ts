@@ -1,0 +1,129 @@
+// Formulas whose stored value cannot be used: none stored (openpyxl, many exports), or the writer
+// asked for a full recalculation on opening (calcPr fullCalcOnLoad: XlsxWriter stores 0 for every
+// formula). HyperFormula computes them over the workbook's cells; what it cannot compute (a
+// function it does not know, a reference to another file, a name) is returned as unresolved, so
+// the caller reports it instead of reading a blank or a stale 0.
+import type { Cell } from "../../core/types";
+import type { ReadBook } from "./index";
+
+export interface Unresolved {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  col: number;
+  formula: string;
+  /** Why it could not be computed (HyperFormula's error, in its words). */
+  why: string;
+}
+
+/** Excel doubles a quote inside a string literal; HyperFormula 3.5 does not read that form. */
+function forHyperFormula(formula: string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch !== '"' && ch !== "'") {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let value = "";
+    while (j < formula.length) {
+      if (formula[j] === ch) {
+        if (formula[j + 1] === ch) {
+          value += ch;
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      value += formula[j++];
+    }
+    if (ch === '"' && value.includes('"'))
+      out +=
+        "(" +
+        value
+          .split('"')
+          .map((p) => '"' + p + '"')
+          .join("&CHAR(34)&") +
+        ")";
+    else out += formula.slice(i, j + 1);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The formulas to compute: every one without a stored value, or all when the file asks for it. */
+function needed(book: ReadBook): boolean {
+  return book.sheets.some((s) => s.formulas.some((f) => !f.cached || book.fullCalcOnLoad));
+}
+
+const UNCOMPUTABLE = new Set(["NAME", "REF", "ERROR", "CYCLE", "LIC", "SPILL"]);
+
+/**
+ * Put the computed values into the sheets' cells (in place); returns the formulas that stay
+ * without a usable value. A cell whose value cannot be computed is left blank in the data and
+ * listed, never given a made-up value.
+ */
+export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
+  if (!needed(book)) return [];
+  const { HyperFormula } = (await import("hyperformula")) as Partial<typeof import("hyperformula")>;
+  if (!HyperFormula) {
+    // A build without HyperFormula (the offline web page): every such formula is reported.
+    return book.sheets.flatMap((s) =>
+      s.formulas
+        .filter((f) => !f.cached || book.fullCalcOnLoad)
+        .map((f) => {
+          s.data.values[f.row][f.col] = null;
+          return { sheet: s.name, row: f.row + 1, col: f.col + 1, formula: f.formula, why: "" };
+        })
+    );
+  }
+  const withFormulas = book.sheets.filter((s) => s.formulas.length > 0);
+  // The sheets HyperFormula needs: those with formulas and those their formulas name.
+  const text = withFormulas.map((s) => s.formulas.map((f) => f.formula).join("\n")).join("\n");
+  const used = book.sheets.filter((s) => s.formulas.length > 0 || text.includes(s.name));
+  const contents: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const s of used) {
+    const rows = s.data.values.map((r) => r.map((v) => (typeof v === "string" ? "'" + v : v)));
+    for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
+    contents[s.name] = rows;
+  }
+  // smartRounding off: a share =1/3 must read as Excel's double, not 0.33333333333.
+  const hf = HyperFormula.buildFromSheets(contents, {
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true, // as Excel evaluates range&"" inside SUMPRODUCT
+  });
+  const out: Unresolved[] = [];
+  try {
+    for (const s of withFormulas) {
+      const id = hf.getSheetId(s.name)!;
+      for (const f of s.formulas) {
+        if (f.cached && !book.fullCalcOnLoad) continue;
+        const v = hf.getCellValue({ sheet: id, row: f.row, col: f.col }) as unknown;
+        let value: Cell = null;
+        if (v !== null && typeof v === "object") {
+          const e = v as { type: string; value: string; message?: string };
+          if (UNCOMPUTABLE.has(e.type)) {
+            s.data.values[f.row][f.col] = null;
+            out.push({
+              sheet: s.name,
+              row: f.row + 1,
+              col: f.col + 1,
+              formula: f.formula,
+              why: e.message || e.value,
+            });
+            continue;
+          }
+          value = e.value; // #DIV/0!, #N/A, #VALUE!, #NUM!: what Excel shows too
+        } else value = (v as Cell) ?? null;
+        s.data.values[f.row][f.col] = value;
+      }
+    }
+  } finally {
+    hf.destroy();
+  }
+  return out;
+}
