@@ -12,6 +12,9 @@ export interface PayerShare {
   /** null: this payer has no share column (it only pays transport). */
   spec: ShareSpec | null;
   ref: CellRef | null;
+  /** The rate cell could not be read (RATE_INVALID, RATE_DATE): the share is 0 in the sheet too,
+   *  whatever the cell holds (a 1/3 turned into a date is a number the formula would take). */
+  unreadable?: boolean;
   /** This cell is the programme's cost minus the other payers' cells. */
   remainder: boolean;
 }
@@ -158,6 +161,7 @@ function allocateProgram(
       payer,
       spec: s ? s.spec : null,
       ref: s ? s.ref : null,
+      ...(s?.unreadable ? { unreadable: true } : {}),
       remainder: payer === remainderPayer,
       fen: s && payer !== remainderPayer ? shareFen(s.spec, headcount, costFen) : 0n,
     };

@@ -145,6 +145,8 @@ export interface ShareCell {
   payer: string;
   spec: ShareSpec;
   ref: CellRef;
+  /** The cell could not be read (RATE_INVALID, RATE_DATE): it counts 0, in formulas too. */
+  unreadable?: boolean;
 }
 
 export interface Program {

@@ -28,6 +28,7 @@ export function readShares(
         payer: s.body,
         spec: { kind: "zero" },
         ref: { ...table.ref(i, col), numeric: false },
+        unreadable: true,
       });
     } else {
       shares.push({ payer: s.body, spec: r.spec, ref: table.ref(i, col) });

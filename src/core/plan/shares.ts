@@ -114,7 +114,7 @@ export function liveShareFormulas(
 ): string[] {
   const rem = remainderIndex(pa, ownUnion);
   const raws = pa.shares.map((s) =>
-    s.ref ? rawShare(rateCell(s.ref), c, upTo1(s), fixedShare(s, c)) : "0"
+    s.ref && !s.unreadable ? rawShare(rateCell(s.ref), c, upTo1(s), fixedShare(s, c)) : "0"
   );
   // 其余 takes the rest only when it is the programme's one 其余, as in the engine.
   const rests = pa.shares
