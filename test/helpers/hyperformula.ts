@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { parseA1 } from "../../src/core/a1";
+import { forHyperFormula } from "../../src/xlsx/read/compute";
 
 const DAY_MS = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -33,49 +34,7 @@ export function cellContent(cell: ExcelJS.Cell): RawCellContent {
   return plain(v);
 }
 
-/**
- * Excel escapes a quote inside a string literal by doubling it ("a""b"); HyperFormula 3.5's
- * lexer does not understand that, so such literals become ("a"&CHAR(34)&"b"), which means the
- * same. Quoted sheet names ('It''s'!) are copied as they are.
- */
-export function forHyperFormula(formula: string): string {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === "'" || ch === '"') {
-      let j = i + 1;
-      let value = "";
-      for (;;) {
-        if (j >= formula.length) throw new Error("unterminated literal in " + formula);
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) {
-            value += ch;
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        value += formula[j++];
-      }
-      const raw = formula.slice(i, j + 1);
-      if (ch === '"' && value.includes('"'))
-        out +=
-          "(" +
-          value
-            .split('"')
-            .map((part) => '"' + part + '"')
-            .join("&CHAR(34)&") +
-          ")";
-      else out += raw;
-      i = j + 1;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
-}
+export { forHyperFormula };
 
 function plain(v: ExcelJS.CellValue): RawCellContent {
   if (v === null || v === undefined) return null;

@@ -16,8 +16,12 @@ export interface Unresolved {
   why: string;
 }
 
-/** Excel doubles a quote inside a string literal; HyperFormula 3.5 does not read that form. */
-function forHyperFormula(formula: string): string {
+/**
+ * Excel escapes a quote inside a string literal by doubling it ("a""b"); HyperFormula 3.5's lexer
+ * does not understand that, so such literals become ("a"&CHAR(34)&"b"), which means the same.
+ * Quoted sheet names ('It''s'!) are copied as they are. (The tests' HyperFormula helper uses it too.)
+ */
+export function forHyperFormula(formula: string): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {
