@@ -14,7 +14,7 @@ import { toU8 } from "./read/zip";
 import { asBuffer } from "./bytes";
 // Static imports (a relative dynamic import is not found by every loader, e.g. tsx's CommonJS
 // hook); none of these loads ExcelJS or HyperFormula until it is used.
-import { addPlans, sheetData, writePlan } from "./exceljs-model";
+import { addPlans, sheetData } from "./exceljs-model";
 import { patchWorkbook } from "./patch";
 import { internalLinksInZip } from "./patch/links";
 
@@ -130,7 +130,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plans: SheetPlan[]): Promise<WrittenSheet[]> {
     if (this.source && !this.book) {
       try {
-        const r = await patchWorkbook(this.patched ?? this.source, plans, writePlan);
+        const r = await patchWorkbook(this.patched ?? this.source, plans);
         this.patched = r.buffer;
         this.names = sheetNamesOf(r.buffer);
         this.batches.push({ plans, written: r.written });

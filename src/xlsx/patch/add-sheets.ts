@@ -1,26 +1,21 @@
-// Adding the rendered sheets to the input: each scratch sheet becomes a new part under a free
-// name, with its relationship, content type, <sheets> entry, marker, print area and print titles
+// Adding the rendered sheets to the input: each becomes a new part under a free name, with its
+// relationship, content type, <sheets> entry, marker, print area and print titles
 // (the page setup, footer and page breaks travel inside the sheet part).
-import type JSZip from "jszip";
 import type { Package } from "./package";
-import type { NamedPlan } from "./scratch";
-import { scratchSheet } from "./scratch";
 import type { Workbook } from "./workbook-xml";
 import { sheetTag } from "./workbook-xml";
 import { attr } from "./xml";
-import { inlineStrings } from "./strings";
-import { shiftStyles } from "./styles";
 import { worksheetOverride, withOverrides } from "./content-types";
 import { withRels, worksheetRel } from "./workbook-rels";
 import { markerDefinedName, printAreaDefinedName, printTitlesDefinedName } from "./defined-names";
 import { internalLinks } from "./links";
 import type { SheetPlan } from "../../core/plan";
 
-/** The scratch workbook, its shared strings and where its cell formats start in the merged styles. */
-export interface Rendered {
-  zip: JSZip;
-  strings: string[];
-  xfOffset: number;
+/** A plan and the sheet name it is written under. */
+export interface NamedPlan {
+  plan: SheetPlan;
+  name: string;
+  renamed: boolean;
 }
 
 const sheetPart = (n: number) => `xl/worksheets/sheet${n}.xml`;
@@ -36,31 +31,13 @@ function counter(used: Set<string | null>, name: (n: number) => string): () => n
   };
 }
 
-/** Scratch sheet k as part number `partNo` of the input, with inline strings and shifted styles. */
-async function copySheet(
-  zip: JSZip,
-  from: Rendered,
-  k: number,
-  partNo: number,
-  links: SheetPlan["links"]
-): Promise<void> {
-  const sheet = await scratchSheet(from.zip, k);
-  const fixed = internalLinks(
-    shiftStyles(inlineStrings(sheet.xml, from.strings), from.xfOffset),
-    sheet.rels,
-    links
-  );
-  zip.file(sheetPart(partNo), fixed.xml);
-  if (fixed.rels) zip.file(`xl/worksheets/_rels/sheet${partNo}.xml.rels`, fixed.rels);
-}
-
 /** Add the named plans' sheets after the sheets that stay, in order. */
-export async function addSheets(
+export function addSheets(
   pkg: Package,
   book: Workbook,
   named: NamedPlan[],
-  from: Rendered
-): Promise<void> {
+  sheets: string[]
+): void {
   const nextPart = counter(new Set(Object.keys(pkg.zip.files)), sheetPart);
   const nextRid = counter(new Set(book.relations.map((x) => attr(x, "Id"))), relId);
   const stay = book.sheets.length;
@@ -70,7 +47,7 @@ export async function addSheets(
   for (const [k, { plan, name }] of named.entries()) {
     const partNo = nextPart();
     const rid = relId(nextRid());
-    await copySheet(pkg.zip, from, k, partNo, plan.links);
+    pkg.zip.file(sheetPart(partNo), internalLinks(sheets[k], null, plan.links).xml);
     book.sheets.push({ tag: sheetTag(book, name, ++sheetId, rid), name, rid });
     rels.push(worksheetRel(rid, partNo));
     overrides.push(worksheetOverride(sheetPart(partNo)));

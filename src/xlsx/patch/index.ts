@@ -1,11 +1,9 @@
-// Saving without rewriting the user's sheets: the generated sheets are rendered by ExcelJS into a
-// small scratch workbook, and their parts are added to the input .xlsx zip, whose other parts stay
-// byte for byte as they were (charts, pivot tables and anything ExcelJS cannot read survive too).
-// On a 100,000-row roster this takes well under a second and little memory, where re-serialising
-// the whole ExcelJS model took ~9 s and 2 GB. Anything unexpected throws PatchUnsupported; the
-// caller then falls back to a full ExcelJS write.
-import type ExcelJS from "exceljs";
-import type JSZip from "jszip";
+// Saving without rewriting the user's sheets: the generated sheets are written as SpreadsheetML
+// (render.ts) and added to the input .xlsx zip, whose other parts stay byte for byte as they were
+// (charts, pivot tables and anything ExcelJS cannot read survive too). On a 100,000-row roster
+// this takes well under a second and little memory, where re-serialising the whole ExcelJS model
+// took ~9 s and 2 GB. Anything unexpected throws PatchUnsupported; the caller then falls back to
+// a full ExcelJS write.
 import type { SheetPlan } from "../../core/plan";
 import type { WrittenSheet } from "../../app/port";
 import { freeSheetName } from "../../core/generated";
@@ -15,11 +13,11 @@ import type { SheetEntry } from "./workbook-xml";
 import { readWorkbook, writeWorkbook } from "./workbook-xml";
 import { removeGeneratedSheets } from "./remove-sheets";
 import { removeCalcChain } from "./calc-chain";
-import type { NamedPlan } from "./scratch";
-import { renderScratch, scratchStrings, scratchStyles } from "./scratch";
-import { mergeStyles } from "./styles";
-import type { Rendered } from "./add-sheets";
+import type { NamedPlan } from "./add-sheets";
 import { addSheets } from "./add-sheets";
+import type { RenderedSheets } from "./render";
+import { renderSheets } from "./render";
+import { mergeStyles } from "./styles";
 
 import { asBuffer } from "../bytes";
 
@@ -35,19 +33,17 @@ function nameSheets(plans: SheetPlan[], staying: SheetEntry[]): NamedPlan[] {
   });
 }
 
-/** The scratch workbook's styles merged into the input's (written at once), and its strings. */
-async function mergeScratch(pkg: Package, scratch: JSZip): Promise<Rendered> {
-  const strings = await scratchStrings(scratch);
-  const theirs = await scratchStyles(scratch);
+/** The rendered sheets' formats merged into the input's styles (written at once); their parts. */
+function mergeRendered(pkg: Package, r: RenderedSheets): string[] {
   if (pkg.styles === null) {
-    // A file with no styles part (a bare zipfile export): the scratch styles become its own.
+    // A file with no styles part (a bare zipfile export): the rendered styles become its own.
     addStylesPart(pkg);
-    pkg.zip.file(STYLES_PART, theirs);
-    return { zip: scratch, strings, xfOffset: 0 };
+    pkg.zip.file(STYLES_PART, r.styles);
+    return r.sheets(0);
   }
-  const merged = mergeStyles(pkg.styles, theirs);
+  const merged = mergeStyles(pkg.styles, r.styles);
   pkg.zip.file(STYLES_PART, merged.styles);
-  return { zip: scratch, strings, xfOffset: merged.xfOffset };
+  return r.sheets(merged.xfOffset);
 }
 
 /**
@@ -57,8 +53,7 @@ async function mergeScratch(pkg: Package, scratch: JSZip): Promise<Rendered> {
  */
 export async function patchWorkbook(
   source: Uint8Array | ArrayBuffer,
-  plans: SheetPlan[],
-  writePlan: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void
+  plans: SheetPlan[]
 ): Promise<{ buffer: Buffer; written: WrittenSheet[] }> {
   const pkg = await openPackage(source);
   const book = readWorkbook(pkg);
@@ -68,8 +63,11 @@ export async function patchWorkbook(
     plans.filter((p) => !p.remove),
     book.sheets
   );
-  const rendered = await mergeScratch(pkg, await renderScratch(named, writePlan));
-  await addSheets(pkg, book, named, rendered);
+  const sheets = mergeRendered(
+    pkg,
+    renderSheets(named.map(({ plan, name }) => ({ ...plan, name })))
+  );
+  addSheets(pkg, book, named, sheets);
   writeWorkbook(pkg, book);
   return {
     buffer: asBuffer(await savePackage(pkg)),

@@ -1,8 +1,7 @@
 // The small parts: workbook.xml (sheets, 1904 dates, calculation settings), relationships,
 // shared strings (plain and rich text) and the number formats of styles.xml.
-import { SaxesParser } from "saxes";
 import { isMain, isRel, parseXml, Prefixes } from "./xml";
-import type { Node } from "./xml";
+import { xmlStream } from "./tokens";
 
 export interface Relationship {
   id: string;
@@ -67,50 +66,34 @@ export function parseWorkbookPart(xml: string): WorkbookPart {
 export function parseSharedStrings(xml: string | null): string[] {
   const out: string[] = [];
   if (!xml) return out;
-  // One pass without saxes' namespace mode (a roster's names are 100,000 strings); prefixes
-  // are resolved as the sheets' are.
-  const p = new SaxesParser({ xmlns: false, position: false });
+  // A roster's names are 100,000 strings: prefixes are resolved as the sheets' are.
   const ns = new Prefixes();
-  let depth = 0;
   let cur: string | null = null;
   let inT = false;
   let phonetic = 0;
-  p.on("error", (e) => {
-    throw e;
-  });
-  p.on("opentag", (node) => {
-    const n = node as unknown as Node;
-    ns.open(n, depth);
-    if (n.isSelfClosing) ns.close(depth);
-    else depth++;
-    const local = ns.local(n.name);
-    if (local === "si") {
-      cur = "";
-      if (n.isSelfClosing) {
-        out.push("");
+  const stream = xmlStream({
+    open(name, a, selfClosing) {
+      ns.open(a);
+      const local = ns.local(name);
+      if (local === "si") cur = "";
+      else if (local === "rPh") phonetic++;
+      else if (local === "t" && phonetic === 0 && !selfClosing) inT = true;
+    },
+    close(name) {
+      const local = ns.local(name);
+      ns.close();
+      if (local === "si") {
+        out.push(cur ?? "");
         cur = null;
-      }
-    } else if (local === "rPh" && !n.isSelfClosing) phonetic++;
-    else if (local === "t" && phonetic === 0 && !n.isSelfClosing) inT = true;
+      } else if (local === "rPh") phonetic--;
+      else if (local === "t") inT = false;
+    },
+    text(s) {
+      if (inT && cur !== null) cur += s;
+    },
   });
-  p.on("closetag", (node) => {
-    const n = node as unknown as Node;
-    if (n.isSelfClosing) return;
-    depth--;
-    const local = ns.local(n.name);
-    ns.close(depth);
-    if (local === "si") {
-      out.push(cur ?? "");
-      cur = null;
-    } else if (local === "rPh") phonetic--;
-    else if (local === "t") inT = false;
-  });
-  const text = (s: string) => {
-    if (inT && cur !== null) cur += s;
-  };
-  p.on("text", text);
-  p.on("cdata", text);
-  p.write(xml).close();
+  stream.write(xml);
+  stream.end();
   return out;
 }
 

@@ -1,10 +1,10 @@
 // One worksheet part in a single streaming pass: cell values as Excel hands them over (shared and
 // inline strings, numbers, booleans, errors, dates as 1900-system serials), number formats, the
 // formulas (shared ones expanded) and whether each has a stored value, and merged ranges.
-import { SaxesParser } from "saxes";
 import type { Cell } from "../../core/types";
 import { Prefixes } from "./xml";
-import type { Node } from "./xml";
+import { xmlStream } from "./tokens";
+import type { Attrs } from "./tokens";
 import { isDateFormat } from "./parts";
 import { shiftFormula } from "./formula";
 
@@ -59,8 +59,6 @@ function isoSerial(s: string): number | string {
   return Number.isNaN(t) ? s : (t + 25569 * DAY_MS) / DAY_MS;
 }
 
-const attrOf = (n: Node, k: string): string | undefined => n.attributes[k];
-
 /** A sheet read as its XML arrives, in pieces of any size. */
 export function sheetReader(ctx: SheetContext): { write(s: string): void; end(): SheetCells } {
   const rows: Cell[][] = [];
@@ -87,31 +85,18 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   let phonetic = 0;
   let inIs = false;
 
-  const p = new SaxesParser({ xmlns: false, position: false });
-  // Whether the text being parsed (this piece or the one before) declares a namespace at all:
-  // almost never after the root element, so most elements' attributes need no look.
-  let declares = true;
-  let declaredBefore = false;
-  let tail = "";
   const ns = new Prefixes();
-  let depth = 0;
-  p.on("error", (e) => {
-    throw e;
-  });
-  p.on("opentag", (node) => {
-    const n = node as unknown as Node;
-    if (declares) ns.open(n, depth);
-    if (n.isSelfClosing) ns.close(depth);
-    else depth++;
-    const local = ns.local(n.name);
+  function open(name: string, a: Attrs, selfClosing: boolean): void {
+    ns.open(a);
+    const local = ns.local(name);
     if (local === null) return;
     switch (local) {
       case "sheetData":
-        inSheetData = !n.isSelfClosing;
+        inSheetData = !selfClosing;
         return;
       case "row": {
         if (!inSheetData) return;
-        const r = attrOf(n, "r");
+        const r = a.get("r");
         row = r ? Number(r) - 1 : row + 1;
         col = -1;
         if (row > lastRow) lastRow = row;
@@ -119,32 +104,29 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
       }
       case "c": {
         if (!inSheetData) return;
-        const r = attrOf(n, "r");
+        const r = a.get("r");
         const at = r ? cellRef(r) : null;
         if (at) {
           row = at.row;
           col = at.col;
         } else col++;
         if (row > lastRow) lastRow = row;
-        t = attrOf(n, "t") ?? "n";
-        s = Number(attrOf(n, "s") ?? -1);
+        t = a.get("t") ?? "n";
+        s = Number(a.get("s") ?? -1);
         v = f = inline = null;
         fShared = null;
-        if (n.isSelfClosing) endCell();
         return;
       }
       case "v":
-        if (inSheetData && !n.isSelfClosing) {
-          text = "v";
-          v = "";
-        } else if (inSheetData) v = "";
+        if (!inSheetData) return;
+        v = "";
+        if (!selfClosing) text = "v";
         return;
       case "f":
         if (!inSheetData) return;
         f = "";
-        if (attrOf(n, "t") === "shared")
-          fShared = { si: attrOf(n, "si") ?? "", ref: attrOf(n, "ref") };
-        text = n.isSelfClosing ? null : "f";
+        if (a.get("t") === "shared") fShared = { si: a.get("si") ?? "", ref: a.get("ref") };
+        text = selfClosing ? null : "f";
         return;
       case "is":
         if (inSheetData) {
@@ -156,28 +138,23 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
         phonetic++;
         return;
       case "t":
-        if (inIs && phonetic === 0 && !n.isSelfClosing) text = "t";
+        if (inIs && phonetic === 0 && !selfClosing) text = "t";
         return;
       case "mergeCell": {
-        const ref = attrOf(n, "ref");
+        const ref = a.get("ref");
         if (ref) merges.push(ref);
         return;
       }
     }
-  });
-  p.on("text", onText);
-  p.on("cdata", onText);
+  }
   function onText(x: string): void {
     if (text === "v") v += x;
     else if (text === "f") f += x;
     else if (text === "t") inline += x;
   }
-  p.on("closetag", (node) => {
-    const n = node as unknown as Node;
-    if (n.isSelfClosing) return;
-    depth--;
-    const local = ns.local(n.name);
-    ns.close(depth);
+  function close(name: string): void {
+    const local = ns.local(name);
+    ns.close();
     if (local === null) return;
     switch (local) {
       case "sheetData":
@@ -200,7 +177,8 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
         phonetic--;
         return;
     }
-  });
+  }
+  const stream = xmlStream({ open, close, text: onText });
 
   function endCell(): void {
     if (row < 0 || col < 0) return;
@@ -249,15 +227,9 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   }
 
   return {
-    write: (x: string) => {
-      const here = (tail + x).includes("xmlns");
-      declares = here || declaredBefore;
-      declaredBefore = here;
-      tail = x.slice(-5);
-      p.write(x);
-    },
+    write: (x: string) => stream.write(x),
     end: () => {
-      p.close();
+      stream.end();
       return finish();
     },
   };

@@ -1,22 +1,22 @@
-// A streaming pass over one XML part (saxes, namespace-aware): elements by namespace URI and
-// local name, so any prefix, and declarations on any element, read the same.
-import { SaxesParser } from "saxes";
-import type { SaxesTagNS } from "saxes";
+// Namespaces over the XML stream (tokens.ts): elements and attributes by namespace URI and local
+// name, so any prefix, and declarations on any element, read the same.
+import type { Attrs } from "./tokens";
+import { xmlStream } from "./tokens";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Strict OOXML (ISO 29500) writes the same elements under this namespace. */
 const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 export const isMain = (uri: string): boolean => uri === MAIN_NS || uri === STRICT_NS;
 export const isRel = (uri: string): boolean => uri === REL_NS || uri === STRICT_REL_NS;
 
 export interface Tag {
-  /** Local name; "" for an element outside the namespaces `accept` allows. */
   local: string;
   uri: string;
-  /** Attribute value by local name (attributes without a prefix, or any prefix in `attrNs`). */
+  /** Attribute value by local name (attributes without a prefix, or any prefix in `ns`). */
   attr(local: string, ns?: (uri: string) => boolean): string | undefined;
 }
 
@@ -26,82 +26,107 @@ export interface Handlers {
   text?(s: string): void;
 }
 
-function wrap(node: SaxesTagNS): Tag {
-  return {
-    local: node.local,
-    uri: node.uri,
-    attr(local, ns) {
-      for (const k in node.attributes) {
-        const a = node.attributes[k];
-        if (a.local !== local) continue;
-        if (ns ? ns(a.uri) : a.prefix === "") return a.value;
-      }
-      return undefined;
-    },
-  };
-}
+/** Prefix → namespace URI, scope by scope (an element's declarations last until it closes). */
+class Scopes {
+  private stack: { depth: number; map: Map<string, string> }[] = [
+    { depth: -1, map: new Map([["xml", XML_NS]]) },
+  ];
 
-/** Parse `xml` once, calling the handlers; a malformed part throws with saxes' message. */
-export function parseXml(xml: string, h: Handlers): void {
-  const p = new SaxesParser({ xmlns: true });
-  let depth = 0;
-  p.on("error", (e) => {
-    throw e;
-  });
-  p.on("opentag", (node) => {
-    h.open?.(wrap(node as SaxesTagNS), depth);
-    if (node.isSelfClosing) h.close?.(node.local!, node.uri!, depth);
-    else depth++;
-  });
-  p.on("closetag", (node) => {
-    if (node.isSelfClosing) return;
-    depth--;
-    h.close?.(node.local!, node.uri!, depth);
-  });
-  if (h.text) {
-    p.on("text", h.text);
-    p.on("cdata", h.text);
+  get map(): Map<string, string> {
+    return this.stack[this.stack.length - 1].map;
   }
-  p.write(xml).close();
+
+  /** The element opening at `depth` declares these; returns whether it declared any. */
+  open(a: Attrs, depth: number): boolean {
+    let map: Map<string, string> | null = null;
+    for (let i = 0; i < a.count; i++) {
+      const k = a.names[i];
+      if (k !== "xmlns" && !k.startsWith("xmlns:")) continue;
+      map ??= new Map(this.map);
+      map.set(k === "xmlns" ? "" : k.slice(6), a.values[i]);
+    }
+    if (!map) return false;
+    this.stack.push({ depth, map });
+    return true;
+  }
+
+  /** The element at `depth` closes; returns whether a scope ended with it. */
+  close(depth: number): boolean {
+    if (this.stack[this.stack.length - 1].depth !== depth) return false;
+    this.stack.pop();
+    return true;
+  }
 }
 
-export type Node = { name: string; attributes: Record<string, string>; isSelfClosing: boolean };
+const split = (qname: string): [string, string] => {
+  const colon = qname.indexOf(":");
+  return colon < 0 ? ["", qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
+};
+
+/** Parse `xml` once, calling the handlers; a malformed part throws (tokens.ts). */
+export function parseXml(xml: string, h: Handlers): void {
+  const scopes = new Scopes();
+  const names: [string, string][] = [];
+  const uriOf = (prefix: string) => scopes.map.get(prefix) ?? "";
+  const stream = xmlStream({
+    open(name, a) {
+      const depth = names.length;
+      scopes.open(a, depth);
+      const [prefix, local] = split(name);
+      const uri = uriOf(prefix);
+      names.push([local, uri]);
+      h.open?.(
+        {
+          local,
+          uri,
+          attr(want, ns) {
+            for (let i = 0; i < a.count; i++) {
+              const [p, l] = split(a.names[i]);
+              if (l !== want || p === "xmlns" || (p === "" && l === "xmlns")) continue;
+              if (ns ? p !== "" && ns(uriOf(p)) : p === "") return a.values[i];
+            }
+            return undefined;
+          },
+        },
+        depth
+      );
+    },
+    close() {
+      const [local, uri] = names.pop()!;
+      h.close?.(local, uri, names.length);
+      scopes.close(names.length);
+    },
+    text: h.text,
+  });
+  stream.write(xml);
+  stream.end();
+}
 
 /**
- * Namespace prefixes as the sheet declares them, on any element: which prefixes mean the
- * SpreadsheetML namespace at the current depth. (saxes' own namespace handling costs a third of
- * the parse on a 100,000-row sheet; elements rarely declare anything, so this is cheap.)
+ * Which prefixes mean the SpreadsheetML namespace at the current depth, for the large parts
+ * (sheets, shared strings): elements rarely declare anything after the root, so most elements
+ * cost one look at their attribute names.
  */
 export class Prefixes {
-  private scopes: { depth: number; map: Map<string, string> }[] = [{ depth: -1, map: new Map() }];
+  private scopes = new Scopes();
+  private depth = 0;
   main = new Set<string>();
 
-  /** Element `n` opens at `depth`: take its declarations into account. */
-  open(n: Node, depth: number): void {
-    let changes: [string, string][] | null = null;
-    for (const k in n.attributes) {
-      if (k === "xmlns") (changes ??= []).push(["", n.attributes[k]]);
-      else if (k.startsWith("xmlns:")) (changes ??= []).push([k.slice(6), n.attributes[k]]);
-    }
-    if (!changes) return;
-    const map = new Map(this.scopes[this.scopes.length - 1].map);
-    for (const [p, uri] of changes) map.set(p, uri);
-    this.scopes.push({ depth, map });
-    this.recompute();
+  /** An element opens (every element, self-closing ones too). */
+  open(a: Attrs): void {
+    if (this.scopes.open(a, this.depth)) this.recompute();
+    this.depth++;
   }
 
-  close(depth: number): void {
-    const top = this.scopes[this.scopes.length - 1];
-    if (top.depth === depth) {
-      this.scopes.pop();
-      this.recompute();
-    }
+  /** An element closes. */
+  close(): void {
+    this.depth--;
+    if (this.scopes.close(this.depth)) this.recompute();
   }
 
   private recompute(): void {
     this.main = new Set();
-    for (const [p, uri] of this.scopes[this.scopes.length - 1].map)
-      if (isMain(uri)) this.main.add(p);
+    for (const [p, uri] of this.scopes.map) if (isMain(uri)) this.main.add(p);
   }
 
   /** The local name of a SpreadsheetML element, or null for any other element. */
