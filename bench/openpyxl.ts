@@ -102,6 +102,6 @@ export async function benchVsOpenpyxl(
     runs: rounds,
     loadavg: os.loadavg().map((x) => round(x, 2)),
     peerDuplicateRows: Number(peers[0].out),
-    note: "medians of alternating child-process runs in the same bench run; ours = tsx src/cli/main.ts in.xlsx -o out.xlsx --force (read, validate, allocate, patch, write), peer = openpyxl read_only counting repeated IDs; cpu = user+system from /usr/bin/time -v",
+    note: "medians of alternating child-process runs in the same bench run; ours = node scripts/cli.cjs in.xlsx -o out.xlsx --force (what npm run generate runs: the CLI bundled) (read, validate, allocate, patch, write), peer = openpyxl read_only counting repeated IDs; cpu = user+system from /usr/bin/time -v",
   };
 }

@@ -49,6 +49,12 @@ export function isBlocked(analysis: Analysis, force = false): boolean {
   return !analysis.allocation || (analysis.errorCount > 0 && !force);
 }
 
+async function readThenCheck(port: WorkbookPort, progress?: Progress) {
+  const book = await port.readWorkbook(progress);
+  progress?.("check", 1, 3);
+  return book;
+}
+
 /** 生成经费分摊表: read, check, and write the sheets unless errors block it. */
 export async function generate(
   port: WorkbookPort,
@@ -57,9 +63,9 @@ export async function generate(
   progress?: Progress
 ): Promise<GenerateResult> {
   progress?.("read", 0, 3);
-  const book = await port.readWorkbook(progress);
-  progress?.("check", 1, 3);
-  const analysis = analyse(book, options);
+  // The cells are not kept past the analysis (no variable holds them): on a large roster they
+  // are most of the memory, and writing the sheets needs only the analysis.
+  const analysis = analyse(await readThenCheck(port, progress), options);
   if (isBlocked(analysis, request.force)) {
     const marked = !!request.markWhenBlocked && analysis.issues.length > 0;
     if (marked) {

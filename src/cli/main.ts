@@ -335,7 +335,8 @@ function oneLine(e: unknown): string {
     .slice(0, 200);
 }
 
-if (require.main === module) {
+/** Run as a program: the arguments after the script, exit with main's code. */
+export function runCli(): void {
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + "\n"),
     err: (s) => process.stderr.write(s + "\n"),
@@ -348,3 +349,5 @@ if (require.main === module) {
     }
   );
 }
+
+if (require.main === module) runCli();

@@ -1,5 +1,5 @@
 // The streaming .xlsx reader (issue 11): what Excel, WPS, LibreOffice, openpyxl, XlsxWriter and
-// exports write. fflate unzips the XML parts, saxes reads each once; images, charts, tables,
+// exports write. fflate unzips the XML parts, htmlparser2's tokenizer reads each once; images, charts, tables,
 // comments, drawings and VBA are never parsed, so they can neither slow nor break the read.
 import type { SheetData } from "../../core/types";
 import { openParts, relsPartOf, resolveTarget } from "./zip";

@@ -39,8 +39,12 @@ function dateSerial(v: number, date1904: boolean): number {
   return (ms + 25569 * DAY_MS) / DAY_MS;
 }
 
-/** "B12" → 0-based row and column; null when malformed. */
-function cellRef(ref: string): { row: number; col: number } | null {
+/** Set by cellRef: the 0-based row and column it read (no object per cell). */
+let refRow = 0;
+let refCol = 0;
+
+/** "B12" → refRow and refCol, 0-based; false when malformed. */
+function cellRef(ref: string): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -49,9 +53,17 @@ function cellRef(ref: string): { row: number; col: number } | null {
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
   }
-  const row = Number(ref.slice(i));
-  if (col === 0 || !Number.isInteger(row) || row < 1) return null;
-  return { row: row - 1, col: col - 1 };
+  let row = 0;
+  if (i === ref.length) return false;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (col === 0 || row < 1) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
 }
 
 function isoSerial(s: string): number | string {
@@ -65,6 +77,8 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
   const fmts: string[][] = [];
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
+  /** Whether each cell format shows a date (isDateFormat, once per format). */
+  const dateStyle: boolean[] = [];
   const merges: string[] = [];
   /** Per row: the last column of any <c>, and whether it has a cell ExcelJS counts as a value. */
   const lastCol: number[] = [];
@@ -105,10 +119,9 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
       case "c": {
         if (!inSheetData) return;
         const r = a.get("r");
-        const at = r ? cellRef(r) : null;
-        if (at) {
-          row = at.row;
-          col = at.col;
+        if (r && cellRef(r)) {
+          row = refRow;
+          col = refCol;
         } else col++;
         if (row > lastRow) lastRow = row;
         t = a.get("t") ?? "n";
@@ -194,6 +207,10 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
     } else if (f !== null && f !== "") formula = f;
 
     const fmt = s >= 0 ? (ctx.formats[s] ?? "") : "";
+    let date = false;
+    if (s >= 0) {
+      date = dateStyle[s] ??= isDateFormat(fmt);
+    }
     let value: Cell = null;
     let has = true;
     if (t === "inlineStr") {
@@ -209,7 +226,7 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
     else {
       const x = Number(v);
       value = v.trim() === "" || Number.isNaN(x) ? v : x;
-      if (typeof value === "number" && isDateFormat(fmt)) value = dateSerial(value, ctx.date1904);
+      if (typeof value === "number" && date) value = dateSerial(value, ctx.date1904);
     }
     if (formula !== null) formulas.push({ row, col, formula, cached: has });
 
@@ -217,13 +234,19 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
     // ExcelJS counts a cell with no value as empty only when it has a style.
     if (has || formula !== null || s < 0) valued[row] = true;
     if (!has) return;
+    // Rows are kept packed (nulls and "" up to the cell), ready to hand over as they are.
     let vals = rows[row];
+    let fs = fmts[row];
     if (!vals) {
       vals = rows[row] = [];
-      fmts[row] = [];
+      fs = fmts[row] = [];
+    }
+    while (vals.length < col) {
+      vals.push(null);
+      fs.push("");
     }
     vals[col] = value;
-    fmts[row][col] = fmt;
+    fs[col] = fmt;
   }
 
   return {
@@ -238,9 +261,10 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
     // Merged ranges: only the top-left cell keeps a value; the range counts as used.
     for (const ref of merges) {
       const [a, b = a] = ref.split(":");
-      const s0 = cellRef(a);
-      const e0 = cellRef(b);
-      if (!s0 || !e0) continue;
+      if (!cellRef(a)) continue;
+      const s0 = { row: refRow, col: refCol };
+      if (!cellRef(b)) continue;
+      const e0 = { row: refRow, col: refCol };
       for (let r = s0.row; r <= e0.row; r++) {
         if (e0.col > (lastCol[r] ?? -1)) lastCol[r] = e0.col;
         valued[r] = true;
@@ -249,7 +273,7 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
         if (!vals) continue;
         for (let c = s0.col; c <= e0.col; c++) {
           if (r === s0.row && c === s0.col) continue;
-          if (vals[c] !== undefined) {
+          if (c < vals.length) {
             vals[c] = null;
             fmts[r][c] = "";
           }
@@ -265,23 +289,27 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
       if ((lastCol[r] ?? -1) + 1 > width) width = lastCol[r] + 1;
     }
     const height = any ? lastRow + 1 : 0;
-    const values: Cell[][] = new Array(height);
-    const numberFormats: string[][] = new Array(height);
+    // The rows as read, padded to the width (a row with no value is all blank).
+    const values: Cell[][] = rows;
+    const numberFormats: string[][] = fmts;
+    values.length = height;
+    numberFormats.length = height;
     for (let r = 0; r < height; r++) {
-      const vals: Cell[] = new Array(width).fill(null);
-      const fs: string[] = new Array(width).fill("");
-      const src = rows[r];
-      if (src) {
-        const fsrc = fmts[r];
-        for (let c = 0; c < src.length && c < width; c++) {
-          if (src[c] !== undefined) {
-            vals[c] = src[c];
-            fs[c] = fsrc[c];
-          }
-        }
+      const vals = values[r];
+      if (!vals) {
+        values[r] = new Array<Cell>(width).fill(null);
+        numberFormats[r] = new Array<string>(width).fill("");
+        continue;
       }
-      values[r] = vals;
-      numberFormats[r] = fs;
+      const fs = numberFormats[r];
+      while (vals.length < width) {
+        vals.push(null);
+        fs.push("");
+      }
+      if (vals.length > width) {
+        vals.length = width;
+        fs.length = width;
+      }
     }
     return {
       values,

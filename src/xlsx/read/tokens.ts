@@ -31,13 +31,27 @@ export interface XmlEvents {
 
 export class XmlError extends Error {}
 
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** A streaming XML reader: write the text in pieces of any size, then end(). */
 export function xmlStream(ev: XmlEvents): { write(piece: string): void; end(): void } {
-  // The pieces still needed to slice the current token: the tokenizer's positions count from the
-  // start of the stream.
+  // The tokenizer's positions count from the start of the stream. A token almost always lies in
+  // the piece being read (`cur`, from `curAt`); the pieces before it are kept until no token
+  // reaches back into them: none starts before `mark`, where the last reported token ended.
   const pieces: string[] = [];
+  let mark = 0;
   let firstAt = 0;
+  let cur = "";
+  let curAt = 0;
   const slice = (start: number, end: number): string => {
+    if (start >= curAt) {
+      // Most names and many values are one ASCII character (<c>, <v>, r=, s=, t="s").
+      if (end - start === 1) {
+        const c = cur.charCodeAt(start - curAt);
+        if (c < 128) return ASCII[c];
+      }
+      return cur.slice(start - curAt, end - curAt);
+    }
     while (pieces.length > 1 && start - firstAt >= pieces[0].length)
       firstAt += pieces.shift()!.length;
     let s = pieces[0].slice(start - firstAt, end - firstAt);
@@ -73,50 +87,75 @@ export function xmlStream(ev: XmlEvents): { write(piece: string): void; end(): v
       value = "";
     },
     onattribdata(start, end) {
-      value += slice(start, end);
+      value = value === "" ? slice(start, end) : value + slice(start, end);
     },
     onattribentity(cp) {
       value += String.fromCodePoint(cp);
     },
-    onattribend() {
+    onattribend(_quote, end) {
       attrs.values[attrs.count++] = value;
+      mark = end;
     },
-    onopentagend() {
+    onopentagend(end) {
+      mark = end;
       open.push(name);
       ev.open(name, attrs, false);
     },
-    onselfclosingtag() {
+    onselfclosingtag(end) {
+      mark = end;
       ev.open(name, attrs, true);
       ev.close(name);
       if (open.length === 0) rootClosed = true;
     },
     onclosetag(start, end) {
-      const closing = slice(start, end);
+      mark = end;
       const top = open.pop();
+      // The name the element opened with, when it matches (no new string), else as written.
+      const closing =
+        top !== undefined &&
+        start >= curAt &&
+        end - start === top.length &&
+        cur.startsWith(top, start - curAt)
+          ? top
+          : slice(start, end);
       if (top !== closing)
         fail(top === undefined ? `多余的 </${closing}>` : `<${top}> 以 </${closing}> 结束`);
       ev.close(closing);
       if (open.length === 0) rootClosed = true;
     },
     ontext(start, end) {
+      mark = end;
       if (text && open.length > 0) text(slice(start, end));
     },
-    ontextentity(cp) {
+    ontextentity(cp, end) {
+      mark = end;
       if (text && open.length > 0) text(String.fromCodePoint(cp));
     },
-    oncdata(start, end) {
-      if (text && open.length > 0) text(slice(start, end));
+    oncdata(start, end, endOffset) {
+      mark = end;
+      // `end` is where "]]>" ends; the content stops endOffset characters before it.
+      if (text && open.length > 0) text(slice(start, end - endOffset));
     },
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
+    oncomment(_start, end) {
+      mark = end;
+    },
+    ondeclaration(_start, end) {
+      mark = end;
+    },
+    onprocessinginstruction(_start, end) {
+      mark = end;
+    },
     onend() {},
   };
   const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, cbs);
   return {
     write(piece) {
       if (piece.length === 0) return;
+      curAt += cur.length;
+      cur = piece;
       pieces.push(piece);
+      while (pieces.length > 1 && firstAt + pieces[0].length <= mark)
+        firstAt += pieces.shift()!.length;
       tokenizer.write(piece);
     },
     end() {
