@@ -309,7 +309,8 @@ function planDocuments(
   ctx: Parameters<typeof planReport>[1],
   documents: readonly DocumentRole[]
 ): SheetPlan[] {
-  if (a.rosters.length === 0 || !a.rates) return [];
+  // No list asked for (the default): nothing to work out for them.
+  if (documents.length === 0 || a.rosters.length === 0 || !a.rates) return [];
   const rosterSheets = a.rosters.map((r) => r.sheet);
   // The waitlist (候补: QUOTA_EXCEEDED on the row) does not go: it is on none of the lists.
   const waitlisted = new Set(

@@ -14,6 +14,9 @@ import { formatDay } from "./dates";
 import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
 
+/** The youngest statutory retirement age (women workers before the reform), in months. */
+const YOUNGEST_RETIREMENT_MONTHS = 50 * 12;
+
 /** The word in 优先对象 that means near retirement. */
 const NEAR_RETIREMENT = "临近退休";
 
@@ -27,7 +30,23 @@ export interface RankedApplicant {
   wentIn: number | null;
   selected: boolean;
   /** Why this rank, in Chinese: "优先对象（艰苦岗位职工）；往年未参加；花名册第12行". */
-  reason: string;
+  readonly reason: string;
+}
+
+/** A ranked applicant; the reason is written out only when asked for (the waitlist and the
+ *  QUOTA_EXCEEDED messages: a few rows, where 100,000 applicants would each carry a string). */
+class Ranked implements RankedApplicant {
+  constructor(
+    readonly participant: Participant,
+    readonly rank: number,
+    readonly priority: string | null,
+    readonly wentIn: number | null,
+    readonly selected: boolean
+  ) {}
+
+  get reason(): string {
+    return reasonText(this.priority, this.wentIn, this.participant.row);
+  }
 }
 
 export interface ProgramSelection {
@@ -49,7 +68,7 @@ export interface SelectionOptions {
 export function selectApplicants(
   enrolled: Enrolment[],
   history: HistoryEntry[],
-  ruledOut: Set<Participant>,
+  ruledOut: (p: Participant) => boolean,
   opts: SelectionOptions
 ): Map<Program, ProgramSelection> {
   const lastYear = new Map<string, number>();
@@ -62,7 +81,7 @@ export function selectApplicants(
     let g = byProgram.get(program);
     if (!g) byProgram.set(program, (g = { applicants: 0, rows: [] }));
     g.applicants++;
-    if (!ruledOut.has(participant)) g.rows.push(participant);
+    if (!ruledOut(participant)) g.rows.push(participant);
   }
 
   const out = new Map<Program, ProgramSelection>();
@@ -92,14 +111,7 @@ export function selectApplicants(
         const priority = priorities[order];
         const wentIn = went[order];
         const p = g.rows[order];
-        ranked.push({
-          participant: p,
-          rank: k + 1,
-          priority,
-          wentIn,
-          selected: quota === null || k < quota,
-          reason: reasonText(priority, wentIn, p.row),
-        });
+        ranked.push(new Ranked(p, k + 1, priority, wentIn, quota === null || k < quota));
       }
     }
     out.set(program, {
@@ -122,6 +134,9 @@ function priorityOf(
   for (const c of p.categories) if (keys.has(valueKey(c))) return c;
   const on = program.start ?? p.date;
   if (!nearCounts || !on || !p.id.birth || !p.id.gender) return null;
+  // Nobody retires before 50: whoever is younger than 50 less the window is not near it (most
+  // rows, with no date arithmetic).
+  if ((on.y - p.id.birth.y + 1) * 12 + nearMonths < YOUNGEST_RETIREMENT_MONTHS) return null;
   const worker = p.postType.includes("工人");
   if (retirementStatus(p.id.birth, p.id.gender, worker, on, nearMonths) !== "near") return null;
   return `${NEAR_RETIREMENT}（${formatDay(retirementDate(p.id.birth, p.id.gender, worker))}退休）`;

@@ -60,11 +60,16 @@ export function checkRoster(
   const unknown = unknownPrograms(at, programs.unknown, rates);
   const enrolment = enrolmentRules(at, programs.enrolled, opts);
   const past = history.length > 0 ? historyRule(at, participants, history, opts) : [];
-  const bySheet = new Map(rosters.map((r) => [r.sheet, r.participants]));
-  const ruledOut = new Set<Participant>();
-  for (const i of [...enrolment, ...past])
-    if (RULED_OUT.has(i.code) && i.row !== undefined)
-      ruledOut.add(atRow(bySheet.get(i.sheet)!, i.row));
+  // Rows ruled out, by sheet and row number (a set of participants would give each of 100,000
+  // objects an identity hash just to ask).
+  const rows = new Map<string, Set<number>>();
+  for (const i of [...enrolment, ...past]) {
+    if (!RULED_OUT.has(i.code) || i.row === undefined) continue;
+    let set = rows.get(i.sheet);
+    if (!set) rows.set(i.sheet, (set = new Set()));
+    set.add(i.row);
+  }
+  const ruledOut = (p: Participant) => rows.get(p.sheet)?.has(p.row) === true;
   const selection = selectApplicants(programs.enrolled, history, ruledOut, opts);
   return {
     issues: [
@@ -219,21 +224,6 @@ function duplicateRules(at: At, participants: Participant[], perYear: number): I
   return issues;
 }
 
-/** The participant read from a sheet row: a sheet's participants are in row order, each row
- *  once, so a binary search finds it (no map of every row). */
-function atRow(participants: Participant[], row: number): Participant {
-  let lo = 0;
-  let hi = participants.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (participants[mid].row < row) lo = mid + 1;
-    else hi = mid;
-  }
-  const hit = participants[lo];
-  // A list not in row order (built by hand) is searched row by row.
-  return hit.row === row ? hit : participants.find((p) => p.row === row)!;
-}
-
 /** Groups of two or more participants with the same normalised ID, in roster order. */
 function sameId(participants: Participant[]): Participant[][] {
   // One entry per person (the index of their first row); a list only for the rare repeats (no
@@ -296,6 +286,11 @@ function sameNameAndUnit(participants: Participant[]): Participant[][] {
  *  more added to out. A few namesakes (the usual case) are compared pairwise, without a map. */
 function sameUnit(namesakes: Participant[], out: Participant[][]): void {
   const n = namesakes.length;
+  if (n === 2) {
+    // Two namesakes, the usual group: one comparison.
+    if (valueKey(namesakes[0].unit) === valueKey(namesakes[1].unit)) out.push(namesakes);
+    return;
+  }
   if (n > 16) {
     const byUnit = new Map<string, Participant[]>();
     for (const p of namesakes) {

@@ -28,8 +28,9 @@ export function parseRoster(sheet: SheetData, today: Day): Parsed<Roster | null>
     col: table.header.columns[f.field],
   }));
   const participants: Participant[] = [];
+  const memo: Memo = { days: new Map(), lists: new Map() };
   for (const i of table.rows())
-    participants.push(readParticipant(table, cols, i, required, today, issues));
+    participants.push(readParticipant(table, cols, i, required, today, issues, memo));
   return { value: { sheet: table.name, columns: columnsOf(table), participants }, issues };
 }
 
@@ -76,6 +77,25 @@ function columnIndexes(table: Table): Cols {
   };
 }
 
+/** A roster repeats its dates and category lists row after row: each distinct cell is read once
+ *  and its value shared (nothing changes a participant's date or categories once read). */
+interface Memo {
+  days: Map<string | number, Day | null>;
+  lists: Map<string, string[]>;
+}
+
+function dayOf(memo: Memo, c: string | number): Day | null {
+  let d = memo.days.get(c);
+  if (d === undefined) memo.days.set(c, (d = parseDay(c)));
+  return d;
+}
+
+function listOf(memo: Memo, s: string): string[] {
+  let l = memo.lists.get(s);
+  if (l === undefined) memo.lists.set(s, (l = splitList(s)));
+  return l;
+}
+
 function cellAt(row: Cell[], col: number): Cell {
   if (col < 0) return null;
   const v = row[col];
@@ -88,7 +108,8 @@ function readParticipant(
   i: number,
   required: { field: string; canonical: string; col: number }[],
   today: Day,
-  issues: Issue[]
+  issues: Issue[],
+  memo: Memo
 ): Participant {
   const row = table.sheet.values[i];
   for (const fd of required) {
@@ -112,7 +133,7 @@ function readParticipant(
   // kept as typed.
   const serial = typeof dateCell === "number" && Number.isFinite(dateCell);
   const dateRaw = serial ? "" : cellText(dateCell);
-  const date = serial || dateRaw ? parseDay(dateCell) : null;
+  const date = serial ? dayOf(memo, dateCell) : dateRaw ? dayOf(memo, dateCell as string) : null;
   if (!date && (serial || dateRaw))
     issues.push(
       table.issue(
@@ -134,7 +155,7 @@ function readParticipant(
     unit: cellText(cellAt(row, cols.unit)),
     member: yesNo(memberCell),
     memberText: cellText(memberCell),
-    categories: splitList(cellText(cellAt(row, cols.categories))),
+    categories: listOf(memo, cellText(cellAt(row, cols.categories))),
     programRaw,
     programText: cellText(programRaw),
     batch: cellText(cellAt(row, cols.batch)),
