@@ -176,6 +176,7 @@ export async function writeSheets(
     width: number;
     chunks: { start: number; rows: (string | number)[][] }[];
   }[] = [];
+  const autofit: { ws: Excel.Worksheet; rows: number; width: number }[] = [];
   let firstActivate: Excel.Worksheet | null = null;
   for (const plan of plans) {
     const ours = layout.generated[plan.role];
@@ -204,8 +205,13 @@ export async function writeSheets(
     font.name = FONT;
     font.size = FONT_SIZE;
     for (const f of plan.formats) applyFormat(ws, f);
-    for (const h of plan.rowHeights ?? [])
-      ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    // Row heights as runs of equal rows; a sheet with very many (a long 校验结果, whose notes
+    // wrap) has Excel fit its rows to the text instead, once the cells are written: one call,
+    // not thousands in the first request.
+    const runs = heightRuns(plan.rowHeights ?? []);
+    if (runs.length <= MAX_HEIGHT_RUNS)
+      for (const r of runs) ws.getRangeByIndexes(r.row, 0, r.count, 1).format.rowHeight = r.height;
+    else autofit.push({ ws, rows: rows.length, width });
     for (const m of plan.merges) ws.getRange(m).merge(false);
     plan.widths.forEach(
       (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w))
@@ -235,6 +241,25 @@ export async function writeSheets(
     budget -= bytes;
     done++;
   }
+  for (const a of autofit)
+    a.ws.getRangeByIndexes(0, 0, Math.max(1, a.rows), a.width).format.autofitRows();
   await ctx.sync();
   return written;
+}
+
+/** More runs of row heights than this and Excel fits the rows itself (autofitRows). */
+const MAX_HEIGHT_RUNS = 200;
+
+/** Row heights grouped into runs of consecutive rows of the same height. */
+function heightRuns(
+  heights: { row: number; height: number }[]
+): { row: number; count: number; height: number }[] {
+  const sorted = [...heights].sort((a, b) => a.row - b.row);
+  const runs: { row: number; count: number; height: number }[] = [];
+  for (const h of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.height === h.height && last.row + last.count === h.row) last.count++;
+    else runs.push({ row: h.row, count: 1, height: h.height });
+  }
+  return runs;
 }

@@ -4,6 +4,9 @@ import { fitWidths, formattedText, pageSetup } from "../../src/core/plan/page";
 import { visualWidth } from "../../src/core/plan";
 import { planSheets } from "../../src/core/engine";
 import { run, sampleBook } from "../helpers/books";
+import fc from "fast-check";
+import { makeIssue } from "../../src/core/issues";
+import { planReport } from "../../src/core/plan/report";
 
 describe("widths fit the longest formatted value", () => {
   it("formats as the sheet shows: thousands, two decimals, 万元", () => {
@@ -36,5 +39,49 @@ describe("widths fit the longest formatted value", () => {
     expect(plan.widths[heads.indexOf("核对")]).toBeGreaterThanOrEqual(visualWidth("请重新生成"));
     expect(plan.page).toEqual(pageSetup("1:3"));
     expect(plan.page).toMatchObject({ paper: "A4", orientation: "landscape", fitWidth: 1 });
+  });
+});
+
+describe("visualWidth", () => {
+  // The definition it replaced: a character counts 2 when any of its UTF-16 units is in
+  // U+2E80–U+FFEF (so characters beyond the BMP count 2 too).
+  const reference = (s: string) => {
+    let w = 0;
+    for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+    return w;
+  };
+  it("counts CJK, full-width forms and characters beyond the BMP as 2", () => {
+    expect(visualWidth("ab张三（）😀")).toBe(2 + 4 + 4 + 2);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => visualWidth(s) === reference(s)),
+      { numRuns: 500 }
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => visualWidth(s) === reference(s)),
+      { numRuns: 500 }
+    );
+  });
+});
+
+describe("the 校验结果 rows as tall as their wrapped 说明", () => {
+  it("a note longer than the column gets one line's height per line; short ones none", () => {
+    const long =
+      "人员类别“退休职工”不在“一线职工疗休养”的参加对象（企业一线职工、事业单位干部职工、机关干部职工、社会组织干部职工）之内。";
+    const issues = [
+      makeIssue("NOT_ELIGIBLE", "花名册", long, { row: 5, col: 7, column: "人员类别" }),
+      makeIssue("ID_CHECKSUM", "花名册", "身份证号校验位错误。", {
+        row: 6,
+        col: 4,
+        column: "身份证号",
+      }),
+    ];
+    const plan = planReport(issues, {
+      year: 2024,
+      ownUnion: "高新区总工会",
+      rosters: [{ sheet: "花名册", programCol: 8 }],
+      errorCount: 2,
+      warningCount: 0,
+    });
+    expect(plan.rowHeights).toEqual([{ row: 3, height: 30 }]);
   });
 });

@@ -10,6 +10,7 @@ import { ExcelWorkbook } from "../../src/excel";
 import { generate, validate } from "../../src/app/actions";
 import { pageSetup, planReport } from "../../src/core/plan";
 import type { Issue } from "../../src/core/types";
+import { RangeFormat } from "../../src/testing/excel-double/format";
 import { openSample, MISTAKES, OPTIONS, uninstall, sheetState, USER_SHEETS } from "./helpers";
 
 let d: ExcelDouble | null = null;
@@ -153,6 +154,57 @@ describe("writeSheets(ctx, plans)", () => {
     expect(v[30_004][0]).toBe("填报单位（盖章）：高新区总工会");
     expect(v[30_002][5]).toBe("D30002");
     expect(d!.snapshot("校验结果").formulas[3][5]).toBe(`=HYPERLINK("#'花名册'!D3","D3")`);
+  });
+
+  it("row heights go as runs; a 校验结果 with hundreds of wrapped notes has Excel fit its rows once", async () => {
+    const layout = async (ctx: Excel.RequestContext) => {
+      const sheets = ctx.workbook.worksheets.load("items/name,items/id,items/visibility");
+      await ctx.sync();
+      return {
+        sheets: sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility })),
+        generated: {},
+        markerNames: {},
+        structureProtected: false,
+      };
+    };
+    const long =
+      "人员类别“退休职工”不在“一线职工疗休养”的参加对象（企业一线职工、事业单位干部职工、机关干部职工）之内。";
+    const report = (n: number) =>
+      planReport(
+        Array.from({ length: n }, (_, i) => ({
+          severity: "error" as const,
+          code: "NOT_ELIGIBLE" as const,
+          sheet: "花名册",
+          row: i + 3,
+          col: 7,
+          column: "人员类别",
+          // Every other note wraps: as many runs as long notes.
+          message: i % 2 === 0 ? long : "短。",
+        })),
+        {
+          year: 2024,
+          ownUnion: "高新区总工会",
+          rosters: [{ sheet: "花名册", programCol: 7 }],
+          errorCount: n,
+          warningCount: 0,
+        }
+      );
+    const fit = jest.spyOn(RangeFormat.prototype, "autofitRows");
+    try {
+      // 10 issues: 5 wrapped notes, each its own run of height 30.
+      install({ sheets: [{ name: "花名册", values: [["姓名"]] }] });
+      await Excel.run(async (ctx) => writeSheets(ctx, [report(10)], await layout(ctx)));
+      const few = d!.sheetInfo("校验结果").heights;
+      expect(few).toEqual({ 3: 30, 5: 30, 7: 30, 9: 30, 11: 30 });
+      expect(fit).not.toHaveBeenCalled();
+      // 1,000 issues: 500 runs, more than the 200 set one by one.
+      install({ sheets: [{ name: "花名册", values: [["姓名"]] }] });
+      await Excel.run(async (ctx) => writeSheets(ctx, [report(1000)], await layout(ctx)));
+      expect(d!.sheetInfo("校验结果").heights).toEqual({});
+      expect(fit).toHaveBeenCalledTimes(1);
+    } finally {
+      fit.mockRestore();
+    }
   });
 
   it("quotes exactly the text Excel would otherwise read as a formula, number, date or boolean", () => {

@@ -46,7 +46,16 @@ export function exactCriterion(c: Cell): string {
 
 /** Display width: CJK characters count double. */
 export function visualWidth(s: string): number {
+  // CJK and full-width forms (U+2E80–U+FFEF) and characters beyond the BMP count 2, others 1
+  // (a loop over code units: no regex or string per character).
   let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      w += 2;
+    } else w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
+  }
   return w;
 }

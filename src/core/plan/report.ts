@@ -4,7 +4,7 @@ import type { PlanCell, PlanContext, RangeFormat, SheetPlan } from "./types";
 import { a1, issueCell, sheetRef } from "../a1";
 import { SEVERITY_LABEL, TITLE } from "../messages";
 import { REPORT_SHEET, TAB_COLOR } from "../generated";
-import { blankRow, HEADER_FILL, num, text, WARN_COLOR } from "./cells";
+import { blankRow, HEADER_FILL, num, text, visualWidth, WARN_COLOR } from "./cells";
 import { fitWidths, pageSetup } from "./page";
 
 const HEADS = ["序号", "级别", "代码", "问题", "工作表", "单元格", "列", "说明"];
@@ -27,13 +27,13 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
   rows.push(blankRow(HEADS.length));
   rows.push(reportSignature(ctx.ownUnion));
   const lastRow = rows.length;
-  // Every column fits its longest value; 说明 wraps at 70 characters.
+  // Every column fits its longest value; 说明 wraps at NOTE_WIDTH characters.
   const fitted = fitWidths(rows, HEADS.length, () => undefined, {
     skip: (r) => r < 2 || r === lastRow - 1,
     min: 6,
     max: 70,
   });
-  fitted[HEADS.length - 1] = 70;
+  fitted[HEADS.length - 1] = NOTE_WIDTH;
   return {
     role: "report",
     tabColor: TAB_COLOR.report,
@@ -46,7 +46,28 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
     links,
     page: pageSetup("1:3"),
     printArea: `A1:H${lastRow}`,
+    rowHeights: noteHeights(sorted),
   };
+}
+
+/** 说明's width in characters; longer notes wrap. */
+const NOTE_WIDTH = 70;
+/** Points per line of 11-point text (the sheets' default row height). */
+const LINE_HEIGHT = 15;
+
+/**
+ * Rows whose 说明 wraps, as tall as its lines: a spreadsheet does not grow a row for wrapped
+ * text on opening (LibreOffice printed the second line over the next row), so the height is
+ * written. Lines are estimated from the text's width (CJK characters count two).
+ */
+function noteHeights(sorted: Issue[]): { row: number; height: number }[] {
+  const out: { row: number; height: number }[] = [];
+  sorted.forEach((is, k) => {
+    // A 70-wide column holds about 76 units of 等线 text (LibreOffice's print of the sample).
+    const lines = Math.ceil(visualWidth(is.message) / (NOTE_WIDTH + 6));
+    if (lines > 1) out.push({ row: 3 + k, height: LINE_HEIGHT * lines });
+  });
+  return out;
 }
 
 function titleRow(ctx: PlanContext): PlanCell[] {

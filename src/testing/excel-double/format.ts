@@ -114,6 +114,11 @@ export class RangeFormat extends ClientObject {
   autofitColumns(): void {
     this.context._op({ a: "autofitColumns" }, () => undefined);
   }
+  /** RangeFormat.autofitRows (ExcelApi 1.2): Excel sizes the rows to their wrapped text; the
+   *  double has no fonts to measure, so it records the call and changes no height. */
+  autofitRows(): void {
+    this.context._op({ a: "autofitRows" }, () => undefined);
+  }
 }
 
 class RangeFill extends ClientObject {
