@@ -4,7 +4,7 @@
 import type { SheetData } from "../../core/types";
 import { openParts, relsPartOf, resolveTarget } from "./zip";
 import type { Bytes } from "./zip";
-import { parseRels, parseSharedStrings, parseStyles, parseWorkbookPart } from "./parts";
+import { parseRels, parseStyles, parseWorkbookPart, sharedStringsReader } from "./parts";
 import type { SheetRef } from "./parts";
 import { sheetReader } from "./sheet";
 import { parseXml } from "./xml";
@@ -75,7 +75,10 @@ export async function readXlsx(bytes: Bytes): Promise<ReadBook> {
   };
   const sstPart = target(/\/sharedStrings$/);
   const stylesPart = target(/\/styles$/);
-  const strings = parseSharedStrings(sstPart ? parts.text(sstPart) : null);
+  // Streamed like the sheets: a roster's string table is megabytes of XML.
+  const sst = sharedStringsReader();
+  const strings =
+    sstPart && (await parts.stream(sstPart, (piece) => sst.write(piece))) ? sst.end() : [];
   const formats = parseStyles(stylesPart ? parts.text(stylesPart) : null);
   const ctx = { strings, formats, date1904: wb.date1904 };
 

@@ -64,8 +64,15 @@ export function parseWorkbookPart(xml: string): WorkbookPart {
 
 /** Shared strings in order; rich text runs joined, phonetic guides (rPh) left out. */
 export function parseSharedStrings(xml: string | null): string[] {
+  const r = sharedStringsReader();
+  if (!xml) return [];
+  r.write(xml);
+  return r.end();
+}
+
+/** The shared strings read as the part's text arrives, in pieces of any size. */
+export function sharedStringsReader(): { write(piece: string): void; end(): string[] } {
   const out: string[] = [];
-  if (!xml) return out;
   // A roster's names are 100,000 strings: prefixes are resolved as the sheets' are.
   const ns = new Prefixes();
   let cur: string | null = null;
@@ -73,15 +80,13 @@ export function parseSharedStrings(xml: string | null): string[] {
   let phonetic = 0;
   const stream = xmlStream({
     open(name, a, selfClosing) {
-      ns.open(a);
-      const local = ns.local(name);
+      const local = ns.open(a, name);
       if (local === "si") cur = "";
       else if (local === "rPh") phonetic++;
       else if (local === "t" && phonetic === 0 && !selfClosing) inT = true;
     },
-    close(name) {
-      const local = ns.local(name);
-      ns.close();
+    close() {
+      const local = ns.close();
       if (local === "si") {
         out.push(cur ?? "");
         cur = null;
@@ -92,9 +97,18 @@ export function parseSharedStrings(xml: string | null): string[] {
       if (inT && cur !== null) cur += s;
     },
   });
-  stream.write(xml);
-  stream.end();
-  return out;
+  let empty = true;
+  return {
+    write(piece) {
+      if (empty && piece.trim() !== "") empty = false;
+      stream.write(piece);
+    },
+    end() {
+      // An empty part is an empty table, as before (not a malformed one).
+      if (!empty) stream.end();
+      return out;
+    },
+  };
 }
 
 /** Excel's built-in number formats, as ExcelJS names them (ids 27–36 and 50–81 are locale-specific). */

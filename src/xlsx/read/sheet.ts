@@ -101,8 +101,7 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
 
   const ns = new Prefixes();
   function open(name: string, a: Attrs, selfClosing: boolean): void {
-    ns.open(a);
-    const local = ns.local(name);
+    const local = ns.open(a, name);
     if (local === null) return;
     switch (local) {
       case "sheetData":
@@ -165,9 +164,8 @@ export function sheetReader(ctx: SheetContext): { write(s: string): void; end():
     else if (text === "f") f += x;
     else if (text === "t") inline += x;
   }
-  function close(name: string): void {
-    const local = ns.local(name);
-    ns.close();
+  function close(): void {
+    const local = ns.close();
     if (local === null) return;
     switch (local) {
       case "sheetData":

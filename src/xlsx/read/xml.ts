@@ -109,19 +109,23 @@ export function parseXml(xml: string, h: Handlers): void {
  */
 export class Prefixes {
   private scopes = new Scopes();
-  private depth = 0;
+  /** The local names of the open elements (null: not SpreadsheetML), so closing needs no lookup. */
+  private locals: (string | null)[] = [];
   main = new Set<string>();
 
-  /** An element opens (every element, self-closing ones too). */
-  open(a: Attrs): void {
-    if (this.scopes.open(a, this.depth)) this.recompute();
-    this.depth++;
+  /** An element opens (every element, self-closing ones too): its local name, or null. */
+  open(a: Attrs, name: string): string | null {
+    if (this.scopes.open(a, this.locals.length)) this.recompute();
+    const local = this.local(name);
+    this.locals.push(local);
+    return local;
   }
 
-  /** An element closes. */
-  close(): void {
-    this.depth--;
-    if (this.scopes.close(this.depth)) this.recompute();
+  /** The element opened last closes: its local name, or null. */
+  close(): string | null {
+    const local = this.locals.pop() ?? null;
+    if (this.scopes.close(this.locals.length)) this.recompute();
+    return local;
   }
 
   private recompute(): void {
@@ -130,7 +134,7 @@ export class Prefixes {
   }
 
   /** The local name of a SpreadsheetML element, or null for any other element. */
-  local(name: string): string | null {
+  private local(name: string): string | null {
     const colon = name.indexOf(":");
     if (colon < 0) return this.main.has("") ? name : null;
     return this.main.has(name.slice(0, colon)) ? name.slice(colon + 1) : null;
