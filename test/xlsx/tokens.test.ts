@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { xmlStream, XmlError } from "../../src/xlsx/read/tokens";
 import { sheetReader } from "../../src/xlsx/read/sheet";
+import { sharedStringsReader } from "../../src/xlsx/read/parts";
 
 function events(pieces: string[]): string[] {
   const out: string[] = [];
@@ -102,5 +103,28 @@ describe("the XML stream", () => {
       }),
       { numRuns: 200 }
     );
+  });
+});
+
+describe("the shared strings, streamed", () => {
+  const SST =
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">` +
+    `<si><t>张三</t></si><si><r><t>富</t></r><r><t>文本</t></r><rPh><t>フリガナ</t></rPh></si><si/></sst>`;
+  it("in pieces of any size, the same table; an empty part is an empty table", () => {
+    const read = (pieces: string[]) => {
+      const r = sharedStringsReader();
+      for (const p of pieces) r.write(p);
+      return r.end();
+    };
+    expect(read([SST])).toEqual(["张三", "富文本", ""]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 30 }), (at) => {
+        expect(read(cut(SST, at))).toEqual(["张三", "富文本", ""]);
+      }),
+      { numRuns: 200 }
+    );
+    expect(read([])).toEqual([]);
+    expect(read(["  \n"])).toEqual([]);
+    expect(() => read(["<sst><si>"])).toThrow(XmlError);
   });
 });
