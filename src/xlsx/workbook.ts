@@ -83,7 +83,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!this.source) throw new Error("XlsxWorkbook: no workbook");
       const { default: Excel } = await import("exceljs");
       const wb = new Excel.Workbook();
-      await wb.xlsx.load(this.source.slice().buffer as ArrayBuffer);
+      // A copy of exactly the file (a Buffer may be a view into a larger pool).
+      await wb.xlsx.load(new Uint8Array(this.source).buffer as ArrayBuffer);
       this.book = wb;
     }
     return this.book;

@@ -1,8 +1,11 @@
 // Saving by patching the input zip gives the same workbook as writing the whole ExcelJS model:
 // same sheets, values, formulas, formats, merges, widths, panes, links and names — and the
 // user's own parts byte for byte as they were.
+import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyse, planSheets } from "../../src/core/engine";
@@ -248,6 +251,70 @@ describe("the print setup travels with the patched sheets", () => {
     // Fonts: every cell of the generated sheet names 等线, merged into the input's styles.
     ws.eachRow((row) =>
       row.eachCell((c) => expect([c.address, c.font?.name]).toEqual([c.address, "等线"]))
+    );
+  });
+});
+
+describe("the zip the patcher writes", () => {
+  const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
+
+  it("copies the untouched parts' compressed bytes as they were, and never changes the caller's bytes", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const before = sha(input);
+    const plans = await planFor(input);
+    const { buffer } = await patchWorkbook(input, plans);
+    expect(sha(input)).toBe(before);
+    // Each untouched part's stored (compressed) bytes and CRC are the input's, found by Python's
+    // zipfile as a witness nobody here wrote.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-zip-"));
+    try {
+      fs.writeFileSync(path.join(dir, "in.xlsx"), input);
+      fs.writeFileSync(path.join(dir, "out.xlsx"), buffer);
+      const script = [
+        "import zipfile, json, sys",
+        "def parts(f):",
+        "    z = zipfile.ZipFile(f)",
+        "    assert z.testzip() is None",
+        "    out = {}",
+        "    for i in z.infolist():",
+        "        with open(f, 'rb') as h:",
+        "            h.seek(i.header_offset + 26)",
+        "            n, e = int.from_bytes(h.read(2), 'little'), int.from_bytes(h.read(2), 'little')",
+        "            h.seek(i.header_offset + 30 + n + e)",
+        "            out[i.filename] = [i.CRC, h.read(i.compress_size).hex()]",
+        "    return out",
+        "print(json.dumps([parts(sys.argv[1]), parts(sys.argv[2])]))",
+      ].join("\n");
+      const r = spawnSync("/usr/bin/python3", ["-c", script, "in.xlsx", "out.xlsx"], {
+        cwd: dir,
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      });
+      expect(r.stderr).toBe("");
+      const [a, b] = JSON.parse(r.stdout) as Record<string, [number, string]>[];
+      const edited = [
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "[Content_Types].xml",
+        "xl/styles.xml",
+      ];
+      for (const name of Object.keys(a).filter((n) => !edited.includes(n)))
+        expect([name, b[name]]).toEqual([name, a[name]]);
+      expect(Object.keys(b).length).toBe(Object.keys(a).length + 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a zip with bytes before it (as a self-extracting stub leaves) is edited through JSZip", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024.xlsx"));
+    const prefixed = Buffer.concat([Buffer.alloc(64, 0x20), input]);
+    const plans = await planFor(input);
+    const { buffer } = await patchWorkbook(prefixed, plans);
+    const zip = await JSZip.loadAsync(buffer);
+    expect(zip.file("xl/worksheets/sheet1.xml")).not.toBeNull();
+    expect(Object.keys(zip.files).filter((n) => /worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(
+      5
     );
   });
 });

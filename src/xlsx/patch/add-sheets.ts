@@ -18,8 +18,6 @@ export interface NamedPlan {
   renamed: boolean;
 }
 
-const FAST = { compression: "DEFLATE", compressionOptions: { level: 3 } } as const;
-
 const sheetPart = (n: number) => `xl/worksheets/sheet${n}.xml`;
 const relId = (n: number) => `rIdLxy${n}`;
 
@@ -40,7 +38,7 @@ export function addSheets(
   named: NamedPlan[],
   sheets: string[]
 ): void {
-  const nextPart = counter(new Set(Object.keys(pkg.zip.files)), sheetPart);
+  const nextPart = counter(new Set(pkg.zip.names()), sheetPart);
   const nextRid = counter(new Set(book.relations.map((x) => attr(x, "Id"))), relId);
   const stay = book.sheets.length;
   let sheetId = book.maxSheetId;
@@ -50,7 +48,7 @@ export function addSheets(
     const partNo = nextPart();
     const rid = relId(nextRid());
     // Deflated at level 3: a 9,000-row 校验结果 (6 MB of XML) in 60 ms, not 160, 16% larger.
-    pkg.zip.file(sheetPart(partNo), internalLinks(sheets[k], null, plan.links).xml, FAST);
+    pkg.zip.put(sheetPart(partNo), internalLinks(sheets[k], null, plan.links).xml, 3);
     book.sheets.push({ tag: sheetTag(book, name, ++sheetId, rid), name, rid });
     rels.push(worksheetRel(rid, partNo));
     overrides.push(worksheetOverride(sheetPart(partNo)));

@@ -38,11 +38,11 @@ function mergeRendered(pkg: Package, r: RenderedSheets): string[] {
   if (pkg.styles === null) {
     // A file with no styles part (a bare zipfile export): the rendered styles become its own.
     addStylesPart(pkg);
-    pkg.zip.file(STYLES_PART, r.styles);
+    pkg.zip.put(STYLES_PART, r.styles);
     return r.sheets(0);
   }
   const merged = mergeStyles(pkg.styles, r.styles);
-  pkg.zip.file(STYLES_PART, merged.styles);
+  pkg.zip.put(STYLES_PART, merged.styles);
   return r.sheets(merged.xfOffset);
 }
 

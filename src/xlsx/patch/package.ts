@@ -1,7 +1,8 @@
 // The input .xlsx as the patcher holds it: the zip, and the parts it edits as text. Every other
 // part stays in the zip untouched, so it is written back byte for byte.
-import JSZip from "jszip";
 import { attr, elements } from "./xml";
+import type { ZipParts } from "./zip";
+import { openZip } from "./zip";
 import { fail } from "./unsupported";
 
 export const WORKBOOK_PART = "xl/workbook.xml";
@@ -10,7 +11,7 @@ export const CONTENT_TYPES_PART = "[Content_Types].xml";
 export const STYLES_PART = "xl/styles.xml";
 
 export interface Package {
-  zip: JSZip;
+  zip: ZipParts;
   /** xl/workbook.xml: edited last, from the Workbook model (workbook-xml.ts). */
   workbook: string;
   /** xl/_rels/workbook.xml.rels, as edited so far. */
@@ -21,14 +22,14 @@ export interface Package {
   styles: string | null;
 }
 
-export async function readPart(zip: JSZip, path: string): Promise<string> {
-  const f = zip.file(path);
-  if (!f) fail(`missing part ${path}`);
-  return f!.async("string");
+export async function readPart(zip: ZipParts, path: string): Promise<string> {
+  const text = await zip.text(path);
+  if (text === null) fail(`missing part ${path}`);
+  return text!;
 }
 
 /** The package's main part must be xl/workbook.xml, where the other part names are looked for. */
-async function checkMainPart(zip: JSZip): Promise<void> {
+async function checkMainPart(zip: ZipParts): Promise<void> {
   const rootRels = await readPart(zip, "_rels/.rels");
   const officeDoc = elements(rootRels, "Relationship").find((r) =>
     /\/officeDocument$/.test(attr(r, "Type") ?? "")
@@ -38,14 +39,14 @@ async function checkMainPart(zip: JSZip): Promise<void> {
 }
 
 export async function openPackage(source: Uint8Array | ArrayBuffer): Promise<Package> {
-  const zip = await JSZip.loadAsync(source);
+  const zip = await openZip(source);
   await checkMainPart(zip);
   return {
     zip,
     workbook: await readPart(zip, WORKBOOK_PART),
     rels: await readPart(zip, WORKBOOK_RELS_PART),
     contentTypes: await readPart(zip, CONTENT_TYPES_PART),
-    styles: zip.file(STYLES_PART) ? await readPart(zip, STYLES_PART) : null,
+    styles: zip.has(STYLES_PART) ? await readPart(zip, STYLES_PART) : null,
   };
 }
 
@@ -68,19 +69,15 @@ export function addStylesPart(pkg: Package): void {
 }
 
 /** A part and its relationships part (xl/worksheets/_rels/sheet1.xml.rels for sheet1.xml). */
-export function removePartWithRels(zip: JSZip, part: string): void {
+export function removePartWithRels(zip: ZipParts, part: string): void {
   zip.remove(part);
   zip.remove(part.replace(/([^/]+)$/, "_rels/$1.rels"));
 }
 
 /** The edited parts back into the zip, and the zip as a file. */
 export async function savePackage(pkg: Package): Promise<Uint8Array> {
-  pkg.zip.file(WORKBOOK_PART, pkg.workbook);
-  pkg.zip.file(WORKBOOK_RELS_PART, pkg.rels);
-  pkg.zip.file(CONTENT_TYPES_PART, pkg.contentTypes);
-  return pkg.zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  pkg.zip.put(WORKBOOK_PART, pkg.workbook);
+  pkg.zip.put(WORKBOOK_RELS_PART, pkg.rels);
+  pkg.zip.put(CONTENT_TYPES_PART, pkg.contentTypes);
+  return pkg.zip.save();
 }
