@@ -18,11 +18,11 @@ export interface Package {
   rels: string;
   /** [Content_Types].xml, as edited so far. */
   contentTypes: string;
-  /** xl/styles.xml as read; null when the file has none (the scratch styles are used as they are). */
+  /** xl/styles.xml as read; null when the file has none (the generated sheets' styles become its own). */
   styles: string | null;
 }
 
-export async function readPart(zip: ZipParts, path: string): Promise<string> {
+async function readPart(zip: ZipParts, path: string): Promise<string> {
   const text = await zip.text(path);
   if (text === null) fail(`missing part ${path}`);
   return text!;

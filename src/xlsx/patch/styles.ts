@@ -1,11 +1,11 @@
-// xl/styles.xml: the scratch workbook's number formats, fonts, fills, borders and cell formats
-// are appended to the input's, and the generated sheets' style indexes shifted to match.
+// xl/styles.xml: the generated sheets' number formats, fonts, fills, borders and cell formats
+// (render.ts) are appended to the input's; the sheets are written with their indexes shifted.
 import { attr, block, elements, escAttr, setBlock } from "./xml";
 import { fail } from "./unsupported";
 import { maxOf } from "../../core/max";
 
 export interface StyleMerge {
-  /** Where the scratch workbook's cell formats start in the merged <cellXfs>. */
+  /** Where the generated sheets' cell formats start in the merged <cellXfs>. */
   xfOffset: number;
   styles: string;
 }
@@ -16,14 +16,14 @@ function list(xml: string, outer: string, inner: string): string[] {
   return b ? elements(b.inner, inner) : [];
 }
 
-/** The input's number formats plus the scratch's new codes; `ids` maps scratch ids to merged ones. */
+/** The input's number formats plus the generated styles' new codes; `ids` maps generated ids to merged ones. */
 function mergeNumFmts(
   target: string,
-  scratch: string
+  generated: string
 ): { styles: string; ids: Map<number, number> } {
   // Number formats: ids from 164 up are the workbook's own.
   const tFmts = list(target, "numFmts", "numFmt");
-  const sFmts = list(scratch, "numFmts", "numFmt");
+  const sFmts = list(generated, "numFmts", "numFmt");
   const codeToId = new Map(tFmts.map((f) => [attr(f, "formatCode")!, Number(attr(f, "numFmtId"))]));
   let nextFmt =
     maxOf(
@@ -63,7 +63,7 @@ function withNumFmts(styles: string, all: string[]): string {
 /** Fonts, fills and borders appended; the offsets are keyed "font", "fill", "border". */
 function appendParts(
   target: string,
-  scratch: string
+  generated: string
 ): { styles: string; offsets: Record<string, number> } {
   let out = target;
   const offsets: Record<string, number> = {};
@@ -73,7 +73,7 @@ function appendParts(
     ["borders", "border"],
   ] as const) {
     const t = list(out, outer, inner);
-    const s = list(scratch, outer, inner);
+    const s = list(generated, outer, inner);
     if (!block(out, outer)) fail(`styles without <${outer}>`);
     offsets[inner] = t.length;
     out = setBlock(out, outer, [...t, ...s], { count: String(t.length + s.length) });
@@ -81,7 +81,7 @@ function appendParts(
   return { styles: out, offsets };
 }
 
-/** A scratch cell format pointing at the merged number formats, fonts, fills and borders. */
+/** A generated cell format pointing at the merged number formats, fonts, fills and borders. */
 function movedXf(xf: string, fmtIds: Map<number, number>, offsets: Record<string, number>): string {
   return xf.replace(
     /\s(numFmtId|fontId|fillId|borderId|xfId)="(\d+)"/g,
@@ -94,24 +94,16 @@ function movedXf(xf: string, fmtIds: Map<number, number>, offsets: Record<string
   );
 }
 
-/** Append the scratch workbook's fonts, fills, borders, number formats and cell formats to the input's. */
-export function mergeStyles(target: string, scratch: string): StyleMerge {
-  const fmts = mergeNumFmts(target, scratch);
-  const parts = appendParts(fmts.styles, scratch);
+/** Append the generated sheets' fonts, fills, borders, number formats and cell formats to the input's. */
+export function mergeStyles(target: string, generated: string): StyleMerge {
+  const fmts = mergeNumFmts(target, generated);
+  const parts = appendParts(fmts.styles, generated);
   const tXfs = list(parts.styles, "cellXfs", "xf");
-  const sXfs = list(scratch, "cellXfs", "xf");
+  const sXfs = list(generated, "cellXfs", "xf");
   if (tXfs.length === 0) fail("styles without <cellXfs>");
   const moved = sXfs.map((xf) => movedXf(xf, fmts.ids, parts.offsets));
   const styles = setBlock(parts.styles, "cellXfs", [...tXfs, ...moved], {
     count: String(tXfs.length + moved.length),
   });
   return { xfOffset: tXfs.length, styles };
-}
-
-/** A scratch sheet's cell, row and column style indexes, moved past the input's cell formats. */
-export function shiftStyles(sheetXml: string, offset: number): string {
-  return sheetXml
-    .replace(/(<c\b[^>]*?\ss=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b)
-    .replace(/(<row\b[^>]*?\ss=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)(")/g, (_, a, n, b) => a + (Number(n) + offset) + b);
 }

@@ -62,15 +62,8 @@ export function parseWorkbookPart(xml: string): WorkbookPart {
   return wb;
 }
 
-/** Shared strings in order; rich text runs joined, phonetic guides (rPh) left out. */
-export function parseSharedStrings(xml: string | null): string[] {
-  const r = sharedStringsReader();
-  if (!xml) return [];
-  r.write(xml);
-  return r.end();
-}
-
-/** The shared strings read as the part's text arrives, in pieces of any size. */
+/** The shared strings in order, read as the part's text arrives in pieces of any size: rich text
+ *  runs joined, phonetic guides (rPh) left out. */
 export function sharedStringsReader(): { write(piece: string): void; end(): string[] } {
   const out: string[] = [];
   // A roster's names are 100,000 strings: prefixes are resolved as the sheets' are.
