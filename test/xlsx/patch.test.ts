@@ -318,3 +318,24 @@ describe("the zip the patcher writes", () => {
     );
   });
 });
+
+describe("generating again", () => {
+  it("does not grow the styles: the formats the earlier sheets left behind are taken up again", async () => {
+    const input = fs.readFileSync(path.join(ASSETS, "sample-2024-mistakes.xlsx"));
+    const plans = await planFor(input);
+    const counts = async (buf: Uint8Array) => {
+      const styles = await (await JSZip.loadAsync(buf)).file("xl/styles.xml")!.async("string");
+      return ["fonts", "fills", "borders", "cellXfs"].map(
+        (t) => new RegExp(`<${t} count="(\\d+)"`).exec(styles)![1]
+      );
+    };
+    let buf: Uint8Array = input;
+    const seen: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      buf = (await patchWorkbook(buf, plans)).buffer;
+      seen.push(await counts(buf));
+    }
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+  });
+});

@@ -39,11 +39,11 @@ function mergeRendered(pkg: Package, r: RenderedSheets): string[] {
     // A file with no styles part (a bare zipfile export): the rendered styles become its own.
     addStylesPart(pkg);
     pkg.zip.put(STYLES_PART, r.styles);
-    return r.sheets(0);
+    return r.sheets(null);
   }
   const merged = mergeStyles(pkg.styles, r.styles);
   pkg.zip.put(STYLES_PART, merged.styles);
-  return r.sheets(merged.xfOffset);
+  return r.sheets(merged.xfIds);
 }
 
 /**

@@ -183,8 +183,10 @@ function rangeOf(address: string): { r0: number; c0: number; r1: number; c1: num
 /** Characters XML 1.0 cannot carry, written as Excel's _xHHHH_ escapes (ECMA-376 §22.9.2.19). */
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Text as ST_Xstring: an _xHHHH_ the user typed keeps its underscore escaped (_x005F_), so
+ *  Excel shows it as typed; characters XML cannot carry become escapes. */
 const xstring = (s: string) =>
-  escText(s).replace(
+  escText(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(
     NOT_XML,
     (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
   );
@@ -225,12 +227,16 @@ function lay(plan: SheetPlan, styles: Styles): Laid {
       for (let c = g.c0; c <= g.c1; c++) row[c] = styles.apply(row[c] < 0 ? font : row[c], f);
     }
   });
-  // A merged range shows its top-left cell's format throughout (as ExcelJS's mergeCells sets).
+  // A merged range shows its top-left cell's format throughout and only that cell's value (as
+  // ExcelJS's mergeCells sets, and as Excel keeps a merge).
   for (const m of plan.merges) {
     const g = rangeOf(m);
     const master = grid[g.r0]?.[g.c0] ?? font;
     for (let r = g.r0; r <= g.r1 && r < grid.length; r++)
-      for (let c = g.c0; c <= g.c1 && c < width; c++) grid[r][c] = master < 0 ? font : master;
+      for (let c = g.c0; c <= g.c1 && c < width; c++) {
+        grid[r][c] = master < 0 ? font : master;
+        if ((r !== g.r0 || c !== g.c0) && values[r]) values[r][c] = null;
+      }
   }
   return { values, styles: grid, width };
 }
@@ -245,8 +251,10 @@ function cellXml(ref: string, s: number, pc: PlanCell | undefined): string {
       ? `<c r="${ref}"${sa}><v>${pc.number}</v></c>`
       : `<c r="${ref}"${sa} t="e"><v>#NUM!</v></c>`;
   const f = `<f>${xstring(pc.formula.replace(/^=/, ""))}</f>`;
-  if (typeof pc.value === "number" && Number.isFinite(pc.value))
-    return `<c r="${ref}"${sa}>${f}<v>${pc.value}</v></c>`;
+  if (typeof pc.value === "number")
+    return Number.isFinite(pc.value)
+      ? `<c r="${ref}"${sa}>${f}<v>${pc.value}</v></c>`
+      : `<c r="${ref}"${sa} t="e">${f}<v>#NUM!</v></c>`;
   return `<c r="${ref}"${sa} t="str">${f}<v>${xstring(String(pc.value))}</v></c>`;
 }
 
@@ -263,20 +271,23 @@ function colsXml(widths: number[]): string {
   return out.length ? `<cols>${out.join("")}</cols>` : "";
 }
 
-function sheetXml(plan: SheetPlan, laid: Laid, xfOffset: number): string {
+function sheetXml(plan: SheetPlan, laid: Laid, xfIds: number[] | null): string {
   const { values, styles, width } = laid;
   const letters = Array.from({ length: width }, (_, c) => colLetter(c));
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   const rows: string[] = [];
-  for (let r = 0; r < styles.length; r++) {
-    const grid = styles[r];
+  // Rows past the cells that only have a height are written too.
+  let lastRow = styles.length;
+  for (const r of heights.keys()) if (r + 1 > lastRow) lastRow = r + 1;
+  for (let r = 0; r < lastRow; r++) {
+    const grid = styles[r] ?? [];
     const vals = values[r] ?? [];
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
-      const s = grid[c];
+      const s = grid[c] ?? -1;
       const pc = vals[c];
       if (s < 0 && !pc) continue;
-      cells.push(cellXml(letters[c] + (r + 1), s < 0 ? 0 : s + xfOffset, pc ?? undefined));
+      cells.push(cellXml(letters[c] + (r + 1), s < 0 ? 0 : xfIds ? xfIds[s] : s, pc ?? undefined));
     }
     const ht = heights.get(r);
     if (cells.length === 0 && ht === undefined) continue;
@@ -318,8 +329,8 @@ function sheetXml(plan: SheetPlan, laid: Laid, xfOffset: number): string {
 export interface RenderedSheets {
   /** A complete styles part with the sheets' formats (cell format 0 is the default). */
   styles: string;
-  /** The sheet parts, given where the sheets' cell formats start in the merged styles. */
-  sheets(xfOffset: number): string[];
+  /** The sheet parts, given each cell format's index in the merged styles (null: as numbered here). */
+  sheets(xfIds: number[] | null): string[];
 }
 
 /** Lay the plans out (their formats collected into one styles part), to be written once merged. */
@@ -328,6 +339,6 @@ export function renderSheets(plans: SheetPlan[]): RenderedSheets {
   const laid = plans.map((p) => lay(p, styles));
   return {
     styles: styles.xml(),
-    sheets: (xfOffset) => plans.map((p, i) => sheetXml(p, laid[i], xfOffset)),
+    sheets: (xfIds) => plans.map((p, i) => sheetXml(p, laid[i], xfIds)),
   };
 }

@@ -5,8 +5,8 @@ import { fail } from "./unsupported";
 import { maxOf } from "../../core/max";
 
 export interface StyleMerge {
-  /** Where the generated sheets' cell formats start in the merged <cellXfs>. */
-  xfOffset: number;
+  /** Each generated cell format's index in the merged <cellXfs>. */
+  xfIds: number[];
   styles: string;
 }
 
@@ -60,50 +60,70 @@ function withNumFmts(styles: string, all: string[]): string {
   );
 }
 
-/** Fonts, fills and borders appended; the offsets are keyed "font", "fill", "border". */
-function appendParts(
-  target: string,
-  generated: string
-): { styles: string; offsets: Record<string, number> } {
+/** `items` added to `existing`, an identical one reused: each item's index in the result. */
+function merged(existing: string[], items: string[]): { all: string[]; ids: number[] } {
+  const all = [...existing];
+  const at = new Map<string, number>();
+  all.forEach((x, i) => {
+    if (!at.has(x)) at.set(x, i);
+  });
+  const ids = items.map((x) => {
+    let i = at.get(x);
+    if (i === undefined) {
+      i = all.length;
+      all.push(x);
+      at.set(x, i);
+    }
+    return i;
+  });
+  return { all, ids };
+}
+
+type PartIds = Record<"font" | "fill" | "border", number[]>;
+
+/**
+ * Fonts, fills and borders added, an identical existing one reused (so generating again does
+ * not grow the part: the sheets generated before leave their entries behind, and the new
+ * sheets take them up again); each generated entry's index in the merged lists.
+ */
+function appendParts(target: string, generated: string): { styles: string; ids: PartIds } {
   let out = target;
-  const offsets: Record<string, number> = {};
+  const ids = {} as PartIds;
   for (const [outer, inner] of [
     ["fonts", "font"],
     ["fills", "fill"],
     ["borders", "border"],
   ] as const) {
-    const t = list(out, outer, inner);
-    const s = list(generated, outer, inner);
     if (!block(out, outer)) fail(`styles without <${outer}>`);
-    offsets[inner] = t.length;
-    out = setBlock(out, outer, [...t, ...s], { count: String(t.length + s.length) });
+    const m = merged(list(out, outer, inner), list(generated, outer, inner));
+    ids[inner] = m.ids;
+    out = setBlock(out, outer, m.all, { count: String(m.all.length) });
   }
-  return { styles: out, offsets };
+  return { styles: out, ids };
 }
 
 /** A generated cell format pointing at the merged number formats, fonts, fills and borders. */
-function movedXf(xf: string, fmtIds: Map<number, number>, offsets: Record<string, number>): string {
+function movedXf(xf: string, fmtIds: Map<number, number>, ids: PartIds): string {
   return xf.replace(
     /\s(numFmtId|fontId|fillId|borderId|xfId)="(\d+)"/g,
     (_, k: string, v: string) => {
       const n = Number(v);
       if (k === "numFmtId") return ` numFmtId="${n >= 164 ? (fmtIds.get(n) ?? 0) : n}"`;
       if (k === "xfId") return ` xfId="0"`;
-      return ` ${k}="${n + offsets[k.replace("Id", "")]}"`;
+      return ` ${k}="${ids[k.replace("Id", "") as keyof PartIds][n]}"`;
     }
   );
 }
 
-/** Append the generated sheets' fonts, fills, borders, number formats and cell formats to the input's. */
+/** Add the generated sheets' number formats, fonts, fills, borders and cell formats to the
+ *  input's, reusing identical entries; `xfIds` gives each generated cell format's index. */
 export function mergeStyles(target: string, generated: string): StyleMerge {
   const fmts = mergeNumFmts(target, generated);
   const parts = appendParts(fmts.styles, generated);
   const tXfs = list(parts.styles, "cellXfs", "xf");
-  const sXfs = list(generated, "cellXfs", "xf");
   if (tXfs.length === 0) fail("styles without <cellXfs>");
-  const moved = sXfs.map((xf) => movedXf(xf, fmts.ids, parts.offsets));
-  const styles = setBlock(parts.styles, "cellXfs", [...tXfs, ...moved], {
-    count: String(tXfs.length + moved.length),
-  });
-  return { xfOffset: tXfs.length, styles };
+  const moved = list(generated, "cellXfs", "xf").map((xf) => movedXf(xf, fmts.ids, parts.ids));
+  const m = merged(tXfs, moved);
+  const styles = setBlock(parts.styles, "cellXfs", m.all, { count: String(m.all.length) });
+  return { xfIds: m.ids, styles };
 }

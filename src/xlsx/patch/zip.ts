@@ -50,34 +50,43 @@ function set32(b: Uint8Array, i: number, v: number): void {
 }
 
 /** The central directory's entries, or null for a zip to leave to JSZip. */
-function entriesOf(u8: Uint8Array): { entries: Entry[]; cdAt: number } | null {
+function entriesOf(u8: Uint8Array): { entries: Entry[]; cdAt: number; comment: Uint8Array } | null {
+  // The end record is the one whose comment runs exactly to the end of the file (a signature
+  // inside the comment is not one).
   let eocd = -1;
   for (let i = u8.length - 22; i >= Math.max(0, u8.length - 65557); i--) {
-    if (u32(u8, i) === 0x06054b50) {
+    if (u32(u8, i) === 0x06054b50 && i + 22 + u16(u8, i + 20) === u8.length) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) return null;
+  // A comment that holds an end record of its own is left to JSZip (readers that take the last
+  // signature would be misled by it once the directory moves).
+  for (let i = eocd + 22; i + 4 <= u8.length; i++) if (u32(u8, i) === 0x06054b50) return null;
+  // A zip64 end-of-directory locator before it: the classic fields may not tell the truth.
+  if (eocd >= 20 && u32(u8, eocd - 20) === 0x07064b50) return null;
   const disk = u16(u8, eocd + 4);
   const cdDisk = u16(u8, eocd + 6);
   const count = u16(u8, eocd + 10);
   const cdSize = u32(u8, eocd + 12);
   const cdAt = u32(u8, eocd + 16);
   if (disk !== 0 || cdDisk !== 0 || count === 0xffff || cdAt === 0xffffffff) return null;
-  if (cdAt + cdSize > eocd) return null;
+  if (u16(u8, eocd + 8) !== count || cdAt + cdSize > eocd) return null;
+  const cdEnd = cdAt + cdSize;
   const dec = new TextDecoder();
   const entries: Entry[] = [];
   const seen = new Set<string>();
   let p = cdAt;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > eocd || u32(u8, p) !== 0x02014b50) return null;
+    if (p + 46 > cdEnd || u32(u8, p) !== 0x02014b50) return null;
     const flags = u16(u8, p + 8);
     const method = u16(u8, p + 10);
     const size = u32(u8, p + 20);
     const nameLen = u16(u8, p + 28);
     const len = 46 + nameLen + u16(u8, p + 30) + u16(u8, p + 32);
     const at = u32(u8, p + 42);
+    if (p + len > cdEnd) return null;
     // Encrypted, zip64 (sizes or offsets of 0xffffffff), or an entry on another disk.
     if (flags & 1 || size === 0xffffffff || at === 0xffffffff || u16(u8, p + 34) !== 0) return null;
     const name = dec.decode(u8.subarray(p + 46, p + 46 + nameLen));
@@ -87,6 +96,9 @@ function entriesOf(u8: Uint8Array): { entries: Entry[]; cdAt: number } | null {
     entries.push({ name, record: u8.subarray(p, p + len), method, at, end: 0, dataAt, size });
     p += len;
   }
+  // The records fill the directory exactly: a count that says less (as some writers store past
+  // 65,535 entries) would leave parts out.
+  if (p !== cdEnd) return null;
   // Each local record runs to the next one (or to the directory): its data descriptor included.
   const byOffset = [...entries].sort((a, b) => a.at - b.at);
   for (let i = 0; i < byOffset.length; i++) {
@@ -94,7 +106,7 @@ function entriesOf(u8: Uint8Array): { entries: Entry[]; cdAt: number } | null {
     e.end = i + 1 < byOffset.length ? byOffset[i + 1].at : cdAt;
     if (e.dataAt + e.size > e.end) return null; // overlapping entries
   }
-  return { entries, cdAt };
+  return { entries, cdAt, comment: u8.subarray(eocd + 22) };
 }
 
 class RawZip implements ZipParts {
@@ -104,14 +116,16 @@ class RawZip implements ZipParts {
 
   private constructor(
     private readonly u8: Uint8Array,
-    private readonly entries: Entry[]
+    private readonly entries: Entry[],
+    /** The archive comment, kept as it was. */
+    private readonly comment: Uint8Array
   ) {
     this.byName = new Map(entries.map((e) => [e.name, e]));
   }
 
   static open(u8: Uint8Array): RawZip | null {
     const r = entriesOf(u8);
-    return r ? new RawZip(u8, r.entries) : null;
+    return r ? new RawZip(u8, r.entries, r.comment) : null;
   }
 
   names(): string[] {
@@ -174,13 +188,16 @@ class RawZip implements ZipParts {
       if (!this.byName.has(name) || this.removed.has(name)) fresh(name);
     if (records.length >= 0xffff) throw new Error("more parts than a zip without zip64 holds");
     const cdSize = records.reduce((n, r) => n + r.length, 0);
-    const end = new Uint8Array(22);
+    if (offset + cdSize >= 0xffffffff) throw new Error("larger than a zip without zip64 holds");
+    const end = new Uint8Array(22 + this.comment.length);
     set32(end, 0, 0x06054b50);
     set16(end, 8, records.length);
     set16(end, 10, records.length);
     set32(end, 12, cdSize);
     set32(end, 16, offset);
-    const out = new Uint8Array(offset + cdSize + 22);
+    set16(end, 20, this.comment.length);
+    end.set(this.comment, 22);
+    const out = new Uint8Array(offset + cdSize + end.length);
     let at = 0;
     for (const b of [...pieces, ...records, end]) {
       out.set(b, at);
