@@ -7,7 +7,8 @@
 // (ECMA-376 Part 1, §18.3.1.99 and §18.8.39).
 import type { PlanCell, RangeFormat, SheetPlan } from "../../core/plan";
 import { FONT, FONT_SIZE } from "../../core/plan";
-import { colLetter, parseA1 } from "../../core/a1";
+import { colLetter, MAX_COLS, MAX_ROWS, parseA1, parseRect } from "../../core/a1";
+import type { Rect } from "../../core/a1";
 import { escAttr, escText } from "./xml";
 
 /** One cell format: the plan's formats applied in order over the base font. */
@@ -167,17 +168,11 @@ class Styles {
   }
 }
 
-/** A1-range corners, 0-based; a single cell is its own range. */
-function rangeOf(address: string): { r0: number; c0: number; r1: number; c1: number } {
-  const [a, b = a] = address.split(":");
-  const s = parseA1(a);
-  const e = parseA1(b);
-  return {
-    r0: Math.min(s.row, e.row),
-    c0: Math.min(s.col, e.col),
-    r1: Math.max(s.row, e.row),
-    c1: Math.max(s.col, e.col),
-  };
+/** A plan's A1 range (one cell or a rectangle), corners ordered; plans never write anything else. */
+function rangeOf(address: string): Rect {
+  const r = parseRect(address);
+  if (!r || r.r1 === MAX_ROWS - 1 || r.c1 === MAX_COLS - 1) throw new Error("bad range " + address);
+  return r;
 }
 
 /** Characters XML 1.0 cannot carry, written as Excel's _xHHHH_ escapes (ECMA-376 §22.9.2.19). */

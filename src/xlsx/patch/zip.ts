@@ -3,10 +3,12 @@
 // directory record — and has fflate compress only the new and changed parts (issue 11: JSZip
 // loaded and re-emitted all of a 100,000-row roster's 8 MB in ~0.35 s; copying takes
 // milliseconds). A zip this cannot follow (zip64, several disks, encrypted or overlapping entries)
-// is edited through JSZip instead, as before. Layout: APPNOTE.TXT 6.3.x, sections 4.3.7 (local
-// header), 4.3.12 (central directory) and 4.3.16 (end of central directory).
+// is edited through JSZip instead, as before. The directory is read as the reader reads it
+// (zipDirectory, read/zip.ts); local header and end record: APPNOTE.TXT 6.3.x, 4.3.7 and 4.3.16.
 import JSZip from "jszip";
 import { inflateSync, strFromU8, strToU8, zipSync } from "fflate";
+import { zipDirectory } from "../read/zip";
+import type { ZipEntry } from "../read/zip";
 
 export interface ZipParts {
   /** The parts' names (directories included), as stored. */
@@ -25,21 +27,6 @@ export async function openZip(source: Uint8Array | ArrayBuffer): Promise<ZipPart
   return RawZip.open(u8) ?? new JsZipParts(await JSZip.loadAsync(u8));
 }
 
-interface Entry {
-  name: string;
-  /** The central directory record, as stored. */
-  record: Uint8Array;
-  method: number;
-  /** The local record: header, data (and data descriptor) from `at` up to `end`. */
-  at: number;
-  end: number;
-  dataAt: number;
-  size: number;
-}
-
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) =>
-  (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 function set16(b: Uint8Array, i: number, v: number): void {
   b[i] = v & 0xff;
   b[i + 1] = (v >>> 8) & 0xff;
@@ -49,74 +36,14 @@ function set32(b: Uint8Array, i: number, v: number): void {
   set16(b, i + 2, (v >>> 16) & 0xffff);
 }
 
-/** The central directory's entries, or null for a zip to leave to JSZip. */
-function entriesOf(u8: Uint8Array): { entries: Entry[]; cdAt: number; comment: Uint8Array } | null {
-  // The end record is the one whose comment runs exactly to the end of the file (a signature
-  // inside the comment is not one).
-  let eocd = -1;
-  for (let i = u8.length - 22; i >= Math.max(0, u8.length - 65557); i--) {
-    if (u32(u8, i) === 0x06054b50 && i + 22 + u16(u8, i + 20) === u8.length) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  // A comment that holds an end record of its own is left to JSZip (readers that take the last
-  // signature would be misled by it once the directory moves).
-  for (let i = eocd + 22; i + 4 <= u8.length; i++) if (u32(u8, i) === 0x06054b50) return null;
-  // A zip64 end-of-directory locator before it: the classic fields may not tell the truth.
-  if (eocd >= 20 && u32(u8, eocd - 20) === 0x07064b50) return null;
-  const disk = u16(u8, eocd + 4);
-  const cdDisk = u16(u8, eocd + 6);
-  const count = u16(u8, eocd + 10);
-  const cdSize = u32(u8, eocd + 12);
-  const cdAt = u32(u8, eocd + 16);
-  if (disk !== 0 || cdDisk !== 0 || count === 0xffff || cdAt === 0xffffffff) return null;
-  if (u16(u8, eocd + 8) !== count || cdAt + cdSize > eocd) return null;
-  const cdEnd = cdAt + cdSize;
-  const dec = new TextDecoder();
-  const entries: Entry[] = [];
-  const seen = new Set<string>();
-  let p = cdAt;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > cdEnd || u32(u8, p) !== 0x02014b50) return null;
-    const flags = u16(u8, p + 8);
-    const method = u16(u8, p + 10);
-    const size = u32(u8, p + 20);
-    const nameLen = u16(u8, p + 28);
-    const len = 46 + nameLen + u16(u8, p + 30) + u16(u8, p + 32);
-    const at = u32(u8, p + 42);
-    if (p + len > cdEnd) return null;
-    // Encrypted, zip64 (sizes or offsets of 0xffffffff), or an entry on another disk.
-    if (flags & 1 || size === 0xffffffff || at === 0xffffffff || u16(u8, p + 34) !== 0) return null;
-    const name = dec.decode(u8.subarray(p + 46, p + 46 + nameLen));
-    if (seen.has(name) || at + 30 > cdAt || u32(u8, at) !== 0x04034b50) return null;
-    seen.add(name);
-    const dataAt = at + 30 + u16(u8, at + 26) + u16(u8, at + 28);
-    entries.push({ name, record: u8.subarray(p, p + len), method, at, end: 0, dataAt, size });
-    p += len;
-  }
-  // The records fill the directory exactly: a count that says less (as some writers store past
-  // 65,535 entries) would leave parts out.
-  if (p !== cdEnd) return null;
-  // Each local record runs to the next one (or to the directory): its data descriptor included.
-  const byOffset = [...entries].sort((a, b) => a.at - b.at);
-  for (let i = 0; i < byOffset.length; i++) {
-    const e = byOffset[i];
-    e.end = i + 1 < byOffset.length ? byOffset[i + 1].at : cdAt;
-    if (e.dataAt + e.size > e.end) return null; // overlapping entries
-  }
-  return { entries, cdAt, comment: u8.subarray(eocd + 22) };
-}
-
 class RawZip implements ZipParts {
-  private readonly byName: Map<string, Entry>;
+  private readonly byName: Map<string, ZipEntry>;
   private readonly written = new Map<string, { data: Uint8Array; level: number }>();
   private readonly removed = new Set<string>();
 
   private constructor(
     private readonly u8: Uint8Array,
-    private readonly entries: Entry[],
+    private readonly entries: ZipEntry[],
     /** The archive comment, kept as it was. */
     private readonly comment: Uint8Array
   ) {
@@ -124,7 +51,7 @@ class RawZip implements ZipParts {
   }
 
   static open(u8: Uint8Array): RawZip | null {
-    const r = entriesOf(u8);
+    const r = zipDirectory(u8);
     return r ? new RawZip(u8, r.entries, r.comment) : null;
   }
 
@@ -175,7 +102,7 @@ class RawZip implements ZipParts {
     const fresh = (name: string) => {
       const w = this.written.get(name)!;
       const one = zipSync({ [name]: [w.data, { level: w.level as 6 }] });
-      const e = entriesOf(one)!.entries[0];
+      const e = zipDirectory(one)!.entries[0];
       add(one.subarray(e.at, e.end), e.record);
     };
     // The parts in their order, each changed one where it was; new parts after them.

@@ -26,46 +26,88 @@ export interface Parts {
 
 const PIECE = 1 << 16;
 
-interface Entry {
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
   name: string;
+  /** The central directory record, as stored. */
+  record: Uint8Array;
   method: number;
-  /** Where the compressed data starts and how long it is. */
-  start: number;
+  /** The local record: header, data (and data descriptor) from `at` up to `end`. */
+  at: number;
+  end: number;
+  dataAt: number;
   size: number;
 }
 
-/** The central directory: where each entry's data is (null for zip64 or anything unusual). */
-function directory(u8: Uint8Array): Map<string, Entry> | null {
-  const dv = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) =>
+  (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+
+/**
+ * The central directory's entries (APPNOTE 4.3.12, 4.3.16), or null for a zip this does not
+ * follow: zip64, several disks, encrypted or overlapping entries, a directory its records do not
+ * fill, a comment holding an end record. The reader then unzips with fflate, the patcher edits
+ * through JSZip.
+ */
+export function zipDirectory(
+  u8: Uint8Array
+): { entries: ZipEntry[]; cdAt: number; comment: Uint8Array } | null {
+  // The end record is the one whose comment runs exactly to the end of the file (a signature
+  // inside the comment is not one).
   let eocd = -1;
   for (let i = u8.length - 22; i >= Math.max(0, u8.length - 65557); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
+    if (u32(u8, i) === 0x06054b50 && i + 22 + u16(u8, i + 20) === u8.length) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) return null;
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
-  if (count === 0xffff || p === 0xffffffff) return null;
-  const out = new Map<string, Entry>();
+  // A comment that holds an end record of its own is left to JSZip (readers that take the last
+  // signature would be misled by it once the directory moves).
+  for (let i = eocd + 22; i + 4 <= u8.length; i++) if (u32(u8, i) === 0x06054b50) return null;
+  // A zip64 end-of-directory locator before it: the classic fields may not tell the truth.
+  if (eocd >= 20 && u32(u8, eocd - 20) === 0x07064b50) return null;
+  const disk = u16(u8, eocd + 4);
+  const cdDisk = u16(u8, eocd + 6);
+  const count = u16(u8, eocd + 10);
+  const cdSize = u32(u8, eocd + 12);
+  const cdAt = u32(u8, eocd + 16);
+  if (disk !== 0 || cdDisk !== 0 || count === 0xffff || cdAt === 0xffffffff) return null;
+  if (u16(u8, eocd + 8) !== count || cdAt + cdSize > eocd) return null;
+  const cdEnd = cdAt + cdSize;
   const dec = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let p = cdAt;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > u8.length || dv.getUint32(p, true) !== 0x02014b50) return null;
-    const method = dv.getUint16(p + 10, true);
-    const size = dv.getUint32(p + 20, true);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    const local = dv.getUint32(p + 42, true);
-    if (size === 0xffffffff || local === 0xffffffff) return null;
+    if (p + 46 > cdEnd || u32(u8, p) !== 0x02014b50) return null;
+    const flags = u16(u8, p + 8);
+    const method = u16(u8, p + 10);
+    const size = u32(u8, p + 20);
+    const nameLen = u16(u8, p + 28);
+    const len = 46 + nameLen + u16(u8, p + 30) + u16(u8, p + 32);
+    const at = u32(u8, p + 42);
+    if (p + len > cdEnd) return null;
+    // Encrypted, zip64 (sizes or offsets of 0xffffffff), or an entry on another disk.
+    if (flags & 1 || size === 0xffffffff || at === 0xffffffff || u16(u8, p + 34) !== 0) return null;
     const name = dec.decode(u8.subarray(p + 46, p + 46 + nameLen));
-    if (local + 30 > u8.length || dv.getUint32(local, true) !== 0x04034b50) return null;
-    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-    out.set(name.toLowerCase(), { name, method, start, size });
-    p += 46 + nameLen + extraLen + commentLen;
+    if (seen.has(name) || at + 30 > cdAt || u32(u8, at) !== 0x04034b50) return null;
+    seen.add(name);
+    const dataAt = at + 30 + u16(u8, at + 26) + u16(u8, at + 28);
+    entries.push({ name, record: u8.subarray(p, p + len), method, at, end: 0, dataAt, size });
+    p += len;
   }
-  return out;
+  // The records fill the directory exactly: a count that says less (as some writers store past
+  // 65,535 entries) would leave parts out.
+  if (p !== cdEnd) return null;
+  // Each local record runs to the next one (or to the directory): its data descriptor included.
+  const byOffset = [...entries].sort((a, b) => a.at - b.at);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i];
+    e.end = i + 1 < byOffset.length ? byOffset[i + 1].at : cdAt;
+    if (e.dataAt + e.size > e.end) return null; // overlapping entries
+  }
+  return { entries, cdAt, comment: u8.subarray(eocd + 22) };
 }
 
 const native =
@@ -112,6 +154,12 @@ async function inflateNative(data: Uint8Array, write: (piece: string) => void): 
   flush(true);
 }
 
+/** The entries by lower-cased name (part names are looked up case-insensitively). */
+function directoryByName(u8: Uint8Array): Map<string, ZipEntry> | null {
+  const d = zipDirectory(u8);
+  return d ? new Map(d.entries.map((e) => [e.name.toLowerCase(), e])) : null;
+}
+
 /** The package's parts, each unzipped only when asked for (images and VBA never are). */
 export function openParts(bytes: Bytes): Parts {
   const u8 = toU8(bytes);
@@ -122,7 +170,7 @@ export function openParts(bytes: Bytes): Parts {
       return false;
     },
   });
-  const dir = native ? directory(u8) : null;
+  const dir = native ? directoryByName(u8) : null;
   const raw = (name: string): Uint8Array | null => {
     const key = byLower.get(name.replace(/^\//, "").toLowerCase());
     if (key === undefined) return null;
@@ -137,7 +185,7 @@ export function openParts(bytes: Bytes): Parts {
     async stream(name, write) {
       const e = dir?.get(name.replace(/^\//, "").toLowerCase());
       if (e && e.method === 8) {
-        await inflateNative(u8.subarray(e.start, e.start + e.size), write);
+        await inflateNative(u8.subarray(e.dataAt, e.dataAt + e.size), write);
         return true;
       }
       const data = raw(name);
