@@ -35,9 +35,9 @@ export function formatSummary(a: Analysis): string {
     const head = ["编号", "项目", "报名/名额/入选/候补", "费用合计", ...al.payers, "往返交通费"];
     const rows = [head];
     const picked = (pa: (typeof al.programs)[number]) => {
-      const ranked = a.selection.find((s) => s.program === pa.program)?.ranked ?? [];
-      const selected = ranked.filter((r) => r.selected).length;
-      return { selected, waiting: ranked.length - selected };
+      const sel = a.selection.find((s) => s.program === pa.program);
+      const selected = sel?.selectedCount ?? 0;
+      return { selected, waiting: (sel?.count ?? 0) - selected };
     };
     let selected = 0;
     let waiting = 0;

@@ -1,10 +1,10 @@
 // The cost allocation in integer fen. Each programme × payer cell is rounded to the fen (half
 // away from zero, like Excel's ROUND); the payer marked 其余 — else the own union — takes the
 // rounding remainder, so a programme's shares always add up to its cost.
-import type { Budget, Cell, CellRef, Participant, Program, RateTable, ShareSpec } from "./types";
+import type { Budget, Cell, CellRef, Program, RateTable, ShareSpec } from "./types";
 import { roundDiv } from "./money";
 import { cellAsText, headerKey, valueKey } from "./text";
-import { Enrolment, programIndex } from "./programs";
+import { ProgramResolution, programIndex } from "./programs";
 
 export interface PayerShare {
   payer: string;
@@ -80,25 +80,28 @@ function resolvePayer(payers: string[], text: string): string | null {
 }
 
 /** The figures per programme and payer, from the rows enrolled in each programme
- *  (resolvePrograms). */
+ *  (resolvePeople). */
 export function allocate(
   rates: RateTable,
-  enrolled: Enrolment[],
+  res: ProgramResolution,
   ownUnion: string,
   budget: Budget | null
 ): Allocation {
-  const byProgram = new Map<Program, Participant[]>();
-  for (const { participant, program } of enrolled) {
-    const list = byProgram.get(program);
-    if (list) list.push(participant);
-    else byProgram.set(program, [participant]);
-  }
   const payers = rates.payers.includes(ownUnion) ? rates.payers : [...rates.payers, ownUnion];
-  // A name shared by two programmes (or equal to another's code) belongs to one of them only.
   const index = programIndex(rates);
   const ownsName = (prog: Program) => prog.name !== "" && index.get(valueKey(prog.name)) === prog;
-  const programs = rates.programs.map((prog) =>
-    allocateProgram(prog, byProgram.get(prog) ?? [], payers, ownUnion, ownsName(prog))
+  // The cells as typed for each programme, in roster order (each distinct cell once).
+  const raws = rates.programs.map((): Cell[] => []);
+  if (res.programs === rates.programs) for (const r of res.raws) raws[r.program].push(r.raw);
+  const programs = rates.programs.map((prog, pi) =>
+    allocateProgram(
+      prog,
+      res.programs === rates.programs ? res.applicants[pi] : 0,
+      raws[pi],
+      payers,
+      ownUnion,
+      ownsName(prog)
+    )
   );
 
   const totals = sumTotals(programs, payers);
@@ -145,13 +148,14 @@ function againstBudget(budget: Budget, ownTotalFen: bigint): BudgetAllocation {
 
 function allocateProgram(
   prog: Program,
-  people: Participant[],
+  applicants: number,
+  raws: Cell[],
   payers: string[],
   ownUnion: string,
   ownsName: boolean
 ): ProgramAllocation {
   // The places, not the sign-ups: the sheet's MIN(count, 名额) (cappedCountFormula).
-  const headcount = prog.quota === null ? people.length : Math.min(people.length, prog.quota);
+  const headcount = prog.quota === null ? applicants : Math.min(applicants, prog.quota);
   const costFen = BigInt(headcount) * prog.perPersonFen;
   const specs = new Map(prog.shares.map((s) => [s.payer, s]));
   const remainderPayer = pickRemainder(prog, ownUnion);
@@ -172,8 +176,8 @@ function allocateProgram(
   return {
     program: prog,
     headcount,
-    applicants: people.length,
-    spellings: spellings(prog, people, ownsName),
+    applicants,
+    spellings: spellings(prog, raws, ownsName),
     costFen,
     shares,
     transportFen: prog.transportFen,
@@ -209,7 +213,7 @@ export function shareFen(spec: ShareSpec, headcount: number, costFen: bigint): b
 }
 
 /** The exact texts the roster uses for this programme (the formula counts each exactly once). */
-function spellings(prog: Program, people: Participant[], ownsName: boolean): Cell[] {
+function spellings(prog: Program, raws: Cell[], ownsName: boolean): Cell[] {
   const out: Cell[] = [];
   const seen = new Set<string>();
   const addSpelling = (c: Cell) => {
@@ -221,12 +225,7 @@ function spellings(prog: Program, people: Participant[], ownsName: boolean): Cel
   addSpelling(prog.code);
   if (ownsName) addSpelling(prog.name);
   // Rows mostly repeat a few spellings: each distinct cell value is keyed once.
-  const seenRaw = new Set<Cell>();
-  for (const p of people) {
-    if (seenRaw.has(p.programRaw)) continue;
-    seenRaw.add(p.programRaw);
-    addSpelling(p.programRaw);
-  }
+  for (const raw of raws) addSpelling(raw);
   return out;
 }
 

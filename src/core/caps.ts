@@ -2,7 +2,7 @@
 // sheet) and per person per year across programmes (on the roster, with the history sheet's
 // amounts for this year where it has them).
 import type { HistoryEntry, Issue, Participant, RateTable, Roster } from "./types";
-import type { Enrolment } from "./programs";
+import type { ProgramResolution } from "./programs";
 import { makeIssue } from "./issues";
 import { MSG } from "./messages";
 import { formatYuan } from "./money";
@@ -39,7 +39,7 @@ export function checkDailyCap(rates: RateTable, capYuan: number | null): Issue[]
  *  history sheet's amounts for this year) together exceed 每人每年上限. */
 export function checkAnnualCap(
   rosters: Roster[],
-  enrolled: Enrolment[],
+  res: ProgramResolution,
   history: HistoryEntry[],
   year: number,
   capYuan: number | null
@@ -52,7 +52,7 @@ export function checkAnnualCap(
     if (list) list.push(t);
     else trips.set(id, [t]);
   };
-  for (const { participant: p, program } of enrolled)
+  for (const { participant: p, program } of res.enrolled)
     if (p.id.id18) add(p.id.id18, { label: program.code, fen: program.perPersonFen, p });
   for (const h of history)
     if (h.id18 && h.fen !== null && (h.year === null || h.year === year) && trips.has(h.id18))

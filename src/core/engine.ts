@@ -1,6 +1,5 @@
 // The user's action, top-down: find the sheets → parse → resolve programmes → check → allocate
 // → plan.
-import { maxOf } from "./max";
 import type {
   Budget,
   Day,
@@ -17,7 +16,8 @@ import type {
 import { FIELDS, findHeader, ROSTER_FIELDS, scoreSheet, SHEET_LABEL, SHEET_NAMES } from "./headers";
 import { headerKey } from "./text";
 import { parseBudget, parseHistory, parseRates, parseRoster, Parsed } from "./parse";
-import { resolvePrograms } from "./programs";
+import { resolvePeople, resolvePrograms } from "./programs";
+import { People } from "./rows";
 import { checkBudget, checkRoster } from "./validate";
 import { allocate, Allocation, detectOwnUnion } from "./allocate";
 import { makeIssue, sortIssues } from "./issues";
@@ -198,21 +198,19 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   const rules = resolveRules(options, fromSheet?.value);
 
   const year = options.year ?? programmeYear(rates) ?? today.y;
-  const participants =
-    rosters.length === 1 ? rosters[0].participants : rosters.flatMap((r) => r.participants);
-  const programs = resolvePrograms(participants, rates);
+  const programs = resolvePeople(new People(rosters), rates);
   let selection: ProgramSelection[] = [];
   if (rosters.length > 0) {
-    const checked = checkRoster(rosters, programs, rates, history, {
+    const checked = checkRoster(programs, rates, history, {
       year,
       nearMonths: rules.nearRetirementMonths.value ?? DEFAULT_NEAR_MONTHS,
       perYear: rules.perYear.value ?? 1,
       historyYears: rules.historyYears.value ?? 0,
     });
     found.push(checked.issues);
-    found.push(checkAnnualCap(rosters, programs.enrolled, history, year, rules.annualCap.value));
+    found.push(checkAnnualCap(rosters, programs, history, year, rules.annualCap.value));
     const order = new Map(rates?.programs.map((p, i) => [p, i]));
-    selection = [...checked.selection.values()].sort(
+    selection = [...checked.selection].sort(
       (a, b) => (order.get(a.program) ?? 0) - (order.get(b.program) ?? 0)
     );
   }
@@ -221,7 +219,7 @@ export function analyse(book: WorkbookData, options: Options = {}): Analysis {
   if (rates) {
     found.push(checkDailyCap(rates, rules.dailyCap.value));
     const own = detectOwnUnion(rates, options.ownUnion);
-    allocation = allocate(rates, programs.enrolled, own, budget);
+    allocation = allocate(rates, programs, own, budget);
     found.push(checkBudget(allocation));
   }
 
@@ -288,10 +286,7 @@ export function planSheets(
     rosters: a.rosters.map((r) => ({
       sheet: r.sheet,
       programCol: r.columns.program?.col ?? null,
-      lastRow: maxOf(
-        r.participants.map((p) => p.row),
-        1
-      ),
+      lastRow: r.lastRow,
     })),
     errorCount: a.errorCount,
     warningCount: a.warningCount,

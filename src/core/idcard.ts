@@ -1,7 +1,7 @@
 // Resident ID numbers (GB 11643): normalisation, check digit, 15→18, birth date and gender.
 import type { Cell, Day, Gender } from "./types";
 import { fold } from "./text";
-import { compareDays, isValidDay } from "./dates";
+import { isValidDay } from "./dates";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
@@ -77,23 +77,68 @@ function fromText(text: string, shape: 18 | 15 | 0, today: Day): IdCheck {
   } else {
     return { kind: "format", text };
   }
-  // Positions 0–16 are digits here: read them without cutting substrings (or a closure per row).
-  const y =
-    id18.charCodeAt(6) * 1000 +
-    id18.charCodeAt(7) * 100 +
-    id18.charCodeAt(8) * 10 +
-    id18.charCodeAt(9) -
-    48 * 1111;
-  const m = id18.charCodeAt(10) * 10 + id18.charCodeAt(11) - 48 * 11;
-  const d = id18.charCodeAt(12) * 10 + id18.charCodeAt(13) - 48 * 11;
-  if (!isValidDay(y, m, d) || y < 1900)
-    return { kind: "birthdate", id18, reason: "出生日期不存在" };
-  const birth = { y, m, d };
-  if (compareDays(birth, today) > 0) return { kind: "birthdate", id18, reason: "出生日期在未来" };
-  const expected = checkDigit(id18); // reads the first 17 characters
-  if (!from15 && expected !== id18[17]) return { kind: "checksum", id18, expected };
-  const gender: Gender = (id18.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
-  return { kind: "ok", id18, birth, gender, from15 };
+  const fault = idFault(id18, today, from15);
+  switch (fault) {
+    case ID_OK:
+      return { kind: "ok", id18, birth: birthOf(id18), gender: genderOf(id18), from15 };
+    case ID_NO_DAY:
+      return { kind: "birthdate", id18, reason: "出生日期不存在" };
+    case ID_FUTURE:
+      return { kind: "birthdate", id18, reason: "出生日期在未来" };
+    default:
+      return { kind: "checksum", id18, expected: checkDigit(id18) };
+  }
+}
+
+/** What {@link idFault} finds wrong with an ID of the 18-character shape. */
+export const ID_OK = 0;
+export const ID_NO_DAY = 1;
+export const ID_FUTURE = 2;
+export const ID_CHECKSUM = 3;
+
+/** The birth date packed as y*10000 + m*100 + d (positions 7–14; they are digits here). */
+export function packedBirth(id18: string): number {
+  return (
+    id18.charCodeAt(6) * 10000000 +
+    id18.charCodeAt(7) * 1000000 +
+    id18.charCodeAt(8) * 100000 +
+    id18.charCodeAt(9) * 10000 +
+    id18.charCodeAt(10) * 1000 +
+    id18.charCodeAt(11) * 100 +
+    id18.charCodeAt(12) * 10 +
+    id18.charCodeAt(13) -
+    48 * 11111111
+  );
+}
+
+function birthOf(id18: string): Day {
+  const b = packedBirth(id18);
+  return { y: Math.floor(b / 10000), m: Math.floor(b / 100) % 100, d: b % 100 };
+}
+
+/** 男 for an odd 17th digit. */
+export function genderOf(id18: string): Gender {
+  return (id18.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
+}
+
+/**
+ * The checks of an ID of the 18-character shape (17 digits, then a digit or X), without making
+ * anything: a real birth date from 1900 on, not after `today`, and the check digit (not for an
+ * ID converted from 15 digits, whose check digit was computed). Roster rows are read with this
+ * (one call per row, no object).
+ */
+export function idFault(id18: string, today: Day, from15 = false): number {
+  const b = packedBirth(id18);
+  const y = Math.floor(b / 10000);
+  if (!isValidDay(y, Math.floor(b / 100) % 100, b % 100) || y < 1900) return ID_NO_DAY;
+  if (b > today.y * 10000 + today.m * 100 + today.d) return ID_FUTURE;
+  if (!from15 && checkDigit(id18) !== id18[17]) return ID_CHECKSUM;
+  return ID_OK;
+}
+
+/** True for 17 ASCII digits and a digit or X: the form nothing needs normalising. */
+export function isPlainId18(s: string): boolean {
+  return shapeOf(s) === 18;
 }
 
 /** 性别 as typed: 男/女, M/F; null when blank or unreadable. */

@@ -28,20 +28,24 @@ export function makeIssue(
  *  cell (its column is missing) before the sheet's cells; ties keep their order. */
 export function sortIssues(issues: Issue[], book: WorkbookData): Issue[] {
   const order = new Map(book.sheets.map((s, i) => [s.name, i]));
-  const key = (i: Issue) => {
+  // Four numeric keys per issue in typed arrays, and a sort of indexes (no key array per issue).
+  const n = issues.length;
+  const onRow = new Uint8Array(n);
+  const sheet = new Int32Array(n);
+  const row = new Float64Array(n);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = issues[j];
     const hasCell = i.row !== undefined && i.col !== undefined;
-    return [
-      i.row === undefined ? 0 : 1,
-      order.get(i.sheet) ?? -1,
-      hasCell ? i.row! : 0,
-      hasCell ? i.col! : 0,
-    ];
-  };
-  return issues
-    .map((i, n) => ({ i, n, k: key(i) }))
-    .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
-      return a.n - b.n;
-    })
-    .map((x) => x.i);
+    onRow[j] = i.row === undefined ? 0 : 1;
+    sheet[j] = order.get(i.sheet) ?? -1;
+    row[j] = hasCell ? i.row! : 0;
+    col[j] = hasCell ? i.col! : 0;
+  }
+  const idx = Array.from({ length: n }, (_, j) => j);
+  idx.sort(
+    (a, b) =>
+      onRow[a] - onRow[b] || sheet[a] - sheet[b] || row[a] - row[b] || col[a] - col[b] || a - b
+  );
+  return idx.map((j) => issues[j]);
 }

@@ -9,7 +9,8 @@
 // error that rules them out (not eligible, not a member, outside the window, already went) are
 // not ranked: they take no place.
 import type { HistoryEntry, Participant, Program } from "./types";
-import type { Enrolment } from "./programs";
+import type { ProgramResolution } from "./programs";
+import { GENDER_MALE, People, unpackDay } from "./rows";
 import { formatDay } from "./dates";
 import { retirementDate, retirementStatus } from "./retirement";
 import { valueKey } from "./text";
@@ -53,8 +54,11 @@ export interface ProgramSelection {
   program: Program;
   /** Rows that name the programme (报名). */
   applicants: number;
-  /** Ranked rows: the ones not ruled out, best first. */
-  ranked: RankedApplicant[];
+  /** Ranked rows: the ones not ruled out, best first (objects made on first use). */
+  readonly ranked: RankedApplicant[];
+  /** How many are ranked, and how many of them are selected (入选; the rest are 候补). */
+  count: number;
+  selectedCount: number;
   /** More ranked applicants than 名额. */
   oversubscribed: boolean;
 }
@@ -64,82 +68,180 @@ export interface SelectionOptions {
   year: number;
 }
 
-/** Each programme's ranking, keyed by programme (the caller orders them as the rate sheet does). */
+/** A programme's ranking, kept as people indexes in rank order. */
+export class Ranking implements ProgramSelection {
+  private objects: RankedApplicant[] | null = null;
+  readonly oversubscribed: boolean;
+
+  constructor(
+    readonly program: Program,
+    readonly applicants: number,
+    private readonly people: People,
+    /** People indexes, best first. */
+    readonly order: Int32Array,
+    /** Index into `priorities` + 1 of each rank (0: no priority). */
+    private readonly priority: Int32Array,
+    private readonly priorities: string[],
+    /** The last year each rank went (history), 0 for none. */
+    private readonly went: Int32Array
+  ) {
+    this.oversubscribed = program.quota !== null && order.length > program.quota;
+  }
+
+  get count(): number {
+    return this.order.length;
+  }
+
+  get selectedCount(): number {
+    const q = this.program.quota;
+    return q === null ? this.order.length : Math.min(q, this.order.length);
+  }
+
+  isSelected(i: number): boolean {
+    return this.program.quota === null || i < this.program.quota;
+  }
+
+  priorityAt(i: number): string | null {
+    const p = this.priority[i];
+    return p === 0 ? null : this.priorities[p - 1];
+  }
+
+  wentAt(i: number): number | null {
+    return this.went[i] === 0 ? null : this.went[i];
+  }
+
+  /** Why rank i (0-based), as RankedApplicant.reason says it. */
+  reasonAt(i: number): string {
+    return reasonText(this.priorityAt(i), this.wentAt(i), this.people.row(this.order[i]));
+  }
+
+  get ranked(): RankedApplicant[] {
+    if (!this.objects) {
+      const out: RankedApplicant[] = [];
+      for (let i = 0; i < this.order.length; i++)
+        out.push(
+          new Ranked(
+            this.people.participant(this.order[i]),
+            i + 1,
+            this.priorityAt(i),
+            this.wentAt(i),
+            this.isSelected(i)
+          )
+        );
+      this.objects = out;
+    }
+    return this.objects;
+  }
+}
+
+/** Each programme's ranking, in the order of its first applicant (the caller orders them as
+ *  the rate sheet does). `ruledOut[k]` marks the people who cannot have a place. */
 export function selectApplicants(
-  enrolled: Enrolment[],
+  res: ProgramResolution,
   history: HistoryEntry[],
-  ruledOut: (p: Participant) => boolean,
+  ruledOut: Uint8Array,
   opts: SelectionOptions
-): Map<Program, ProgramSelection> {
+): Ranking[] {
   const lastYear = new Map<string, number>();
   for (const h of history)
     if (h.id18 && h.year !== null && h.year < opts.year)
       lastYear.set(h.id18, Math.max(lastYear.get(h.id18) ?? 0, h.year));
 
-  const byProgram = new Map<Program, { applicants: number; rows: Participant[] }>();
-  for (const { participant, program } of enrolled) {
-    let g = byProgram.get(program);
-    if (!g) byProgram.set(program, (g = { applicants: 0, rows: [] }));
-    g.applicants++;
-    if (!ruledOut(participant)) g.rows.push(participant);
+  const { people, programs } = res;
+  const n = people.n;
+  // Programmes in the order of their first applicant, and how many each may rank.
+  const firstSeen: number[] = [];
+  const ranks = new Int32Array(programs.length);
+  const seen = new Uint8Array(programs.length);
+  for (let k = 0; k < n; k++) {
+    const pi = res.program[k];
+    if (pi < 0) continue;
+    if (!seen[pi]) {
+      seen[pi] = 1;
+      firstSeen.push(pi);
+    }
+    if (!ruledOut[k]) ranks[pi]++;
+  }
+  // Each programme's rankable people, in roster order.
+  const rows = programs.map((_, pi) => new Int32Array(ranks[pi]));
+  const fill = new Int32Array(programs.length);
+  for (let k = 0; k < n; k++) {
+    const pi = res.program[k];
+    if (pi >= 0 && !ruledOut[k]) rows[pi][fill[pi]++] = k;
   }
 
-  const out = new Map<Program, ProgramSelection>();
-  for (const [program, g] of byProgram) {
+  return firstSeen.map((pi) => {
+    const program = programs[pi];
     const keys = new Set(program.priority.map(valueKey));
     const nearCounts = keys.has(valueKey(NEAR_RETIREMENT));
+    const list = rows[pi];
+    const m = list.length;
     // The ranking is a stable sort on two yes/no keys: four groups kept in roster order, put
-    // one after the other (no comparator, no record per row before the ranked one).
-    const n = g.rows.length;
-    const priorities: (string | null)[] = new Array(n);
-    const went: (number | null)[] = new Array(n);
-    const groups: number[][] = [[], [], [], []];
-    for (let order = 0; order < n; order++) {
-      const p = g.rows[order];
-      const priority = priorityOf(p, program, keys, nearCounts, opts.nearMonths);
-      // No history (the usual case): no lookup per row.
-      const wentIn = lastYear.size > 0 && p.id.id18 ? (lastYear.get(p.id.id18) ?? null) : null;
-      priorities[order] = priority;
-      went[order] = wentIn;
-      groups[(priority !== null ? 0 : 2) + (wentIn !== null ? 1 : 0)].push(order);
-    }
-    const quota = program.quota;
-    const ranked: RankedApplicant[] = [];
-    for (const group of groups) {
-      for (const order of group) {
-        const k = ranked.length;
-        const priority = priorities[order];
-        const wentIn = went[order];
-        const p = g.rows[order];
-        ranked.push(new Ranked(p, k + 1, priority, wentIn, quota === null || k < quota));
+    // one after the other (a counting sort: no comparator, no object per row).
+    const group = new Uint8Array(m);
+    const prio = new Int32Array(m);
+    const went = new Int32Array(m);
+    const priorities: string[] = [];
+    const prioIndex = new Map<string, number>();
+    const sizes = [0, 0, 0, 0];
+    for (let i = 0; i < m; i++) {
+      const k = list[i];
+      const priority = priorityOf(people, k, program, keys, nearCounts, opts.nearMonths);
+      if (priority !== null) {
+        let x = prioIndex.get(priority);
+        if (x === undefined) {
+          priorities.push(priority);
+          prioIndex.set(priority, (x = priorities.length));
+        }
+        prio[i] = x;
       }
+      // No history (the usual case): no lookup per row.
+      if (lastYear.size > 0) {
+        const id = people.id18(k);
+        went[i] = (id && lastYear.get(id)) || 0;
+      }
+      const g = (priority !== null ? 0 : 2) + (went[i] !== 0 ? 1 : 0);
+      group[i] = g;
+      sizes[g]++;
     }
-    out.set(program, {
-      program,
-      applicants: g.applicants,
-      ranked,
-      oversubscribed: quota !== null && ranked.length > quota,
-    });
-  }
-  return out;
+    const start = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]];
+    const order = new Int32Array(m);
+    const rankPrio = new Int32Array(m);
+    const rankWent = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const at = start[group[i]]++;
+      order[at] = list[i];
+      rankPrio[at] = prio[i];
+      rankWent[at] = went[i];
+    }
+    return new Ranking(program, res.applicants[pi], people, order, rankPrio, priorities, rankWent);
+  });
 }
 
 function priorityOf(
-  p: Participant,
+  people: People,
+  k: number,
   program: Program,
   keys: Set<string>,
   nearCounts: boolean,
   nearMonths: number
 ): string | null {
-  for (const c of p.categories) if (keys.has(valueKey(c))) return c;
-  const on = program.start ?? p.date;
-  if (!nearCounts || !on || !p.id.birth || !p.id.gender) return null;
+  if (keys.size === 0) return null;
+  const cats = people.categories(k);
+  for (let i = 0; i < cats.length; i++) if (keys.has(valueKey(cats[i]))) return cats[i];
+  const birth = people.birth[k];
+  if (!nearCounts || birth === 0) return null;
+  const on = program.start ?? unpackDay(people.date[k]);
+  if (!on) return null;
   // Nobody retires before 50: whoever is younger than 50 less the window is not near it (most
   // rows, with no date arithmetic).
-  if ((on.y - p.id.birth.y + 1) * 12 + nearMonths < YOUNGEST_RETIREMENT_MONTHS) return null;
-  const worker = p.postType.includes("工人");
-  if (retirementStatus(p.id.birth, p.id.gender, worker, on, nearMonths) !== "near") return null;
-  return `${NEAR_RETIREMENT}（${formatDay(retirementDate(p.id.birth, p.id.gender, worker))}退休）`;
+  if ((on.y - Math.floor(birth / 10000) + 1) * 12 + nearMonths < YOUNGEST_RETIREMENT_MONTHS)
+    return null;
+  const b = unpackDay(birth)!;
+  const gender = people.gender[k] === GENDER_MALE ? "男" : "女";
+  const worker = people.text(k, "postType").includes("工人");
+  if (retirementStatus(b, gender, worker, on, nearMonths) !== "near") return null;
+  return `${NEAR_RETIREMENT}（${formatDay(retirementDate(b, gender, worker))}退休）`;
 }
 
 function reasonText(priority: string | null, wentIn: number | null, row: number): string {

@@ -120,7 +120,12 @@ export interface Roster {
   sheet: string;
   /** Field (name, idNumber, program, …) → its column; absent when the header is missing. */
   columns: Partial<Record<string, FieldColumn>>;
+  /** One participant per data row, made when first asked for (the checks read the rows
+   *  column-wise, rows.ts). */
   participants: Participant[];
+  /** How many participants, and the last one's 1-based sheet row (1 when there are none). */
+  count: number;
+  lastRow: number;
 }
 
 export type ShareSpec =

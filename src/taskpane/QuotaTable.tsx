@@ -39,15 +39,15 @@ export function QuotaTable({
   const al = analysis.allocation;
   if (!al) return null;
   const rows = al.programs.map((pa) => {
-    const ranked = analysis.selection.find((x) => x.program === pa.program)?.ranked ?? [];
-    const selected = ranked.filter((r) => r.selected).length;
+    const sel = analysis.selection.find((x) => x.program === pa.program);
+    const selected = sel?.selectedCount ?? 0;
     return {
       code: pa.program.code,
       name: pa.program.name || pa.program.code,
       applicants: pa.applicants,
       quota: pa.program.quota,
       selected,
-      waiting: ranked.length - selected,
+      waiting: (sel?.count ?? 0) - selected,
     };
   });
   const over = rows.some((r) => r.waiting > 0);

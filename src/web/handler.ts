@@ -51,7 +51,22 @@ function cellPos(a1: string): { row: number; col: number } {
 function forPage(a: Analysis): Analysis {
   return {
     ...a,
-    rosters: a.rosters.map((r) => ({ ...r, participants: [] })),
+    // Plain copies: a roster's rows and a ranking's indexes hold the sheet itself.
+    rosters: a.rosters.map((r) => ({
+      sheet: r.sheet,
+      columns: r.columns,
+      count: r.count,
+      lastRow: r.lastRow,
+      participants: [],
+    })),
+    selection: a.selection.map((s) => ({
+      program: s.program,
+      applicants: s.applicants,
+      count: s.count,
+      selectedCount: s.selectedCount,
+      oversubscribed: s.oversubscribed,
+      ranked: [],
+    })),
     history: [],
   };
 }

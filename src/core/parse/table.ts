@@ -131,16 +131,26 @@ export class Table {
 }
 
 function isBlankRow(row: Cell[]): boolean {
-  for (const c of row) if (c !== null && c !== "" && cellText(c) !== "") return false;
+  for (let i = 0; i < row.length; i++) if (!blankCell(row[i])) return false;
   return true;
+}
+
+/** Whether a cell shows nothing (no text made for a number or a plain string). */
+function blankCell(c: Cell | undefined): boolean {
+  if (c === null || c === undefined || c === "") return true;
+  if (typeof c === "number") return !Number.isFinite(c);
+  if (typeof c === "boolean") return false;
+  return cellText(c) === "";
 }
 
 const FOOTER = /^(合计|总计|小计|共计|制表|填表|审核|负责人|注[:：]|说明[:：]|备注[:：])/;
 
+/** A row whose first filled cell is text starting with 合计, 制表人, 注： … */
 function isFooterRow(row: Cell[]): boolean {
-  for (const c of row) {
-    const t = cellText(c);
-    if (t !== "") return typeof c === "string" && FOOTER.test(t.replace(/\s+/g, ""));
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (blankCell(c)) continue;
+    return typeof c === "string" && FOOTER.test(cellText(c).replace(/\s+/g, ""));
   }
   return false;
 }

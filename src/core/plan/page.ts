@@ -75,14 +75,17 @@ export function fitWidths(
   const { skip = () => false, wrapRows = new Set<number>(), min = 6, max = 60 } = opts;
   const largest = opts.largest ?? new Map<number, number>();
   const widths = new Array<number>(width).fill(0);
-  cells.forEach((row, r) => {
-    row.forEach((c, i) => {
-      if (!c || i >= width || skip(r, i)) return;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    const n = Math.min(row.length, width);
+    for (let i = 0; i < n; i++) {
+      const c = row[i];
+      if (!c || skip(r, i)) continue;
       const v = "text" in c ? c.text : "number" in c ? c.number : c.value;
       const w = visualWidth(formattedText(v, formatOf(r, i)));
       widths[i] = Math.max(widths[i], wrapRows.has(r) ? Math.ceil(w / 2) : w);
-    });
-  });
+    }
+  }
   for (const [c, v] of largest)
     if (c < width) widths[c] = Math.max(widths[c], visualWidth(formattedText(v, formatOf(-1, c))));
   // Bold text is a little wider, substitute fonts a little more: 15% and 2 characters.

@@ -9,6 +9,7 @@ import { fitWidths, pageSetup } from "./page";
 
 const HEADS = ["序号", "级别", "代码", "问题", "工作表", "单元格", "列", "说明"];
 const CELL_COL = 5;
+const NOTE_COL = 7;
 
 export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT_SHEET): SheetPlan {
   const rows: PlanCell[][] = [titleRow(ctx), countsRow(issues, ctx), HEADS.map(text)];
@@ -16,24 +17,30 @@ export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT
   const sorted = [...issues].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
   );
-  sorted.forEach((is, k) => {
+  const shared: Shared = new Map();
+  const refs = new Map<string, string>();
+  for (let k = 0; k < sorted.length; k++) {
+    const is = sorted[k];
     const r = rows.length;
     const cell = issueCell(is);
-    rows.push(issueRow(is, k + 1, cell));
-    if (cell)
-      links.push({ address: a1(r, CELL_COL), target: sheetRef(is.sheet) + cell, text: cell });
-  });
+    rows.push(issueRow(is, k + 1, cell, shared));
+    if (cell) {
+      let ref = refs.get(is.sheet);
+      if (ref === undefined) refs.set(is.sheet, (ref = sheetRef(is.sheet)));
+      links.push({ address: a1(r, CELL_COL), target: ref + cell, text: cell });
+    }
+  }
   const lastIssueRow = rows.length;
   rows.push(blankRow(HEADS.length));
   rows.push(reportSignature(ctx.ownUnion));
   const lastRow = rows.length;
-  // Every column fits its longest value; 说明 wraps at NOTE_WIDTH characters.
+  // Every column fits its longest value; 说明 wraps at NOTE_WIDTH characters (not measured).
   const fitted = fitWidths(rows, HEADS.length, () => undefined, {
-    skip: (r) => r < 2 || r === lastRow - 1,
+    skip: (r, c) => r < 2 || r === lastRow - 1 || c === NOTE_COL,
     min: 6,
     max: 70,
   });
-  fitted[HEADS.length - 1] = NOTE_WIDTH;
+  fitted[NOTE_COL] = NOTE_WIDTH;
   return {
     role: "report",
     tabColor: TAB_COLOR.report,
@@ -62,11 +69,11 @@ const LINE_HEIGHT = 15;
  */
 function noteHeights(sorted: Issue[]): { row: number; height: number }[] {
   const out: { row: number; height: number }[] = [];
-  sorted.forEach((is, k) => {
+  for (let k = 0; k < sorted.length; k++) {
     // A 70-wide column holds about 76 units of 等线 text (LibreOffice's print of the sample).
-    const lines = Math.ceil(visualWidth(is.message) / (NOTE_WIDTH + 6));
+    const lines = Math.ceil(visualWidth(sorted[k].message) / (NOTE_WIDTH + 6));
     if (lines > 1) out.push({ row: 3 + k, height: LINE_HEIGHT * lines });
-  });
+  }
   return out;
 }
 
@@ -96,16 +103,26 @@ function countsRow(issues: Issue[], ctx: PlanContext): PlanCell[] {
   return row;
 }
 
-function issueRow(is: Issue, n: number, cell: string | undefined): PlanCell[] {
+/** One text cell for each distinct text of the columns that repeat (级别, 代码, 问题, 工作表, 列):
+ *  thousands of issues share a few dozen (cells are never changed once planned). */
+type Shared = Map<string, PlanCell>;
+
+function sharedText(shared: Shared, s: string): PlanCell {
+  let c = shared.get(s);
+  if (!c) shared.set(s, (c = text(s)));
+  return c;
+}
+
+function issueRow(is: Issue, n: number, cell: string | undefined, shared: Shared): PlanCell[] {
   const row = blankRow(HEADS.length);
   row[0] = num(n);
-  row[1] = text(SEVERITY_LABEL[is.severity]);
-  row[2] = text(is.code);
-  row[3] = text(TITLE[is.code]);
-  row[4] = text(is.sheet);
+  row[1] = sharedText(shared, SEVERITY_LABEL[is.severity]);
+  row[2] = sharedText(shared, is.code);
+  row[3] = sharedText(shared, TITLE[is.code]);
+  row[4] = sharedText(shared, is.sheet);
   row[CELL_COL] = cell ? text(cell) : null;
-  row[6] = is.column ? text(is.column) : null;
-  row[7] = text(is.message);
+  row[6] = is.column ? sharedText(shared, is.column) : null;
+  row[NOTE_COL] = text(is.message);
   return row;
 }
 

@@ -1,0 +1,405 @@
+// A roster's rows held column-wise: what the checks need of each row in typed arrays, the rest
+// read from the sheet's own cells when asked. A 100,000-row roster then makes no object per
+// row while it is checked; a Participant object is made only for code that asks for one
+// (the lists, the pane), and then for every row of its sheet at once.
+import type {
+  Cell,
+  Day,
+  FieldColumn,
+  Gender,
+  IdInfo,
+  Participant,
+  Roster,
+  SheetData,
+} from "./types";
+import { checkId } from "./idcard";
+import { cellText, yesNo } from "./text";
+
+/** Each roster field's index into a values row, -1 when its column is missing. */
+export interface Cols {
+  name: number;
+  idNumber: number;
+  gender: number;
+  unit: number;
+  member: number;
+  categories: number;
+  program: number;
+  batch: number;
+  date: number;
+  phone: number;
+  note: number;
+  postType: number;
+}
+
+export type RosterField = keyof Cols;
+
+/** idState: no usable ID (blank, numeric, malformed). */
+export const NO_ID = 0;
+/** idState: the cell itself is the normalised ID (17 digits and a digit or X, as typed). */
+export const ID_IS_CELL = 1;
+/** idState: the ID is the cell normalised (spaces, full-width digits, 15 digits, a number). */
+export const ID_NORMALISED = 2;
+
+export const GENDER_NONE = 0;
+export const GENDER_MALE = 1;
+export const GENDER_FEMALE = 2;
+
+/** member: 是. */
+export const MEMBER_YES = 1;
+/** member: 否. */
+export const MEMBER_NO = 0;
+/** member: text that reads as neither. */
+export const MEMBER_UNREADABLE = -1;
+/** member: blank. */
+export const MEMBER_BLANK = -2;
+
+/** A day packed as y*10000 + m*100 + d (0: none); packed days compare as the days do. */
+export function packDay(d: Day | null): number {
+  return d ? d.y * 10000 + d.m * 100 + d.d : 0;
+}
+
+export function unpackDay(p: number): Day | null {
+  return p === 0 ? null : { y: Math.floor(p / 10000), m: Math.floor(p / 100) % 100, d: p % 100 };
+}
+
+/** One roster sheet's participants, row j being the j-th data row. */
+export class RosterRows {
+  /** values index of each participant's row. */
+  readonly vi: Int32Array;
+  readonly idState: Uint8Array;
+  /** hashText of the normalised ID, where there is one. */
+  readonly idHash: Int32Array;
+  /** The birth date from the ID (packed), 0 unless the ID passed every check. */
+  readonly birth: Int32Array;
+  readonly gender: Uint8Array;
+  readonly member: Int8Array;
+  /** The 疗休养日期 (packed), 0 when blank or unreadable. */
+  readonly date: Int32Array;
+  /** Index into `lists` of the row's 人员类别. */
+  readonly cats: Int32Array;
+  /** 1 when both 姓名 and 工作单位 are filled; then nameUnitHash hashes their keys (valueKey). */
+  readonly hasNameUnit: Uint8Array;
+  readonly nameUnitHash: Int32Array;
+  /** The distinct category lists of the sheet (each shared by every row that has it). */
+  readonly lists: string[][] = [];
+  private people: Participant[] | null = null;
+
+  constructor(
+    readonly sheet: SheetData,
+    readonly cols: Cols,
+    readonly originRow: number,
+    readonly today: Day,
+    readonly n: number
+  ) {
+    this.vi = new Int32Array(n);
+    this.idState = new Uint8Array(n);
+    this.idHash = new Int32Array(n);
+    this.birth = new Int32Array(n);
+    this.gender = new Uint8Array(n);
+    this.member = new Int8Array(n);
+    this.date = new Int32Array(n);
+    this.cats = new Int32Array(n);
+    this.hasNameUnit = new Uint8Array(n);
+    this.nameUnitHash = new Int32Array(n);
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  /** 1-based sheet row of participant j. */
+  row(j: number): number {
+    return this.originRow + this.vi[j] + 1;
+  }
+
+  cell(j: number, field: RosterField): Cell {
+    const c = this.cols[field];
+    if (c < 0) return null;
+    const v = this.sheet.values[this.vi[j]][c];
+    return v === undefined ? null : v;
+  }
+
+  text(j: number, field: RosterField): string {
+    return cellText(this.cell(j, field));
+  }
+
+  /** The normalised 18-character ID, or null when there is none. */
+  id18(j: number): string | null {
+    const s = this.idState[j];
+    if (s === NO_ID) return null;
+    const c = this.cell(j, "idNumber");
+    if (s === ID_IS_CELL) return c as string;
+    const r = checkId(c, this.today);
+    return r.kind === "numeric" || r.kind === "format" ? null : r.id18;
+  }
+
+  categories(j: number): string[] {
+    return this.lists[this.cats[j]];
+  }
+
+  /** The date as typed; "" for a date serial (shown from `date` as 2024-06-01). */
+  dateText(j: number): string {
+    const c = this.cell(j, "date");
+    return typeof c === "number" && Number.isFinite(c) ? "" : cellText(c);
+  }
+
+  /** Every participant as an object, made once (for the code that wants objects). */
+  participants(): Participant[] {
+    if (!this.people) {
+      const out: Participant[] = [];
+      for (let j = 0; j < this.n; j++) out.push(this.participant(j));
+      this.people = out;
+    }
+    return this.people;
+  }
+
+  private participant(j: number): Participant {
+    const rawId = this.cell(j, "idNumber");
+    const memberCell = this.cell(j, "member");
+    const programRaw = this.cell(j, "program");
+    const g = this.gender[j];
+    return {
+      sheet: this.name,
+      row: this.row(j),
+      name: this.text(j, "name"),
+      rawId,
+      id: this.idInfo(j, rawId, g),
+      gender: this.text(j, "gender"),
+      unit: this.text(j, "unit"),
+      member: yesNo(memberCell),
+      memberText: cellText(memberCell),
+      categories: this.categories(j),
+      programRaw,
+      programText: cellText(programRaw),
+      batch: this.text(j, "batch"),
+      date: unpackDay(this.date[j]),
+      dateText: this.dateText(j),
+      phone: this.text(j, "phone"),
+      note: this.text(j, "note"),
+      postType: this.text(j, "postType"),
+    };
+  }
+
+  /** As the row was read: the check's result when the ID passed (id18, birth, gender, from15),
+   *  else the ID alone. */
+  private idInfo(j: number, rawId: Cell, g: number): IdInfo {
+    const s = this.idState[j];
+    if (s === NO_ID) return { id18: null };
+    if (s === ID_NORMALISED) {
+      const r = checkId(rawId, this.today);
+      if (r.kind === "ok") return r;
+      return { id18: r.kind === "numeric" || r.kind === "format" ? null : r.id18 };
+    }
+    const id18 = rawId as string;
+    if (g === GENDER_NONE) return { id18 };
+    const gender: Gender = g === GENDER_MALE ? "男" : "女";
+    const ok: IdInfo & { kind: "ok"; from15: boolean } = {
+      kind: "ok",
+      id18,
+      birth: unpackDay(this.birth[j])!,
+      gender,
+      from15: false,
+    };
+    return ok;
+  }
+}
+
+/** The hash of a (name, unit) pair of keys. */
+export function pairHash(a: string, b: string): number {
+  return Math.imul(hashText(a), 31) ^ hashText(b);
+}
+
+/** FNV-1a over the UTF-16 units: a 32-bit hash for the tables below. */
+export function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * The groups of two or more equal keys among 0..n-1: each group in index order, the groups in
+ * the order of their first member. `hash[k]` is key k's hash, keys with `keep[k]` 0 are left out, `same`
+ * compares two keys whose hashes are equal. An open-addressing table of indexes in a typed
+ * array: no entry object per key (a Map of 100,000 strings costs as much again as the rest).
+ */
+export function equalGroups(
+  n: number,
+  hash: Int32Array,
+  keep: Uint8Array,
+  same: (a: number, b: number) => boolean
+): number[][] {
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size); // index + 1; 0 is empty
+  const groupOf = new Int32Array(n); // group + 1; 0 is none
+  const groups: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    if (keep[k] === 0) continue;
+    const h = hash[k];
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const e = table[slot];
+      if (e === 0) {
+        table[slot] = k + 1;
+        break;
+      }
+      const f = e - 1;
+      if (hash[f] === h && same(f, k)) {
+        const g = groupOf[f];
+        if (g === 0) {
+          groups.push([f, k]);
+          groupOf[f] = groups.length;
+        } else groups[g - 1].push(k);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  // Made in the order of each group's second member: put them in the order of the first.
+  return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/** A roster as parseRoster gives it: its participants are made on first use. A class, so
+ *  that every roster has the same shape (a getter defined on each object gave each its own). */
+class ReadRoster implements Roster {
+  readonly sheet: string;
+  readonly count: number;
+  readonly lastRow: number;
+  private made: Participant[] | null = null;
+
+  constructor(
+    readonly rows: RosterRows,
+    readonly columns: Record<string, FieldColumn>
+  ) {
+    this.sheet = rows.name;
+    this.count = rows.n;
+    this.lastRow = rows.n > 0 ? rows.row(rows.n - 1) : 1;
+  }
+
+  get participants(): Participant[] {
+    return (this.made ??= this.rows.participants());
+  }
+}
+
+/** The roster of a sheet read into `rows`. */
+export function makeRoster(rows: RosterRows, columns: Record<string, FieldColumn>): Roster {
+  return new ReadRoster(rows, columns);
+}
+
+/** The rows behind a roster parseRoster made. */
+export function rowsOf(roster: Roster): RosterRows {
+  if (roster instanceof ReadRoster) return roster.rows;
+  throw new Error(`花名册“${roster.sheet}”不是由 parseRoster 读出的`);
+}
+
+/** Every roster sheet's participants as one list (sheet after sheet, in workbook order), by an
+ *  index k: a split roster is checked as one. One sheet (the usual case) is its rows as they are. */
+export class People {
+  readonly n: number;
+  readonly idState: Uint8Array;
+  readonly idHash: Int32Array;
+  readonly birth: Int32Array;
+  readonly gender: Uint8Array;
+  readonly member: Int8Array;
+  readonly date: Int32Array;
+  readonly hasNameUnit: Uint8Array;
+  readonly nameUnitHash: Int32Array;
+  private readonly parts: RosterRows[];
+  /** For several sheets: the sheet (index into parts) and the row within it of each k. */
+  private readonly part: Uint16Array | null;
+  private readonly local: Int32Array | null;
+
+  constructor(readonly rosters: Roster[]) {
+    this.parts = rosters.map(rowsOf);
+    const parts = this.parts;
+    this.n = parts.reduce((a, p) => a + p.n, 0);
+    if (parts.length === 1) {
+      const p = parts[0];
+      this.part = null;
+      this.local = null;
+      this.idState = p.idState;
+      this.idHash = p.idHash;
+      this.birth = p.birth;
+      this.gender = p.gender;
+      this.member = p.member;
+      this.date = p.date;
+      this.hasNameUnit = p.hasNameUnit;
+      this.nameUnitHash = p.nameUnitHash;
+      return;
+    }
+    const n = this.n;
+    this.part = new Uint16Array(n);
+    this.local = new Int32Array(n);
+    this.idState = new Uint8Array(n);
+    this.idHash = new Int32Array(n);
+    this.birth = new Int32Array(n);
+    this.gender = new Uint8Array(n);
+    this.member = new Int8Array(n);
+    this.date = new Int32Array(n);
+    this.hasNameUnit = new Uint8Array(n);
+    this.nameUnitHash = new Int32Array(n);
+    let at = 0;
+    parts.forEach((p, i) => {
+      this.part!.fill(i, at, at + p.n);
+      for (let j = 0; j < p.n; j++) this.local![at + j] = j;
+      this.idState.set(p.idState, at);
+      this.idHash.set(p.idHash, at);
+      this.birth.set(p.birth, at);
+      this.gender.set(p.gender, at);
+      this.member.set(p.member, at);
+      this.date.set(p.date, at);
+      this.hasNameUnit.set(p.hasNameUnit, at);
+      this.nameUnitHash.set(p.nameUnitHash, at);
+      at += p.n;
+    });
+  }
+
+  /** The columns of the roster sheet person k is on. */
+  columns(k: number): Roster["columns"] {
+    return this.rosters[this.part ? this.part[k] : 0].columns;
+  }
+
+  private rowsAt(k: number): RosterRows {
+    return this.part ? this.parts[this.part[k]] : this.parts[0];
+  }
+
+  private j(k: number): number {
+    return this.local ? this.local[k] : k;
+  }
+
+  sheet(k: number): string {
+    return this.rowsAt(k).name;
+  }
+
+  /** 1-based sheet row. */
+  row(k: number): number {
+    return this.rowsAt(k).row(this.j(k));
+  }
+
+  cell(k: number, field: RosterField): Cell {
+    return this.rowsAt(k).cell(this.j(k), field);
+  }
+
+  text(k: number, field: RosterField): string {
+    return cellText(this.cell(k, field));
+  }
+
+  id18(k: number): string | null {
+    return this.rowsAt(k).id18(this.j(k));
+  }
+
+  categories(k: number): string[] {
+    return this.rowsAt(k).categories(this.j(k));
+  }
+
+  dateText(k: number): string {
+    return this.rowsAt(k).dateText(this.j(k));
+  }
+
+  /** The participant object (made, with the rest of its sheet's, on first use). */
+  participant(k: number): Participant {
+    const p = this.part ? this.part[k] : 0;
+    return this.rosters[p].participants[this.j(k)];
+  }
+}
