@@ -136,9 +136,29 @@ export function idFault(id18: string, today: Day, from15 = false): number {
   return ID_OK;
 }
 
-/** True for 17 ASCII digits and a digit or X: the form nothing needs normalising. */
-export function isPlainId18(s: string): boolean {
-  return shapeOf(s) === 18;
+/** NOT_PLAIN from {@link plainIdFault}: not 17 ASCII digits and a digit or X. */
+export const NOT_PLAIN = -1;
+
+/**
+ * For a cell in the form nothing needs normalising (17 ASCII digits, then a digit or X): what
+ * {@link idFault} finds; NOT_PLAIN for any other text. The shape and the check digit are read
+ * in one pass (a roster row's ID is read once, with no object made).
+ */
+export function plainIdFault(s: string, today: Day): number {
+  if (s.length !== 18) return NOT_PLAIN;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return NOT_PLAIN;
+    sum += (c - 48) * WEIGHTS[i];
+  }
+  const last = s.charCodeAt(17);
+  if ((last < 48 || last > 57) && last !== 88) return NOT_PLAIN;
+  const b = packedBirth(s);
+  const y = Math.floor(b / 10000);
+  if (!isValidDay(y, Math.floor(b / 100) % 100, b % 100) || y < 1900) return ID_NO_DAY;
+  if (b > today.y * 10000 + today.m * 100 + today.d) return ID_FUTURE;
+  return CHECK.charCodeAt(sum % 11) === last ? ID_OK : ID_CHECKSUM;
 }
 
 /** 性别 as typed: 男/女, M/F; null when blank or unreadable. */

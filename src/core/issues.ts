@@ -17,11 +17,17 @@ export function makeIssue(
   message: string,
   at: IssueAt = {}
 ): Issue {
-  const issue: Issue = { severity: SEVERITY[code], code, sheet, message };
-  if (at.row !== undefined) issue.row = at.row;
-  if (at.row !== undefined && at.col !== undefined) issue.col = at.col;
-  if (at.column !== undefined) issue.column = at.column;
-  return issue;
+  // Every issue has the same keys (absent ones undefined): one shape, so the code that reads
+  // thousands of them stays monomorphic, and the shape does not die with an analysis.
+  return {
+    severity: SEVERITY[code],
+    code,
+    sheet,
+    message,
+    row: at.row,
+    col: at.row !== undefined ? at.col : undefined,
+    column: at.column,
+  };
 }
 
 /** Sheet-level issues first, then by sheet order, row and column; an issue with a row but no

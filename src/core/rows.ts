@@ -62,6 +62,38 @@ export function unpackDay(p: number): Day | null {
   return p === 0 ? null : { y: Math.floor(p / 10000), m: Math.floor(p / 100) % 100, d: p % 100 };
 }
 
+/** What the rules need of each row, one typed array per field (rows.ts's RosterRows), as a
+ *  plain object: the parser's loop touches nothing whose shape is made per run. */
+export interface RowColumns {
+  vi: Int32Array;
+  idState: Uint8Array;
+  idHash: Int32Array;
+  birth: Int32Array;
+  gender: Uint8Array;
+  member: Int8Array;
+  date: Int32Array;
+  cats: Int32Array;
+  hasNameUnit: Uint8Array;
+  nameUnitHash: Int32Array;
+  lists: string[][];
+}
+
+export function rowColumns(n: number): RowColumns {
+  return {
+    vi: new Int32Array(n),
+    idState: new Uint8Array(n),
+    idHash: new Int32Array(n),
+    birth: new Int32Array(n),
+    gender: new Uint8Array(n),
+    member: new Int8Array(n),
+    date: new Int32Array(n),
+    cats: new Int32Array(n),
+    hasNameUnit: new Uint8Array(n),
+    nameUnitHash: new Int32Array(n),
+    lists: [],
+  };
+}
+
 /** One roster sheet's participants, row j being the j-th data row. */
 export class RosterRows {
   /** values index of each participant's row. */
@@ -81,7 +113,8 @@ export class RosterRows {
   readonly hasNameUnit: Uint8Array;
   readonly nameUnitHash: Int32Array;
   /** The distinct category lists of the sheet (each shared by every row that has it). */
-  readonly lists: string[][] = [];
+  readonly lists: string[][];
+  readonly n: number;
   private people: Participant[] | null = null;
 
   constructor(
@@ -89,18 +122,20 @@ export class RosterRows {
     readonly cols: Cols,
     readonly originRow: number,
     readonly today: Day,
-    readonly n: number
+    c: RowColumns
   ) {
-    this.vi = new Int32Array(n);
-    this.idState = new Uint8Array(n);
-    this.idHash = new Int32Array(n);
-    this.birth = new Int32Array(n);
-    this.gender = new Uint8Array(n);
-    this.member = new Int8Array(n);
-    this.date = new Int32Array(n);
-    this.cats = new Int32Array(n);
-    this.hasNameUnit = new Uint8Array(n);
-    this.nameUnitHash = new Int32Array(n);
+    this.n = c.vi.length;
+    this.vi = c.vi;
+    this.idState = c.idState;
+    this.idHash = c.idHash;
+    this.birth = c.birth;
+    this.gender = c.gender;
+    this.member = c.member;
+    this.date = c.date;
+    this.cats = c.cats;
+    this.hasNameUnit = c.hasNameUnit;
+    this.nameUnitHash = c.nameUnitHash;
+    this.lists = c.lists;
   }
 
   get name(): string {
@@ -231,7 +266,9 @@ export function equalGroups(
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size); // index + 1; 0 is empty
+  // Slot s holds index + 1 (0: empty) at 2s and that key's hash at 2s + 1: a probe reads one
+  // cache line, not the table and then the hash array at a random index.
+  const table = new Int32Array(size * 2);
   const groupOf = new Int32Array(n); // group + 1; 0 is none
   const groups: number[][] = [];
   for (let k = 0; k < n; k++) {
@@ -239,13 +276,14 @@ export function equalGroups(
     const h = hash[k];
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const e = table[slot];
+      const e = table[slot * 2];
       if (e === 0) {
-        table[slot] = k + 1;
+        table[slot * 2] = k + 1;
+        table[slot * 2 + 1] = h;
         break;
       }
       const f = e - 1;
-      if (hash[f] === h && same(f, k)) {
+      if (table[slot * 2 + 1] === h && same(f, k)) {
         const g = groupOf[f];
         if (g === 0) {
           groups.push([f, k]);

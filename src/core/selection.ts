@@ -68,60 +68,74 @@ export interface SelectionOptions {
   year: number;
 }
 
-/** A programme's ranking, kept as people indexes in rank order. */
+/** What every programme's ranking reads: the people, their programmes, who is ruled out and
+ *  the history's last year per ID. */
+interface RankInput {
+  res: ProgramResolution;
+  ruledOut: Uint8Array;
+  lastYear: Map<string, number>;
+  opts: SelectionOptions;
+}
+
+/** A programme's ranking, as people indexes in rank order. How many rank is known at once; the
+ *  order itself is worked out when first asked for (a QUOTA_EXCEEDED, the waitlist, the JSON
+ *  report), so a programme with places for all costs one count. */
 export class Ranking implements ProgramSelection {
   private objects: RankedApplicant[] | null = null;
+  private made: Order | null = null;
   readonly oversubscribed: boolean;
 
   constructor(
     readonly program: Program,
+    private readonly index: number,
     readonly applicants: number,
-    private readonly people: People,
-    /** People indexes, best first. */
-    readonly order: Int32Array,
-    /** Index into `priorities` + 1 of each rank (0: no priority). */
-    private readonly priority: Int32Array,
-    private readonly priorities: string[],
-    /** The last year each rank went (history), 0 for none. */
-    private readonly went: Int32Array
+    /** How many are ranked (not ruled out). */
+    readonly count: number,
+    private readonly input: RankInput
   ) {
-    this.oversubscribed = program.quota !== null && order.length > program.quota;
-  }
-
-  get count(): number {
-    return this.order.length;
+    this.oversubscribed = program.quota !== null && count > program.quota;
   }
 
   get selectedCount(): number {
     const q = this.program.quota;
-    return q === null ? this.order.length : Math.min(q, this.order.length);
+    return q === null ? this.count : Math.min(q, this.count);
   }
 
   isSelected(i: number): boolean {
     return this.program.quota === null || i < this.program.quota;
   }
 
+  /** People indexes, best first. */
+  get order(): Int32Array {
+    return this.ordered().order;
+  }
+
   priorityAt(i: number): string | null {
-    const p = this.priority[i];
-    return p === 0 ? null : this.priorities[p - 1];
+    const o = this.ordered();
+    const p = o.priority[i];
+    return p === 0 ? null : o.priorities[p - 1];
   }
 
   wentAt(i: number): number | null {
-    return this.went[i] === 0 ? null : this.went[i];
+    const w = this.ordered().went[i];
+    return w === 0 ? null : w;
   }
 
   /** Why rank i (0-based), as RankedApplicant.reason says it. */
   reasonAt(i: number): string {
-    return reasonText(this.priorityAt(i), this.wentAt(i), this.people.row(this.order[i]));
+    const people = this.input.res.people;
+    return reasonText(this.priorityAt(i), this.wentAt(i), people.row(this.order[i]));
   }
 
   get ranked(): RankedApplicant[] {
     if (!this.objects) {
+      const people = this.input.res.people;
+      const order = this.order;
       const out: RankedApplicant[] = [];
-      for (let i = 0; i < this.order.length; i++)
+      for (let i = 0; i < order.length; i++)
         out.push(
           new Ranked(
-            this.people.participant(this.order[i]),
+            people.participant(order[i]),
             i + 1,
             this.priorityAt(i),
             this.wentAt(i),
@@ -132,6 +146,20 @@ export class Ranking implements ProgramSelection {
     }
     return this.objects;
   }
+
+  private ordered(): Order {
+    return (this.made ??= rank(this.program, this.index, this.count, this.input));
+  }
+}
+
+/** A ranking worked out: people indexes best first, and each rank's priority and last year. */
+interface Order {
+  order: Int32Array;
+  /** Index into `priorities` + 1 of each rank (0: no priority). */
+  priority: Int32Array;
+  priorities: string[];
+  /** The last year each rank went (history), 0 for none. */
+  went: Int32Array;
 }
 
 /** Each programme's ranking, in the order of its first applicant (the caller orders them as
@@ -146,89 +174,98 @@ export function selectApplicants(
   for (const h of history)
     if (h.id18 && h.year !== null && h.year < opts.year)
       lastYear.set(h.id18, Math.max(lastYear.get(h.id18) ?? 0, h.year));
-
-  const { people, programs } = res;
-  const n = people.n;
-  // Programmes in the order of their first applicant, and how many each may rank.
+  const input: RankInput = { res, ruledOut, lastYear, opts };
+  // Programmes in the order of their first applicant, and how many each ranks.
+  const programs = res.programs;
   const firstSeen: number[] = [];
-  const ranks = new Int32Array(programs.length);
+  const counts = new Int32Array(programs.length);
   const seen = new Uint8Array(programs.length);
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < res.people.n; k++) {
     const pi = res.program[k];
     if (pi < 0) continue;
-    if (!seen[pi]) {
+    if (seen[pi] === 0) {
       seen[pi] = 1;
       firstSeen.push(pi);
     }
-    if (!ruledOut[k]) ranks[pi]++;
+    if (ruledOut[k] === 0) counts[pi]++;
   }
-  // Each programme's rankable people, in roster order.
-  const rows = programs.map((_, pi) => new Int32Array(ranks[pi]));
-  const fill = new Int32Array(programs.length);
-  for (let k = 0; k < n; k++) {
-    const pi = res.program[k];
-    if (pi >= 0 && !ruledOut[k]) rows[pi][fill[pi]++] = k;
-  }
-
-  return firstSeen.map((pi) => {
-    const program = programs[pi];
-    const keys = new Set(program.priority.map(valueKey));
-    const nearCounts = keys.has(valueKey(NEAR_RETIREMENT));
-    const list = rows[pi];
-    const m = list.length;
-    // The ranking is a stable sort on two yes/no keys: four groups kept in roster order, put
-    // one after the other (a counting sort: no comparator, no object per row).
-    const group = new Uint8Array(m);
-    const prio = new Int32Array(m);
-    const went = new Int32Array(m);
-    const priorities: string[] = [];
-    const prioIndex = new Map<string, number>();
-    const sizes = [0, 0, 0, 0];
-    for (let i = 0; i < m; i++) {
-      const k = list[i];
-      const priority = priorityOf(people, k, program, keys, nearCounts, opts.nearMonths);
-      if (priority !== null) {
-        let x = prioIndex.get(priority);
-        if (x === undefined) {
-          priorities.push(priority);
-          prioIndex.set(priority, (x = priorities.length));
-        }
-        prio[i] = x;
-      }
-      // No history (the usual case): no lookup per row.
-      if (lastYear.size > 0) {
-        const id = people.id18(k);
-        went[i] = (id && lastYear.get(id)) || 0;
-      }
-      const g = (priority !== null ? 0 : 2) + (went[i] !== 0 ? 1 : 0);
-      group[i] = g;
-      sizes[g]++;
-    }
-    const start = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]];
-    const order = new Int32Array(m);
-    const rankPrio = new Int32Array(m);
-    const rankWent = new Int32Array(m);
-    for (let i = 0; i < m; i++) {
-      const at = start[group[i]]++;
-      order[at] = list[i];
-      rankPrio[at] = prio[i];
-      rankWent[at] = went[i];
-    }
-    return new Ranking(program, res.applicants[pi], people, order, rankPrio, priorities, rankWent);
-  });
+  return firstSeen.map(
+    (pi) => new Ranking(programs[pi], pi, res.applicants[pi], counts[pi], input)
+  );
 }
 
-function priorityOf(
+/** Programme pi's ranking: its rankable people in roster order, then a stable sort on two yes/no
+ *  keys — four groups kept in roster order, put one after the other (a counting sort: no
+ *  comparator, no object per row). */
+function rank(program: Program, pi: number, m: number, input: RankInput): Order {
+  const { res, ruledOut, lastYear, opts } = input;
+  const people = res.people;
+  const list = new Int32Array(m);
+  let fill = 0;
+  for (let k = 0; k < people.n; k++)
+    if (res.program[k] === pi && ruledOut[k] === 0) list[fill++] = k;
+  const keys = new Set(program.priority.map(valueKey));
+  const nearCounts = keys.has(valueKey(NEAR_RETIREMENT));
+  const group = new Uint8Array(m);
+  const prio = new Int32Array(m);
+  const went = new Int32Array(m);
+  const priorities: string[] = [];
+  const prioIndex = new Map<string, number>();
+  // The category that gives priority, by list (the rows share their lists): once per list.
+  const byList = new Map<string[], string | null>();
+  const sizes = [0, 0, 0, 0];
+  for (let i = 0; i < m; i++) {
+    const k = list[i];
+    const cats = people.categories(k);
+    let category = byList.get(cats);
+    if (category === undefined) byList.set(cats, (category = priorityCategory(cats, keys)));
+    const priority = category ?? nearRetirement(people, k, program, nearCounts, opts.nearMonths);
+    if (priority !== null) {
+      let x = prioIndex.get(priority);
+      if (x === undefined) {
+        priorities.push(priority);
+        prioIndex.set(priority, (x = priorities.length));
+      }
+      prio[i] = x;
+    }
+    // No history (the usual case): no lookup per row.
+    if (lastYear.size > 0) {
+      const id = people.id18(k);
+      went[i] = (id && lastYear.get(id)) || 0;
+    }
+    const g = (priority !== null ? 0 : 2) + (went[i] !== 0 ? 1 : 0);
+    group[i] = g;
+    sizes[g]++;
+  }
+  const start = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]];
+  const order = new Int32Array(m);
+  const rankPrio = new Int32Array(m);
+  const rankWent = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const at = start[group[i]]++;
+    order[at] = list[i];
+    rankPrio[at] = prio[i];
+    rankWent[at] = went[i];
+  }
+  return { order, priority: rankPrio, priorities, went: rankWent };
+}
+
+/** The first of the categories that 优先对象 lists, if any. */
+function priorityCategory(cats: string[], keys: Set<string>): string | null {
+  if (keys.size === 0) return null;
+  for (let i = 0; i < cats.length; i++) if (keys.has(valueKey(cats[i]))) return cats[i];
+  return null;
+}
+
+/** 临近退休（…退休）, when 优先对象 lists it and person k is within the window on the
+ *  programme's start (or their own date). */
+function nearRetirement(
   people: People,
   k: number,
   program: Program,
-  keys: Set<string>,
   nearCounts: boolean,
   nearMonths: number
 ): string | null {
-  if (keys.size === 0) return null;
-  const cats = people.categories(k);
-  for (let i = 0; i < cats.length; i++) if (keys.has(valueKey(cats[i]))) return cats[i];
   const birth = people.birth[k];
   if (!nearCounts || birth === 0) return null;
   const on = program.start ?? unpackDay(people.date[k]);

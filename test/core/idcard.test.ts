@@ -1,6 +1,18 @@
 // Resident ID rules (GB 11643): check digit, 15→18, normalisation, numbers that lost digits,
 // birth dates and the gender digit.
-import { checkDigit, checkId, normaliseId, readGender } from "../../src/core/idcard";
+import fc from "fast-check";
+import {
+  checkDigit,
+  checkId,
+  ID_CHECKSUM,
+  ID_FUTURE,
+  ID_NO_DAY,
+  ID_OK,
+  normaliseId,
+  NOT_PLAIN,
+  plainIdFault,
+  readGender,
+} from "../../src/core/idcard";
 import { bookOf, person, run, validId } from "../helpers/books";
 import { issueCell } from "../../src/core/a1";
 
@@ -171,5 +183,50 @@ describe("the gender digit (17th): odd is 男, even is 女", () => {
     expect(
       run(bookOf([person("W1", { 身份证号: id, 性别: "M" })])).issues.map((i) => i.code)
     ).toEqual(["GENDER_MISMATCH"]);
+  });
+});
+
+describe("plainIdFault (the roster's one-pass read of a plain 18-character ID)", () => {
+  const today = { y: 2024, m: 5, d: 1 };
+  const digits = fc.stringMatching(/^[0-9]{17}[0-9X]$/);
+  const dated = fc
+    .tuple(
+      fc.integer({ min: 1890, max: 2030 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 999 })
+    )
+    .map(([y, m, d, seq]) => {
+      const body =
+        "530402" +
+        y +
+        String(m).padStart(2, "0") +
+        String(d).padStart(2, "0") +
+        String(seq).padStart(3, "0");
+      return body + checkDigit(body);
+    });
+  const expected = (s: string) => {
+    const r = checkId(s, today);
+    if (r.kind === "ok") return ID_OK;
+    if (r.kind === "checksum") return ID_CHECKSUM;
+    if (r.kind === "birthdate") return r.reason === "出生日期不存在" ? ID_NO_DAY : ID_FUTURE;
+    return NOT_PLAIN;
+  };
+
+  it("agrees with checkId on every plain ID, valid or not", () => {
+    fc.assert(
+      fc.property(fc.oneof(digits, dated), (s) => expect(plainIdFault(s, today)).toBe(expected(s)))
+    );
+  });
+
+  it("leaves anything else to checkId", () => {
+    for (const s of [
+      "53040219800101123",
+      "5304021980010112345",
+      "53040219800101123x",
+      "５30402198001011234",
+      " 530402198001011234",
+    ])
+      expect(plainIdFault(s, today)).toBe(NOT_PLAIN);
   });
 });

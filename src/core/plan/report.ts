@@ -114,16 +114,17 @@ function sharedText(shared: Shared, s: string): PlanCell {
 }
 
 function issueRow(is: Issue, n: number, cell: string | undefined, shared: Shared): PlanCell[] {
-  const row = blankRow(HEADS.length);
-  row[0] = num(n);
-  row[1] = sharedText(shared, SEVERITY_LABEL[is.severity]);
-  row[2] = sharedText(shared, is.code);
-  row[3] = sharedText(shared, TITLE[is.code]);
-  row[4] = sharedText(shared, is.sheet);
-  row[CELL_COL] = cell ? text(cell) : null;
-  row[6] = is.column ? sharedText(shared, is.column) : null;
-  row[NOTE_COL] = text(is.message);
-  return row;
+  // In HEADS order (CELL_COL is 5, NOTE_COL 7).
+  return [
+    num(n),
+    sharedText(shared, SEVERITY_LABEL[is.severity]),
+    sharedText(shared, is.code),
+    sharedText(shared, TITLE[is.code]),
+    sharedText(shared, is.sheet),
+    cell ? text(cell) : null,
+    is.column ? sharedText(shared, is.column) : null,
+    text(is.message),
+  ];
 }
 
 function reportFormats(lastRow: number, errorCount: number): RangeFormat[] {
