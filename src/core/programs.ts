@@ -58,6 +58,8 @@ export class ProgramResolution {
   readonly applicants: Int32Array;
   /** The distinct programme cells as typed, in roster order, with the programme each names. */
   readonly raws: { raw: Cell; program: number }[] = [];
+  /** The programmes with applicants, in the order of their first applicant. */
+  readonly firstSeen: number[] = [];
   private objects: Enrolments | null = null;
 
   constructor(
@@ -114,7 +116,7 @@ export function resolvePeople(people: People, rates: RateTable | null): ProgramR
       if (pi >= 0) res.raws.push({ raw, program: pi });
     }
     res.program[k] = pi;
-    if (pi >= 0) res.applicants[pi]++;
+    if (pi >= 0 && res.applicants[pi]++ === 0) res.firstSeen.push(pi);
   }
   return res;
 }

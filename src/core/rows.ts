@@ -109,7 +109,8 @@ export class RosterRows {
   readonly date: Int32Array;
   /** Index into `lists` of the row's 人员类别. */
   readonly cats: Int32Array;
-  /** 1 when both 姓名 and 工作单位 are filled; then nameUnitHash hashes their keys (valueKey). */
+  /** 1 when 姓名 and 工作单位 are filled and the ID is usable (the rows a same-name-and-unit
+   *  check compares); then nameUnitHash hashes the two keys (valueKey). */
   readonly hasNameUnit: Uint8Array;
   readonly nameUnitHash: Int32Array;
   /** The distinct category lists of the sheet (each shared by every row that has it). */

@@ -168,6 +168,8 @@ export function selectApplicants(
   res: ProgramResolution,
   history: HistoryEntry[],
   ruledOut: Uint8Array,
+  /** How many of each programme's applicants are ruled out. */
+  outOf: Int32Array,
   opts: SelectionOptions
 ): Ranking[] {
   const lastYear = new Map<string, number>();
@@ -175,22 +177,11 @@ export function selectApplicants(
     if (h.id18 && h.year !== null && h.year < opts.year)
       lastYear.set(h.id18, Math.max(lastYear.get(h.id18) ?? 0, h.year));
   const input: RankInput = { res, ruledOut, lastYear, opts };
-  // Programmes in the order of their first applicant, and how many each ranks.
+  // Programmes in the order of their first applicant (the first row naming each, not a pass
+  // over every row), each ranking its applicants less those ruled out.
   const programs = res.programs;
-  const firstSeen: number[] = [];
-  const counts = new Int32Array(programs.length);
-  const seen = new Uint8Array(programs.length);
-  for (let k = 0; k < res.people.n; k++) {
-    const pi = res.program[k];
-    if (pi < 0) continue;
-    if (seen[pi] === 0) {
-      seen[pi] = 1;
-      firstSeen.push(pi);
-    }
-    if (ruledOut[k] === 0) counts[pi]++;
-  }
-  return firstSeen.map(
-    (pi) => new Ranking(programs[pi], pi, res.applicants[pi], counts[pi], input)
+  return res.firstSeen.map(
+    (pi) => new Ranking(programs[pi], pi, res.applicants[pi], res.applicants[pi] - outOf[pi], input)
   );
 }
 

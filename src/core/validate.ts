@@ -16,7 +16,6 @@ import {
   GENDER_MALE,
   MEMBER_BLANK,
   MEMBER_YES,
-  NO_ID,
   packDay,
   People,
   RosterField,
@@ -57,18 +56,22 @@ export function checkRoster(
 ): RosterCheck {
   const people = res.people;
   // The people ruled out (by index: no set of objects to ask).
+  // The people ruled out (by index: no set of objects to ask), and how many per programme.
   const ruledOut = new Uint8Array(people.n);
+  const outOf = new Int32Array(res.programs.length);
   const at: At = (code, k, field, message) => {
-    if (RULED_OUT.has(code)) ruledOut[k] = 1;
+    if (RULED_OUT.has(code) && ruledOut[k] === 0) {
+      ruledOut[k] = 1;
+      // DUPLICATE_HISTORY also falls on rows that name no programme.
+      if (res.program[k] >= 0) outOf[res.program[k]]++;
+    }
     return placeIssue(people, code, k, field, message);
   };
-  const unknown = unknownPrograms(at, res, rates);
-  const enrolment = enrolmentRules(at, res, opts);
+  const enrolment = programmeRules(at, res, rates, opts);
   const past = history.length > 0 ? historyRule(at, people, history, opts) : [];
-  const selection = selectApplicants(res, history, ruledOut, opts);
+  const selection = selectApplicants(res, history, ruledOut, outOf, opts);
   return {
     issues: [
-      unknown,
       enrolment,
       quotaRule(at, selection),
       duplicateRules(at, people, opts.perYear),
@@ -112,20 +115,15 @@ function placeIssue(
   });
 }
 
-function unknownPrograms(at: At, res: ProgramResolution, rates: RateTable | null): Issue[] {
-  // Without a rate sheet (SHEET_MISSING) no programme is known: nothing to say per row.
-  if (!rates) return [];
-  const issues: Issue[] = [];
-  for (let k = 0; k < res.people.n; k++) {
-    if (res.program[k] !== UNKNOWN_PROGRAM) continue;
-    const text = res.people.text(k, "program");
-    issues.push(at("UNKNOWN_PROGRAM", k, "program", MSG.unknownProgram(text, rates.sheet)));
-  }
-  return issues;
-}
-
-/** Each enrolled row against its programme: 参加对象, 须为会员, the dates, retirement. */
-function enrolmentRules(at: At, res: ProgramResolution, opts: CheckOptions): Issue[] {
+/** Each row against the programme it names: a programme the rate sheet does not have, then
+ *  参加对象, 须为会员, the dates, retirement. One pass (these and the rules after them issue on
+ *  different cells, so their order in the list does not change the sorted one). */
+function programmeRules(
+  at: At,
+  res: ProgramResolution,
+  rates: RateTable | null,
+  opts: CheckOptions
+): Issue[] {
   const issues: Issue[] = [];
   const { people, programs } = res;
   // Each programme's 参加对象 as a set of keys, and its window packed, once rather than per row.
@@ -136,7 +134,14 @@ function enrolmentRules(at: At, res: ProgramResolution, opts: CheckOptions): Iss
   const fits = programs.map(() => new Map<string[], boolean>());
   for (let k = 0; k < people.n; k++) {
     const pi = res.program[k];
-    if (pi < 0) continue;
+    if (pi < 0) {
+      // Without a rate sheet (SHEET_MISSING) no programme is known: nothing to say per row.
+      if (pi === UNKNOWN_PROGRAM && rates) {
+        const message = MSG.unknownProgram(people.text(k, "program"), rates.sheet);
+        issues.push(at("UNKNOWN_PROGRAM", k, "program", message));
+      }
+      continue;
+    }
     const prog = programs[pi];
     const label = prog.name || prog.code;
     if (prog.eligible.length > 0) {
@@ -255,13 +260,10 @@ function sameId(people: People): number[][] {
  *  pair hashed as the rows were read; the keys compared only where the hashes meet). */
 function sameNameAndUnit(people: People): number[][] {
   const key = (k: number, field: RosterField) => valueKey(people.text(k, field));
-  const keep = new Uint8Array(people.n);
-  for (let k = 0; k < people.n; k++)
-    keep[k] = people.hasNameUnit[k] !== 0 && people.idState[k] !== NO_ID ? 1 : 0;
   return equalGroups(
     people.n,
     people.nameUnitHash,
-    keep,
+    people.hasNameUnit,
     (a, b) => key(a, "name") === key(b, "name") && key(a, "unit") === key(b, "unit")
   );
 }

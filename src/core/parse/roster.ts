@@ -27,6 +27,7 @@ import {
   ID_IS_CELL,
   ID_NORMALISED,
   makeRoster,
+  NO_ID,
   MEMBER_BLANK,
   MEMBER_NO,
   MEMBER_UNREADABLE,
@@ -258,7 +259,8 @@ function readRow(r: Reader, j: number, i: number): void {
     );
   out.member[j] = memberOf(memo, cellAt(row, cols.member));
   out.cats[j] = listOf(memo, out, cellText(cellAt(row, cols.categories)));
-  const name = cellText(cellAt(row, cols.name));
+  // The same name and unit under different IDs needs an ID: without one the row is left out.
+  const name = out.idState[j] !== NO_ID ? cellText(cellAt(row, cols.name)) : "";
   const unit = name ? cellText(cellAt(row, cols.unit)) : "";
   if (unit) {
     out.hasNameUnit[j] = 1;
