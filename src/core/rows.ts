@@ -94,6 +94,23 @@ export function rowColumns(n: number): RowColumns {
   };
 }
 
+/** The first n rows of each column (views: nothing copied). */
+export function firstRows(c: RowColumns, n: number): RowColumns {
+  return {
+    vi: c.vi.subarray(0, n),
+    idState: c.idState.subarray(0, n),
+    idHash: c.idHash.subarray(0, n),
+    birth: c.birth.subarray(0, n),
+    gender: c.gender.subarray(0, n),
+    member: c.member.subarray(0, n),
+    date: c.date.subarray(0, n),
+    cats: c.cats.subarray(0, n),
+    hasNameUnit: c.hasNameUnit.subarray(0, n),
+    nameUnitHash: c.nameUnitHash.subarray(0, n),
+    lists: c.lists,
+  };
+}
+
 /** One roster sheet's participants, row j being the j-th data row. */
 export class RosterRows {
   /** values index of each participant's row. */

@@ -103,8 +103,7 @@ export class Table {
     let n = 0;
     for (let i = start; i < vals.length; i++) {
       const row = vals[i];
-      if (!row || isBlankRow(row) || isFooterRow(row)) continue;
-      out[n++] = i;
+      if (isDataRow(row)) out[n++] = i;
     }
     return out.subarray(0, n);
   }
@@ -131,6 +130,11 @@ export class Table {
   sheetIssue(code: IssueCode, column: string, message: string): Issue {
     return makeIssue(code, this.name, message, { column });
   }
+}
+
+/** A row with something in it that is not a footer (合计, 制表人, 注： …). */
+export function isDataRow(row: Cell[] | undefined): boolean {
+  return !!row && !isBlankRow(row) && !isFooterRow(row);
 }
 
 function isBlankRow(row: Cell[]): boolean {
