@@ -142,18 +142,23 @@ export const NOT_PLAIN = -1;
 /**
  * For a cell in the form nothing needs normalising (17 ASCII digits, then a digit or X): what
  * {@link idFault} finds; NOT_PLAIN for any other text. The shape and the check digit are read
- * in one pass (a roster row's ID is read once, with no object made).
+ * in one pass (a roster row's ID is read once, with no object made). When `hashOut` is given and
+ * the cell is plain, the same pass stores the cell's FNV-1a hash (what `hashText` gives) at
+ * `hashOut[at]`.
  */
-export function plainIdFault(s: string, today: Day): number {
+export function plainIdFault(s: string, today: Day, hashOut?: Int32Array, at = 0): number {
   if (s.length !== 18) return NOT_PLAIN;
   let sum = 0;
+  let h = 0x811c9dc5;
   for (let i = 0; i < 17; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return NOT_PLAIN;
     sum += (c - 48) * WEIGHTS[i];
+    h = Math.imul(h ^ c, 0x01000193);
   }
   const last = s.charCodeAt(17);
   if ((last < 48 || last > 57) && last !== 88) return NOT_PLAIN;
+  if (hashOut) hashOut[at] = Math.imul(h ^ last, 0x01000193) | 0;
   const b = packedBirth(s);
   const y = Math.floor(b / 10000);
   if (!isValidDay(y, Math.floor(b / 100) % 100, b % 100) || y < 1900) return ID_NO_DAY;

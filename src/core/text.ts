@@ -32,6 +32,13 @@ export function cellText(c: Cell | undefined): string {
   return c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
 }
 
+/** `cellText(c) === ""`, without making the text. */
+export function blankText(c: Cell | undefined): boolean {
+  if (typeof c === "string")
+    return c.length === 0 || (!keptAtEdge(c.charCodeAt(0)) && cellText(c) === "");
+  return c === null || c === undefined || (typeof c === "number" && !Number.isFinite(c));
+}
+
 /** Plain decimal text for a number (no exponent for integers below 1e21). */
 export function numberText(n: number): string {
   // String() already gives plain digits for safe integers (and "0" for -0, as BigInt does).
@@ -55,14 +62,16 @@ export function headerUnit(s: string): string {
   return m ? m[1] : "";
 }
 
+/** A UTF-16 unit that {@link valueKey} keeps as it is (no folding, not a space, not lower case). */
+export function keyCode(c: number): boolean {
+  return stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a);
+}
+
 /** A value as compared: folded, trimmed, inner spaces removed, case-insensitive. */
 export function valueKey(s: string): string {
   // Already a key (汉字, digits, capitals, no spaces): the common case, returned as is.
   let plain = true;
-  for (let i = 0; i < s.length && plain; i++) {
-    const c = s.charCodeAt(i);
-    plain = stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a);
-  }
+  for (let i = 0; i < s.length && plain; i++) plain = keyCode(s.charCodeAt(i));
   if (plain) return s;
   return fold(s)
     .replace(/[\s\u00a0]+/g, "")

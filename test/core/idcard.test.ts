@@ -14,6 +14,7 @@ import {
   readGender,
 } from "../../src/core/idcard";
 import { bookOf, person, run, validId } from "../helpers/books";
+import { hashText } from "../../src/core/rows";
 import { issueCell } from "../../src/core/a1";
 
 const TODAY = { y: 2024, m: 5, d: 1 };
@@ -217,6 +218,19 @@ describe("plainIdFault (the roster's one-pass read of a plain 18-character ID)",
     fc.assert(
       fc.property(fc.oneof(digits, dated), (s) => expect(plainIdFault(s, today)).toBe(expected(s)))
     );
+  });
+
+  it("stores the cell's hashText in the same pass, and only for a plain cell", () => {
+    fc.assert(
+      fc.property(fc.oneof(digits, dated), (s) => {
+        const out = new Int32Array(3);
+        plainIdFault(s, today, out, 1);
+        expect([out[0], out[1], out[2]]).toEqual([0, hashText(s), 0]);
+      })
+    );
+    const out = new Int32Array(1);
+    plainIdFault("53040219800101123x", today, out, 0);
+    expect(out[0]).toBe(0);
   });
 
   it("leaves anything else to checkId", () => {

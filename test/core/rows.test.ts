@@ -1,7 +1,8 @@
 // The column-wise roster (src/core/rows.ts): the duplicate table against a plain Map, and the
 // participant objects made on demand against what each cell says (checkId, the cells as typed).
 import fc from "fast-check";
-import { equalGroups, hashText, People, rowsOf } from "../../src/core/rows";
+import { equalGroups, hashText, keyHash, keyPairHash, People, rowsOf } from "../../src/core/rows";
+import { blankText, cellText, valueKey } from "../../src/core/text";
 import { parseRoster } from "../../src/core/parse";
 import { checkId } from "../../src/core/idcard";
 import { person, rosterSheet, rows, serial, TODAY, validId } from "../helpers/books";
@@ -43,6 +44,48 @@ describe("equalGroups", () => {
   it("copes with a table more than half full of one probe run", () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `k${i % 1700}`);
     expect(groups(keys, (s) => hashText(s) & 3)).toEqual(byMap(keys));
+  });
+});
+
+describe("equalGroups after a larger call (the kept table is cleared)", () => {
+  it("finds the same groups as a Map in a smaller roster next", () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `b${i % 1000}`);
+    expect(groups(big, hashText)).toEqual(byMap(big));
+    const small = ["甲", "乙", "甲", null, "丙", "乙"];
+    expect(groups(small, hashText)).toEqual([
+      [0, 2],
+      [1, 5],
+    ]);
+    expect(groups(["x", "y", "z"], hashText)).toEqual([]);
+  });
+});
+
+describe("keyHash and keyPairHash (the same-name-and-unit hash, made while reading)", () => {
+  const text = fc.string({
+    unit: fc.constantFrom("张", "三", "Ａ", "a", "B", " ", "\u3000", "1", "ｂ", "\u00a0", "科"),
+    maxLength: 8,
+  });
+  it("equal hashText(valueKey(s)) whatever the text", () => {
+    fc.assert(fc.property(text, (s) => expect(keyHash(s)).toBe(hashText(valueKey(s)))));
+  });
+  it("give equal pairs equal hashes once folded", () => {
+    expect(keyPairHash("张 三", "ａｂ科")).toBe(keyPairHash("张三", "AB科"));
+    expect(keyPairHash("张三", "科")).not.toBe(keyPairHash("科", "张三"));
+  });
+});
+
+describe("blankText (the required-field check)", () => {
+  it('is cellText(c) === "" for every kind of cell', () => {
+    const cell = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom(" ", "\u3000", "\u00a0", "\t", "\n", "甲", "a", "\u200b"),
+        maxLength: 4,
+      }),
+      fc.double(),
+      fc.boolean(),
+      fc.constantFrom(null, undefined, 0, -0, NaN, Infinity, "")
+    );
+    fc.assert(fc.property(cell, (c) => expect(blankText(c)).toBe(cellText(c) === "")));
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from "../idcard";
 import { makeIssue } from "../issues";
 import { MSG } from "../messages";
-import { cellText, splitList, valueKey, yesNo } from "../text";
+import { blankText, cellText, splitList, yesNo } from "../text";
 import {
   Cols,
   GENDER_FEMALE,
@@ -33,7 +33,7 @@ import {
   MEMBER_UNREADABLE,
   MEMBER_YES,
   packDay,
-  pairHash,
+  keyPairHash,
   RosterField,
   RosterRows,
   RowColumns,
@@ -218,7 +218,7 @@ function readRow(r: Reader, j: number, i: number): void {
   out.vi[j] = i;
   for (let f = 0; f < r.required.length; f++) {
     const fd = r.required[f];
-    if (cellText(cellAt(row, fd.col)) === "")
+    if (blankText(cellAt(row, fd.col)))
       issues.push(
         rowIssue(
           r,
@@ -267,7 +267,7 @@ function readRow(r: Reader, j: number, i: number): void {
   const unit = name ? cellText(cellAt(row, cols.unit)) : "";
   if (unit) {
     out.hasNameUnit[j] = 1;
-    out.nameUnitHash[j] = pairHash(valueKey(name), valueKey(unit));
+    out.nameUnitHash[j] = keyPairHash(name, unit);
   }
 }
 
@@ -275,11 +275,10 @@ function readRow(r: Reader, j: number, i: number): void {
 function readId(r: Reader, j: number, i: number, rawId: Cell): void {
   const { out, issues } = r;
   // Most cells are already 18 plain characters: checked in place, nothing made.
-  const fault = typeof rawId === "string" ? plainIdFault(rawId, r.today) : NOT_PLAIN;
+  const fault = typeof rawId === "string" ? plainIdFault(rawId, r.today, out.idHash, j) : NOT_PLAIN;
   if (fault !== NOT_PLAIN) {
     const id = rawId as string;
     out.idState[j] = ID_IS_CELL;
-    out.idHash[j] = hashText(id);
     if (fault === ID_OK) {
       out.birth[j] = packedBirth(id);
       out.gender[j] = genderOf(id) === "男" ? GENDER_MALE : GENDER_FEMALE;
