@@ -28,6 +28,18 @@ describe("widths fit the longest formatted value", () => {
     expect(w).toEqual([7]);
   });
 
+  it("a cell shared by many rows is measured as each row shows it (format and wrapping)", () => {
+    const shared = { number: 1234567.5 };
+    const rows = [[shared], [shared], [shared], [{ text: "x" }], [shared]];
+    const fmt = (r: number) => (r === 1 || r === 4 ? "#,##0.00" : "0");
+    // Plain, the shared figure is "1234568" (7); as "#,##0.00" it is "1,234,567.50" (12),
+    // halved on the wrapped row 1 to 6, full on row 4: 12 × 1.15 → 14, plus 2.
+    const wrap = new Set([1]);
+    expect(fitWidths(rows, 1, fmt, { wrapRows: wrap, min: 1 })).toEqual([16]);
+    // Without row 4 the widest is the plain 7: 7 × 1.15 → 9, plus 2.
+    expect(fitWidths(rows.slice(0, 4), 1, fmt, { wrapRows: wrap, min: 1 })).toEqual([11]);
+  });
+
   it("经费分摊表: every money column fits 1,000,000,000.00 and every count 100,000", () => {
     const plan = planSheets(run(sampleBook())).allocation!;
     const heads = plan.cells[2].map((c) => (c && "text" in c ? c.text : ""));

@@ -75,14 +75,26 @@ export function fitWidths(
   const { skip = () => false, wrapRows = new Set<number>(), min = 6, max = 60 } = opts;
   const largest = opts.largest ?? new Map<number, number>();
   const widths = new Array<number>(width).fill(0);
+  // A plan shares one cell object among rows that show the same text (the report's 级别, 代码,
+  // 问题…): a column's width is measured again only when its cell or format changes.
+  const lastCell = new Array<PlanCell | null>(width).fill(null);
+  const lastFormat = new Array<string | undefined>(width).fill(undefined);
+  const lastWidth = new Array<number>(width).fill(0);
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     const n = Math.min(row.length, width);
     for (let i = 0; i < n; i++) {
       const c = row[i];
       if (!c || skip(r, i)) continue;
-      const v = "text" in c ? c.text : "number" in c ? c.number : c.value;
-      const w = visualWidth(formattedText(v, formatOf(r, i)));
+      const fmt = formatOf(r, i);
+      let w = lastWidth[i];
+      if (c !== lastCell[i] || fmt !== lastFormat[i]) {
+        const v = "text" in c ? c.text : "number" in c ? c.number : c.value;
+        w = visualWidth(formattedText(v, fmt));
+        lastCell[i] = c;
+        lastFormat[i] = fmt;
+        lastWidth[i] = w;
+      }
       widths[i] = Math.max(widths[i], wrapRows.has(r) ? Math.ceil(w / 2) : w);
     }
   }

@@ -71,7 +71,10 @@ function noteHeights(sorted: Issue[]): { row: number; height: number }[] {
   const out: { row: number; height: number }[] = [];
   for (let k = 0; k < sorted.length; k++) {
     // A 70-wide column holds about 76 units of 等线 text (LibreOffice's print of the sample).
-    const lines = Math.ceil(visualWidth(sorted[k].message) / (NOTE_WIDTH + 6));
+    // A unit counts at most 2, so a note of up to 38 units fits one line unmeasured.
+    const m = sorted[k].message;
+    if (m.length * 2 <= NOTE_WIDTH + 6) continue;
+    const lines = Math.ceil(visualWidth(m) / (NOTE_WIDTH + 6));
     if (lines > 1) out.push({ row: 3 + k, height: LINE_HEIGHT * lines });
   }
   return out;
