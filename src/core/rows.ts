@@ -62,76 +62,76 @@ export function unpackDay(p: number): Day | null {
   return p === 0 ? null : { y: Math.floor(p / 10000), m: Math.floor(p / 100) % 100, d: p % 100 };
 }
 
-/** What the rules need of each row, one typed array per field (rows.ts's RosterRows), as a
- *  plain object: the parser's loop touches nothing whose shape is made per run. */
-export interface RowColumns {
+/**
+ * What the rules need of each person, one typed array per field (the same for one sheet and for
+ * several sheets merged):
+ * - idState: NO_ID, ID_IS_CELL or ID_NORMALISED; idHash: hashText of the normalised ID;
+ * - birth: the birth date from the ID (packed), 0 unless the ID passed every check; gender;
+ * - member: 是否会员 as MEMBER_*; date: 疗休养日期 (packed), 0 when blank or unreadable;
+ * - hasNameUnit: 1 when 姓名 and 工作单位 are filled and the ID is usable (the rows a
+ *   same-name-and-unit check compares); then nameUnitHash hashes the two keys (valueKey).
+ */
+const PERSON_COLUMNS = {
+  idState: Uint8Array,
+  idHash: Int32Array,
+  birth: Int32Array,
+  gender: Uint8Array,
+  member: Int8Array,
+  date: Int32Array,
+  hasNameUnit: Uint8Array,
+  nameUnitHash: Int32Array,
+};
+type PersonKey = keyof typeof PERSON_COLUMNS;
+const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as PersonKey[];
+export type PersonColumns = { [K in PersonKey]: InstanceType<(typeof PERSON_COLUMNS)[K]> };
+
+/** One sheet's columns: the person columns, plus each row's values index (vi) and 人员类别 as an
+ *  index into `lists`, the sheet's distinct category lists (each shared by every row with it).
+ *  A plain object: the parser's loop touches nothing whose shape is made per run. */
+export interface RowColumns extends PersonColumns {
   vi: Int32Array;
-  idState: Uint8Array;
-  idHash: Int32Array;
-  birth: Int32Array;
-  gender: Uint8Array;
-  member: Int8Array;
-  date: Int32Array;
   cats: Int32Array;
-  hasNameUnit: Uint8Array;
-  nameUnitHash: Int32Array;
   lists: string[][];
 }
 
+function personColumns(n: number): PersonColumns {
+  const c: Record<string, unknown> = {};
+  for (const k of PERSON_KEYS) c[k] = new PERSON_COLUMNS[k](n);
+  return c as PersonColumns;
+}
+
 export function rowColumns(n: number): RowColumns {
-  return {
-    vi: new Int32Array(n),
-    idState: new Uint8Array(n),
-    idHash: new Int32Array(n),
-    birth: new Int32Array(n),
-    gender: new Uint8Array(n),
-    member: new Int8Array(n),
-    date: new Int32Array(n),
-    cats: new Int32Array(n),
-    hasNameUnit: new Uint8Array(n),
-    nameUnitHash: new Int32Array(n),
-    lists: [],
-  };
+  return { ...personColumns(n), vi: new Int32Array(n), cats: new Int32Array(n), lists: [] };
 }
 
 /** The first n rows of each column (views: nothing copied). */
 export function firstRows(c: RowColumns, n: number): RowColumns {
+  const out: Record<string, unknown> = {};
+  for (const k of PERSON_KEYS) out[k] = c[k].subarray(0, n);
   return {
+    ...(out as unknown as PersonColumns),
     vi: c.vi.subarray(0, n),
-    idState: c.idState.subarray(0, n),
-    idHash: c.idHash.subarray(0, n),
-    birth: c.birth.subarray(0, n),
-    gender: c.gender.subarray(0, n),
-    member: c.member.subarray(0, n),
-    date: c.date.subarray(0, n),
     cats: c.cats.subarray(0, n),
-    hasNameUnit: c.hasNameUnit.subarray(0, n),
-    nameUnitHash: c.nameUnitHash.subarray(0, n),
     lists: c.lists,
   };
 }
 
+/** Several sheets' person columns one after another. */
+function concatColumns(parts: PersonColumns[], n: number): PersonColumns {
+  const out = personColumns(n);
+  let at = 0;
+  for (const p of parts) {
+    for (const k of PERSON_KEYS)
+      (out[k] as { set(a: ArrayLike<number>, at: number): void }).set(p[k], at);
+    at += p.idState.length;
+  }
+  return out;
+}
+
 /** One roster sheet's participants, row j being the j-th data row. */
 export class RosterRows {
-  /** values index of each participant's row. */
-  readonly vi: Int32Array;
-  readonly idState: Uint8Array;
-  /** hashText of the normalised ID, where there is one. */
-  readonly idHash: Int32Array;
-  /** The birth date from the ID (packed), 0 unless the ID passed every check. */
-  readonly birth: Int32Array;
-  readonly gender: Uint8Array;
-  readonly member: Int8Array;
-  /** The 疗休养日期 (packed), 0 when blank or unreadable. */
-  readonly date: Int32Array;
-  /** Index into `lists` of the row's 人员类别. */
-  readonly cats: Int32Array;
-  /** 1 when 姓名 and 工作单位 are filled and the ID is usable (the rows a same-name-and-unit
-   *  check compares); then nameUnitHash hashes the two keys (valueKey). */
-  readonly hasNameUnit: Uint8Array;
-  readonly nameUnitHash: Int32Array;
-  /** The distinct category lists of the sheet (each shared by every row that has it). */
-  readonly lists: string[][];
+  /** The rows' columns (see RowColumns). */
+  readonly c: RowColumns;
   readonly n: number;
   private people: Participant[] | null = null;
 
@@ -142,18 +142,8 @@ export class RosterRows {
     readonly today: Day,
     c: RowColumns
   ) {
+    this.c = c;
     this.n = c.vi.length;
-    this.vi = c.vi;
-    this.idState = c.idState;
-    this.idHash = c.idHash;
-    this.birth = c.birth;
-    this.gender = c.gender;
-    this.member = c.member;
-    this.date = c.date;
-    this.cats = c.cats;
-    this.hasNameUnit = c.hasNameUnit;
-    this.nameUnitHash = c.nameUnitHash;
-    this.lists = c.lists;
   }
 
   get name(): string {
@@ -162,13 +152,13 @@ export class RosterRows {
 
   /** 1-based sheet row of participant j. */
   row(j: number): number {
-    return this.originRow + this.vi[j] + 1;
+    return this.originRow + this.c.vi[j] + 1;
   }
 
   cell(j: number, field: RosterField): Cell {
     const c = this.cols[field];
     if (c < 0) return null;
-    const v = this.sheet.values[this.vi[j]][c];
+    const v = this.sheet.values[this.c.vi[j]][c];
     return v === undefined ? null : v;
   }
 
@@ -178,7 +168,7 @@ export class RosterRows {
 
   /** The normalised 18-character ID, or null when there is none. */
   id18(j: number): string | null {
-    const s = this.idState[j];
+    const s = this.c.idState[j];
     if (s === NO_ID) return null;
     const c = this.cell(j, "idNumber");
     if (s === ID_IS_CELL) return c as string;
@@ -187,7 +177,7 @@ export class RosterRows {
   }
 
   categories(j: number): string[] {
-    return this.lists[this.cats[j]];
+    return this.c.lists[this.c.cats[j]];
   }
 
   /** The date as typed; "" for a date serial (shown from `date` as 2024-06-01). */
@@ -210,7 +200,7 @@ export class RosterRows {
     const rawId = this.cell(j, "idNumber");
     const memberCell = this.cell(j, "member");
     const programRaw = this.cell(j, "program");
-    const g = this.gender[j];
+    const g = this.c.gender[j];
     return {
       sheet: this.name,
       row: this.row(j),
@@ -225,7 +215,7 @@ export class RosterRows {
       programRaw,
       programText: cellText(programRaw),
       batch: this.text(j, "batch"),
-      date: unpackDay(this.date[j]),
+      date: unpackDay(this.c.date[j]),
       dateText: this.dateText(j),
       phone: this.text(j, "phone"),
       note: this.text(j, "note"),
@@ -236,7 +226,7 @@ export class RosterRows {
   /** As the row was read: the check's result when the ID passed (id18, birth, gender, from15),
    *  else the ID alone. */
   private idInfo(j: number, rawId: Cell, g: number): IdInfo {
-    const s = this.idState[j];
+    const s = this.c.idState[j];
     if (s === NO_ID) return { id18: null };
     if (s === ID_NORMALISED) {
       const r = checkId(rawId, this.today);
@@ -249,7 +239,7 @@ export class RosterRows {
     const ok: IdInfo & { kind: "ok"; from15: boolean } = {
       kind: "ok",
       id18,
-      birth: unpackDay(this.birth[j])!,
+      birth: unpackDay(this.c.birth[j])!,
       gender,
       from15: false,
     };
@@ -257,7 +247,7 @@ export class RosterRows {
   }
 }
 
-/** The hash of a (name, unit) pair of keys. */
+/** Everyone on the roster sheets as one list: person k runs over the sheets in order. */
 /** `hashText(valueKey(s))`; a cell that is already a key (the usual one) is read once, nothing made. */
 export function keyHash(s: string): number {
   let h = 0x811c9dc5;
@@ -386,14 +376,8 @@ export function rowsOf(roster: Roster): RosterRows {
  *  index k: a split roster is checked as one. One sheet (the usual case) is its rows as they are. */
 export class People {
   readonly n: number;
-  readonly idState: Uint8Array;
-  readonly idHash: Int32Array;
-  readonly birth: Int32Array;
-  readonly gender: Uint8Array;
-  readonly member: Int8Array;
-  readonly date: Int32Array;
-  readonly hasNameUnit: Uint8Array;
-  readonly nameUnitHash: Int32Array;
+  /** Everyone's person columns, sheet after sheet. */
+  readonly c: PersonColumns;
   private readonly parts: RosterRows[];
   /** For several sheets: the sheet (index into parts) and the row within it of each k. */
   private readonly part: Uint16Array | null;
@@ -404,42 +388,22 @@ export class People {
     const parts = this.parts;
     this.n = parts.reduce((a, p) => a + p.n, 0);
     if (parts.length === 1) {
-      const p = parts[0];
       this.part = null;
       this.local = null;
-      this.idState = p.idState;
-      this.idHash = p.idHash;
-      this.birth = p.birth;
-      this.gender = p.gender;
-      this.member = p.member;
-      this.date = p.date;
-      this.hasNameUnit = p.hasNameUnit;
-      this.nameUnitHash = p.nameUnitHash;
+      this.c = parts[0].c;
       return;
     }
     const n = this.n;
     this.part = new Uint16Array(n);
     this.local = new Int32Array(n);
-    this.idState = new Uint8Array(n);
-    this.idHash = new Int32Array(n);
-    this.birth = new Int32Array(n);
-    this.gender = new Uint8Array(n);
-    this.member = new Int8Array(n);
-    this.date = new Int32Array(n);
-    this.hasNameUnit = new Uint8Array(n);
-    this.nameUnitHash = new Int32Array(n);
+    this.c = concatColumns(
+      parts.map((p) => p.c),
+      n
+    );
     let at = 0;
     parts.forEach((p, i) => {
       this.part!.fill(i, at, at + p.n);
       for (let j = 0; j < p.n; j++) this.local![at + j] = j;
-      this.idState.set(p.idState, at);
-      this.idHash.set(p.idHash, at);
-      this.birth.set(p.birth, at);
-      this.gender.set(p.gender, at);
-      this.member.set(p.member, at);
-      this.date.set(p.date, at);
-      this.hasNameUnit.set(p.hasNameUnit, at);
-      this.nameUnitHash.set(p.nameUnitHash, at);
       at += p.n;
     });
   }

@@ -257,16 +257,16 @@ function nearRetirement(
   nearCounts: boolean,
   nearMonths: number
 ): string | null {
-  const birth = people.birth[k];
+  const birth = people.c.birth[k];
   if (!nearCounts || birth === 0) return null;
-  const on = program.start ?? unpackDay(people.date[k]);
+  const on = program.start ?? unpackDay(people.c.date[k]);
   if (!on) return null;
   // Nobody retires before 50: whoever is younger than 50 less the window is not near it (most
   // rows, with no date arithmetic).
   if ((on.y - Math.floor(birth / 10000) + 1) * 12 + nearMonths < YOUNGEST_RETIREMENT_MONTHS)
     return null;
   const b = unpackDay(birth)!;
-  const gender = people.gender[k] === GENDER_MALE ? "男" : "女";
+  const gender = people.c.gender[k] === GENDER_MALE ? "男" : "女";
   const worker = people.text(k, "postType").includes("工人");
   if (retirementStatus(b, gender, worker, on, nearMonths) !== "near") return null;
   return `${NEAR_RETIREMENT}（${formatDay(retirementDate(b, gender, worker))}退休）`;

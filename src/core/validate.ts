@@ -159,10 +159,10 @@ function programmeRules(
       }
     }
     // A blank cell is already MISSING_REQUIRED; an unreadable or 否 value is NOT_MEMBER.
-    const member = people.member[k];
+    const member = people.c.member[k];
     if (prog.memberRequired && member !== MEMBER_YES && member !== MEMBER_BLANK)
       issues.push(at("NOT_MEMBER", k, "member", MSG.notMember(label, people.text(k, "member"))));
-    const date = people.date[k];
+    const date = people.c.date[k];
     if (
       date !== 0 &&
       ((starts[pi] !== 0 && date < starts[pi]) || (ends[pi] !== 0 && date > ends[pi]))
@@ -175,13 +175,13 @@ function programmeRules(
           MSG.dateOutside(dateTextOf(people, k), label, windowText(prog))
         )
       );
-    const birth = people.birth[k];
+    const birth = people.c.birth[k];
     if (birth === 0) continue;
     const on = prog.start ?? unpackDay(date);
     // Nobody retires before 50 (the youngest statutory age): most rows need no date arithmetic.
     if (on && on.y - Math.floor(birth / 10000) >= MIN_RETIREMENT_YEARS) {
       const b = unpackDay(birth)!;
-      const gender = people.gender[k] === GENDER_MALE ? "男" : "女";
+      const gender = people.c.gender[k] === GENDER_MALE ? "男" : "女";
       const worker = people.text(k, "postType").includes("工人");
       if (retirementStatus(b, gender, worker, on, opts.nearMonths) === "retired") {
         const retired = retirementDate(b, gender, worker);
@@ -194,7 +194,7 @@ function programmeRules(
 
 /** The date as typed, or a date serial as 2024-06-01. */
 function dateTextOf(people: People, k: number): string {
-  const d = unpackDay(people.date[k]);
+  const d = unpackDay(people.c.date[k]);
   return people.dateText(k) || (d ? formatDay(d) : "");
 }
 
@@ -250,8 +250,8 @@ function duplicateRules(at: At, people: People, perYear: number): Issue[] {
 function sameId(people: People): number[][] {
   return equalGroups(
     people.n,
-    people.idHash,
-    people.idState,
+    people.c.idHash,
+    people.c.idState,
     (a, b) => people.id18(a) === people.id18(b)
   );
 }
@@ -262,8 +262,8 @@ function sameNameAndUnit(people: People): number[][] {
   const key = (k: number, field: RosterField) => valueKey(people.text(k, field));
   return equalGroups(
     people.n,
-    people.nameUnitHash,
-    people.hasNameUnit,
+    people.c.nameUnitHash,
+    people.c.hasNameUnit,
     (a, b) => key(a, "name") === key(b, "name") && key(a, "unit") === key(b, "unit")
   );
 }
