@@ -150,6 +150,21 @@ export class RosterRows {
     return this.sheet.name;
   }
 
+  /** The participant on a 1-based sheet row, or -1 when that row holds none. */
+  indexOfRow(row: number): number {
+    const v = row - this.originRow - 1;
+    const vi = this.c.vi;
+    let lo = 0;
+    let hi = vi.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (vi[mid] === v) return mid;
+      if (vi[mid] < v) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** 1-based sheet row of participant j. */
   row(j: number): number {
     return this.originRow + this.c.vi[j] + 1;
@@ -364,6 +379,11 @@ class ReadRoster implements Roster {
 /** The roster of a sheet read into `rows`. */
 export function makeRoster(rows: RosterRows, columns: Record<string, FieldColumn>): Roster {
   return new ReadRoster(rows, columns);
+}
+
+/** The rows behind a roster parseRoster made; null for any other (a plain copy, say). */
+export function readRows(roster: Roster): RosterRows | null {
+  return roster instanceof ReadRoster ? roster.rows : null;
 }
 
 /** The rows behind a roster parseRoster made. */

@@ -5,7 +5,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import type { Issue, IssueCode } from "../core/types";
 import type { Analysis } from "../core/engine";
-import { peopleByRow, personOf } from "../core/people";
+import { personOf } from "../core/people";
 import { issueCell } from "../core/a1";
 import { useStrings } from "./context";
 
@@ -81,7 +81,6 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
   const s = useStrings();
   const styles = useStyles();
   const groups = groupIssues(analysis.issues);
-  const byRow = React.useMemo(() => peopleByRow(analysis.rosters), [analysis]);
   const [expanded, setExpanded] = React.useState<Set<IssueCode>>(new Set());
   return (
     <section className={styles.section} aria-labelledby="issues-heading">
@@ -106,7 +105,7 @@ export function IssueList({ analysis, onGoTo }: IssueListProps): React.ReactElem
           <ul className={styles.list}>
             {(expanded.has(g.code) ? g.issues : g.issues.slice(0, GROUP_PREVIEW)).map((i, n) => {
               const cell = issueCell(i);
-              const person = personOf(i, analysis.rosters, byRow);
+              const person = personOf(i, analysis.rosters);
               return (
                 <li key={n}>
                   {cell ? (
