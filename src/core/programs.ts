@@ -105,18 +105,29 @@ export function resolvePeople(people: People, rates: RateTable | null): ProgramR
     const byKey = programIndex(rates);
     for (const [k, prog] of byKey) index.set(k, programs.indexOf(prog));
   }
+  // Each sheet's distinct 项目 cells (found as the rows were read) are matched once; the rows
+  // then only look their cell's programme up.
   const seen = new Map<Cell, number>();
-  for (let k = 0; k < people.n; k++) {
-    const raw = people.cell(k, "program");
-    let pi = seen.get(raw);
-    if (pi === undefined) {
-      const text = cellText(raw);
-      pi = text === "" ? NO_PROGRAM : (index.get(valueKey(text)) ?? UNKNOWN_PROGRAM);
-      seen.set(raw, pi);
-      if (pi >= 0) res.raws.push({ raw, program: pi });
+  let k = 0;
+  for (const part of people.parts) {
+    const { program, programCells } = part.c;
+    const of = new Int32Array(programCells.length);
+    for (let p = 0; p < programCells.length; p++) {
+      const raw = programCells[p];
+      let pi = seen.get(raw);
+      if (pi === undefined) {
+        const text = cellText(raw);
+        pi = text === "" ? NO_PROGRAM : (index.get(valueKey(text)) ?? UNKNOWN_PROGRAM);
+        seen.set(raw, pi);
+        if (pi >= 0) res.raws.push({ raw, program: pi });
+      }
+      of[p] = pi;
     }
-    res.program[k] = pi;
-    if (pi >= 0 && res.applicants[pi]++ === 0) res.firstSeen.push(pi);
+    for (let j = 0; j < part.n; j++, k++) {
+      const pi = of[program[j]];
+      res.program[k] = pi;
+      if (pi >= 0 && res.applicants[pi]++ === 0) res.firstSeen.push(pi);
+    }
   }
   return res;
 }

@@ -85,13 +85,18 @@ type PersonKey = keyof typeof PERSON_COLUMNS;
 const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as PersonKey[];
 export type PersonColumns = { [K in PersonKey]: InstanceType<(typeof PERSON_COLUMNS)[K]> };
 
-/** One sheet's columns: the person columns, plus each row's values index (vi) and 人员类别 as an
- *  index into `lists`, the sheet's distinct category lists (each shared by every row with it).
+/** One sheet's columns: the person columns, plus each row's values index (vi), 人员类别 as an
+ *  index into `lists`, the sheet's distinct category lists (each shared by every row with it),
+ *  and 项目 likewise.
  *  A plain object: the parser's loop touches nothing whose shape is made per run. */
 export interface RowColumns extends PersonColumns {
   vi: Int32Array;
   cats: Int32Array;
   lists: string[][];
+  /** The row's 项目 cell as an index into `programCells`, the sheet's distinct 项目 cells in
+   *  order of first use. */
+  program: Int32Array;
+  programCells: Cell[];
 }
 
 function personColumns(n: number): PersonColumns {
@@ -101,7 +106,14 @@ function personColumns(n: number): PersonColumns {
 }
 
 export function rowColumns(n: number): RowColumns {
-  return { ...personColumns(n), vi: new Int32Array(n), cats: new Int32Array(n), lists: [] };
+  return {
+    ...personColumns(n),
+    vi: new Int32Array(n),
+    cats: new Int32Array(n),
+    lists: [],
+    program: new Int32Array(n),
+    programCells: [],
+  };
 }
 
 /** The first n rows of each column (views: nothing copied). */
@@ -113,6 +125,8 @@ export function firstRows(c: RowColumns, n: number): RowColumns {
     vi: c.vi.subarray(0, n),
     cats: c.cats.subarray(0, n),
     lists: c.lists,
+    program: c.program.subarray(0, n),
+    programCells: c.programCells,
   };
 }
 
@@ -398,7 +412,8 @@ export class People {
   readonly n: number;
   /** Everyone's person columns, sheet after sheet. */
   readonly c: PersonColumns;
-  private readonly parts: RosterRows[];
+  /** The sheets' rows, in order: person k of sheet i is at the sum of the earlier sheets' n. */
+  readonly parts: RosterRows[];
   /** For several sheets: the sheet (index into parts) and the row within it of each k. */
   private readonly part: Uint16Array | null;
   private readonly local: Int32Array | null;

@@ -69,7 +69,7 @@ export function parseRoster(sheet: SheetData, today: Day): Parsed<Roster | null>
     required,
     today,
     issues,
-    memo: { days: new Map(), lists: new Map(), members: new Map() },
+    memo: { days: new Map(), lists: new Map(), members: new Map(), programs: new Map() },
   };
   // Data rows below the header (blank rows and footers skipped), read in the same pass.
   let n = 0;
@@ -168,6 +168,8 @@ function columnIndexes(table: Table): Cols {
 interface Memo {
   days: Map<string | number, number>;
   lists: Map<string, number>;
+  /** 项目 cells by their index in the rows' programCells. */
+  programs: Map<Cell, number>;
   members: Map<Cell, number>;
 }
 
@@ -193,6 +195,18 @@ function memberOf(memo: Memo, c: Cell): number {
     memo.members.set(c, m);
   }
   return m;
+}
+
+/** The 项目 cell by its index among the sheet's distinct 项目 cells (matched to the rate sheet
+ *  once each, programs.ts). */
+function programOf(memo: Memo, out: RowColumns, c: Cell): number {
+  let p = memo.programs.get(c);
+  if (p === undefined) {
+    p = out.programCells.length;
+    out.programCells.push(c);
+    memo.programs.set(c, p);
+  }
+  return p;
 }
 
 function listOf(memo: Memo, out: RowColumns, s: string): number {
@@ -262,6 +276,7 @@ function readRow(r: Reader, j: number, i: number): void {
     );
   out.member[j] = memberOf(memo, cellAt(row, cols.member));
   out.cats[j] = listOf(memo, out, cellText(cellAt(row, cols.categories)));
+  out.program[j] = programOf(memo, out, cellAt(row, cols.program));
   // The same name and unit under different IDs needs an ID: without one the row is left out.
   const name = out.idState[j] !== NO_ID ? cellText(cellAt(row, cols.name)) : "";
   const unit = name ? cellText(cellAt(row, cols.unit)) : "";
