@@ -85,11 +85,34 @@ type PersonKey = keyof typeof PERSON_COLUMNS;
 const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as PersonKey[];
 export type PersonColumns = { [K in PersonKey]: InstanceType<(typeof PERSON_COLUMNS)[K]> };
 
+/**
+ * The person columns, each made by `f`. Built as one object literal on purpose: a literal's
+ * shape comes from its allocation site and outlives a full GC, while a shape built by adding
+ * keys (or by spreading) was seen to change from run to run, and every method reading the
+ * columns was then deoptimised ("wrong map") and compiled again.
+ */
+function personColumns(f: (k: PersonKey) => PersonColumns[PersonKey]): PersonColumns {
+  const c = f as <K extends PersonKey>(k: K) => PersonColumns[K];
+  return {
+    idState: c("idState"),
+    idHash: c("idHash"),
+    birth: c("birth"),
+    gender: c("gender"),
+    member: c("member"),
+    date: c("date"),
+    hasNameUnit: c("hasNameUnit"),
+    nameUnitHash: c("nameUnitHash"),
+  };
+}
+
+const newColumns = (n: number) => (k: PersonKey) => new PERSON_COLUMNS[k](n);
+
 /** One sheet's columns: the person columns, plus each row's values index (vi), 人员类别 as an
  *  index into `lists`, the sheet's distinct category lists (each shared by every row with it),
- *  and 项目 likewise.
- *  A plain object: the parser's loop touches nothing whose shape is made per run. */
-export interface RowColumns extends PersonColumns {
+ *  and 项目 likewise. A plain object literal: the parser's loop touches nothing whose shape is
+ *  made per run. */
+export interface RowColumns {
+  person: PersonColumns;
   vi: Int32Array;
   cats: Int32Array;
   lists: string[][];
@@ -99,15 +122,9 @@ export interface RowColumns extends PersonColumns {
   programCells: Cell[];
 }
 
-function personColumns(n: number): PersonColumns {
-  const c: Record<string, unknown> = {};
-  for (const k of PERSON_KEYS) c[k] = new PERSON_COLUMNS[k](n);
-  return c as PersonColumns;
-}
-
 export function rowColumns(n: number): RowColumns {
   return {
-    ...personColumns(n),
+    person: personColumns(newColumns(n)),
     vi: new Int32Array(n),
     cats: new Int32Array(n),
     lists: [],
@@ -118,10 +135,8 @@ export function rowColumns(n: number): RowColumns {
 
 /** The first n rows of each column (views: nothing copied). */
 export function firstRows(c: RowColumns, n: number): RowColumns {
-  const out: Record<string, unknown> = {};
-  for (const k of PERSON_KEYS) out[k] = c[k].subarray(0, n);
   return {
-    ...(out as unknown as PersonColumns),
+    person: personColumns((k) => c.person[k].subarray(0, n)),
     vi: c.vi.subarray(0, n),
     cats: c.cats.subarray(0, n),
     lists: c.lists,
@@ -132,7 +147,7 @@ export function firstRows(c: RowColumns, n: number): RowColumns {
 
 /** Several sheets' person columns one after another. */
 function concatColumns(parts: PersonColumns[], n: number): PersonColumns {
-  const out = personColumns(n);
+  const out = personColumns(newColumns(n));
   let at = 0;
   for (const p of parts) {
     for (const k of PERSON_KEYS)
@@ -197,7 +212,7 @@ export class RosterRows {
 
   /** The normalised 18-character ID, or null when there is none. */
   id18(j: number): string | null {
-    const s = this.c.idState[j];
+    const s = this.c.person.idState[j];
     if (s === NO_ID) return null;
     const c = this.cell(j, "idNumber");
     if (s === ID_IS_CELL) return c as string;
@@ -229,7 +244,7 @@ export class RosterRows {
     const rawId = this.cell(j, "idNumber");
     const memberCell = this.cell(j, "member");
     const programRaw = this.cell(j, "program");
-    const g = this.c.gender[j];
+    const g = this.c.person.gender[j];
     return {
       sheet: this.name,
       row: this.row(j),
@@ -244,7 +259,7 @@ export class RosterRows {
       programRaw,
       programText: cellText(programRaw),
       batch: this.text(j, "batch"),
-      date: unpackDay(this.c.date[j]),
+      date: unpackDay(this.c.person.date[j]),
       dateText: this.dateText(j),
       phone: this.text(j, "phone"),
       note: this.text(j, "note"),
@@ -255,7 +270,7 @@ export class RosterRows {
   /** As the row was read: the check's result when the ID passed (id18, birth, gender, from15),
    *  else the ID alone. */
   private idInfo(j: number, rawId: Cell, g: number): IdInfo {
-    const s = this.c.idState[j];
+    const s = this.c.person.idState[j];
     if (s === NO_ID) return { id18: null };
     if (s === ID_NORMALISED) {
       const r = checkId(rawId, this.today);
@@ -268,7 +283,7 @@ export class RosterRows {
     const ok: IdInfo & { kind: "ok"; from15: boolean } = {
       kind: "ok",
       id18,
-      birth: unpackDay(this.c.birth[j])!,
+      birth: unpackDay(this.c.person.birth[j])!,
       gender,
       from15: false,
     };
@@ -425,14 +440,14 @@ export class People {
     if (parts.length === 1) {
       this.part = null;
       this.local = null;
-      this.c = parts[0].c;
+      this.c = parts[0].c.person;
       return;
     }
     const n = this.n;
     this.part = new Uint16Array(n);
     this.local = new Int32Array(n);
     this.c = concatColumns(
-      parts.map((p) => p.c),
+      parts.map((p) => p.c.person),
       n
     );
     let at = 0;

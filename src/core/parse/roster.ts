@@ -246,7 +246,7 @@ function readRow(r: Reader, j: number, i: number): void {
   const rawId = cellAt(row, cols.idNumber);
   if (cols.idNumber >= 0 && cellText(rawId) !== "") readId(r, j, i, rawId);
   const gender = cellText(cellAt(row, cols.gender));
-  const fromId = out.gender[j];
+  const fromId = out.person.gender[j];
   if (gender && fromId !== GENDER_NONE) {
     const idGender = fromId === GENDER_MALE ? "男" : "女";
     if (readGender(gender) !== idGender)
@@ -263,7 +263,7 @@ function readRow(r: Reader, j: number, i: number): void {
   const serial = typeof dateCell === "number" && Number.isFinite(dateCell);
   const dateRaw = serial ? "" : cellText(dateCell);
   const date = serial ? dayOf(memo, dateCell) : dateRaw ? dayOf(memo, dateCell as string) : 0;
-  out.date[j] = date;
+  out.person.date[j] = date;
   if (date === 0 && (serial || dateRaw))
     issues.push(
       rowIssue(
@@ -274,15 +274,15 @@ function readRow(r: Reader, j: number, i: number): void {
         MSG.dateUnreadable(dateRaw || cellText(dateCell))
       )
     );
-  out.member[j] = memberOf(memo, cellAt(row, cols.member));
+  out.person.member[j] = memberOf(memo, cellAt(row, cols.member));
   out.cats[j] = listOf(memo, out, cellText(cellAt(row, cols.categories)));
   out.program[j] = programOf(memo, out, cellAt(row, cols.program));
   // The same name and unit under different IDs needs an ID: without one the row is left out.
-  const name = out.idState[j] !== NO_ID ? cellText(cellAt(row, cols.name)) : "";
+  const name = out.person.idState[j] !== NO_ID ? cellText(cellAt(row, cols.name)) : "";
   const unit = name ? cellText(cellAt(row, cols.unit)) : "";
   if (unit) {
-    out.hasNameUnit[j] = 1;
-    out.nameUnitHash[j] = keyPairHash(name, unit);
+    out.person.hasNameUnit[j] = 1;
+    out.person.nameUnitHash[j] = keyPairHash(name, unit);
   }
 }
 
@@ -290,13 +290,14 @@ function readRow(r: Reader, j: number, i: number): void {
 function readId(r: Reader, j: number, i: number, rawId: Cell): void {
   const { out, issues } = r;
   // Most cells are already 18 plain characters: checked in place, nothing made.
-  const fault = typeof rawId === "string" ? plainIdFault(rawId, r.today, out.idHash, j) : NOT_PLAIN;
+  const fault =
+    typeof rawId === "string" ? plainIdFault(rawId, r.today, out.person.idHash, j) : NOT_PLAIN;
   if (fault !== NOT_PLAIN) {
     const id = rawId as string;
-    out.idState[j] = ID_IS_CELL;
+    out.person.idState[j] = ID_IS_CELL;
     if (fault === ID_OK) {
-      out.birth[j] = packedBirth(id);
-      out.gender[j] = genderOf(id) === "男" ? GENDER_MALE : GENDER_FEMALE;
+      out.person.birth[j] = packedBirth(id);
+      out.person.gender[j] = genderOf(id) === "男" ? GENDER_MALE : GENDER_FEMALE;
     } else if (fault === ID_CHECKSUM) {
       issues.push(rowIssue(r, "ID_CHECKSUM", i, "idNumber", MSG.idChecksum(checkDigit(id))));
     } else {
@@ -325,12 +326,12 @@ function readId(r: Reader, j: number, i: number, rawId: Cell): void {
       break;
     case "ok":
       if (c.from15) issues.push(rowIssue(r, "ID_15_DIGIT", i, "idNumber", MSG.id15(c.id18)));
-      out.birth[j] = packDay(c.birth);
-      out.gender[j] = c.gender === "男" ? GENDER_MALE : GENDER_FEMALE;
+      out.person.birth[j] = packDay(c.birth);
+      out.person.gender[j] = c.gender === "男" ? GENDER_MALE : GENDER_FEMALE;
       break;
   }
-  out.idState[j] = ID_NORMALISED;
-  out.idHash[j] = hashText(c.id18);
+  out.person.idState[j] = ID_NORMALISED;
+  out.person.idHash[j] = hashText(c.id18);
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
