@@ -1,6 +1,6 @@
 // Resident ID numbers (GB 11643): normalisation, check digit, 15→18, birth date and gender.
 import type { Cell, Day, Gender } from "./types";
-import { fold } from "./text";
+import { fnvStep, FNV_BASIS, fold } from "./text";
 import { isValidDay } from "./dates";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -149,16 +149,16 @@ export const NOT_PLAIN = -1;
 export function plainIdFault(s: string, today: Day, hashOut?: Int32Array, at = 0): number {
   if (s.length !== 18) return NOT_PLAIN;
   let sum = 0;
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = 0; i < 17; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return NOT_PLAIN;
     sum += (c - 48) * WEIGHTS[i];
-    h = Math.imul(h ^ c, 0x01000193);
+    h = fnvStep(h, c);
   }
   const last = s.charCodeAt(17);
   if ((last < 48 || last > 57) && last !== 88) return NOT_PLAIN;
-  if (hashOut) hashOut[at] = Math.imul(h ^ last, 0x01000193) | 0;
+  if (hashOut) hashOut[at] = fnvStep(h, last) | 0;
   const b = packedBirth(s);
   const y = Math.floor(b / 10000);
   if (!isValidDay(y, Math.floor(b / 100) % 100, b % 100) || y < 1900) return ID_NO_DAY;

@@ -13,7 +13,7 @@ import type {
   SheetData,
 } from "./types";
 import { checkId } from "./idcard";
-import { cellText, keyCode, valueKey, yesNo } from "./text";
+import { cellText, FNV_BASIS, fnvStep, hashText, keyCode, valueKey, yesNo } from "./text";
 
 /** Each roster field's index into a values row, -1 when its column is missing. */
 export interface Cols {
@@ -291,14 +291,13 @@ export class RosterRows {
   }
 }
 
-/** Everyone on the roster sheets as one list: person k runs over the sheets in order. */
 /** `hashText(valueKey(s))`; a cell that is already a key (the usual one) is read once, nothing made. */
 export function keyHash(s: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!keyCode(c)) return hashText(valueKey(s));
-    h = Math.imul(h ^ c, 0x01000193);
+    h = fnvStep(h, c);
   }
   return h | 0;
 }
@@ -306,13 +305,6 @@ export function keyHash(s: string): number {
 /** The hash of the pair of keys `valueKey(a)`, `valueKey(b)`. */
 export function keyPairHash(a: string, b: string): number {
   return Math.imul(keyHash(a), 31) ^ keyHash(b);
-}
-
-/** FNV-1a over the UTF-16 units: a 32-bit hash for the tables below. */
-export function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
 }
 
 /** The table of the last {@link equalGroups} call, kept for the next one (see probeTable). */

@@ -62,6 +62,19 @@ export function headerUnit(s: string): string {
   return m ? m[1] : "";
 }
 
+/** FNV-1a (32-bit): the offset basis, and one step over a UTF-16 unit. */
+export const FNV_BASIS = 0x811c9dc5;
+export function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** FNV-1a over the UTF-16 units: a 32-bit hash for the roster's tables (rows.ts). */
+export function hashText(s: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return h | 0;
+}
+
 /** A UTF-16 unit that {@link valueKey} keeps as it is (no folding, not a space, not lower case). */
 export function keyCode(c: number): boolean {
   return stableCode(c) && c > 0x20 && !(c >= 0x61 && c <= 0x7a);

@@ -14,7 +14,7 @@ import {
   readGender,
 } from "../../src/core/idcard";
 import { bookOf, person, run, validId } from "../helpers/books";
-import { hashText } from "../../src/core/rows";
+import { hashText } from "../../src/core/text";
 import { issueCell } from "../../src/core/a1";
 
 const TODAY = { y: 2024, m: 5, d: 1 };

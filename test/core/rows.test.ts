@@ -1,8 +1,8 @@
 // The column-wise roster (src/core/rows.ts): the duplicate table against a plain Map, and the
 // participant objects made on demand against what each cell says (checkId, the cells as typed).
 import fc from "fast-check";
-import { equalGroups, hashText, keyHash, keyPairHash, People, rowsOf } from "../../src/core/rows";
-import { blankText, cellText, valueKey } from "../../src/core/text";
+import { equalGroups, keyHash, keyPairHash, People, rowsOf } from "../../src/core/rows";
+import { blankText, cellText, hashText, valueKey } from "../../src/core/text";
 import { parseRoster } from "../../src/core/parse";
 import { checkId } from "../../src/core/idcard";
 import { person, rosterSheet, rows, serial, TODAY, validId } from "../helpers/books";

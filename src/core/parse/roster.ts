@@ -17,13 +17,12 @@ import {
 } from "../idcard";
 import { makeIssue } from "../issues";
 import { MSG } from "../messages";
-import { blankText, cellText, splitList, yesNo } from "../text";
+import { blankText, cellText, hashText, splitList, yesNo } from "../text";
 import {
   Cols,
   GENDER_FEMALE,
   GENDER_MALE,
   GENDER_NONE,
-  hashText,
   ID_IS_CELL,
   ID_NORMALISED,
   makeRoster,
@@ -197,27 +196,19 @@ function memberOf(memo: Memo, c: Cell): number {
   return m;
 }
 
-/** The 项目 cell by its index among the sheet's distinct 项目 cells (matched to the rate sheet
- *  once each, programs.ts). */
-function programOf(memo: Memo, out: RowColumns, c: Cell): number {
-  let p = memo.programs.get(c);
-  if (p === undefined) {
-    p = out.programCells.length;
-    out.programCells.push(c);
-    memo.programs.set(c, p);
+/** The index of `key` among the distinct keys seen so far, `list` holding what each one made
+ *  (a category list, a 项目 cell as typed): each distinct cell is read once. */
+function indexIn<K, V>(seen: Map<K, number>, list: V[], key: K, make: (k: K) => V): number {
+  let i = seen.get(key);
+  if (i === undefined) {
+    i = list.length;
+    list.push(make(key));
+    seen.set(key, i);
   }
-  return p;
+  return i;
 }
 
-function listOf(memo: Memo, out: RowColumns, s: string): number {
-  let l = memo.lists.get(s);
-  if (l === undefined) {
-    l = out.lists.length;
-    out.lists.push(splitList(s));
-    memo.lists.set(s, l);
-  }
-  return l;
-}
+const asTyped = (c: Cell): Cell => c;
 
 function cellAt(row: Cell[], col: number): Cell {
   if (col < 0) return null;
@@ -275,8 +266,9 @@ function readRow(r: Reader, j: number, i: number): void {
       )
     );
   out.person.member[j] = memberOf(memo, cellAt(row, cols.member));
-  out.cats[j] = listOf(memo, out, cellText(cellAt(row, cols.categories)));
-  out.program[j] = programOf(memo, out, cellAt(row, cols.program));
+  out.cats[j] = indexIn(memo.lists, out.lists, cellText(cellAt(row, cols.categories)), splitList);
+  // 项目 cells are matched to the rate sheet once each (programs.ts).
+  out.program[j] = indexIn(memo.programs, out.programCells, cellAt(row, cols.program), asTyped);
   // The same name and unit under different IDs needs an ID: without one the row is left out.
   const name = out.person.idState[j] !== NO_ID ? cellText(cellAt(row, cols.name)) : "";
   const unit = name ? cellText(cellAt(row, cols.unit)) : "";
