@@ -6,6 +6,7 @@ import type {
   HistoryEntry,
   Issue,
   Options,
+  Participant,
   RateTable,
   Roster,
   SheetChoice,
@@ -358,6 +359,9 @@ export interface ReportJson {
       selectedRows: number[];
       /** The waitlist (候补): roster rows in rank order. */
       waitlistRows: number[];
+      /** The same rows with their roster sheet (a roster may span several sheets). */
+      selectedAt: RowAt[];
+      waitlistAt: RowAt[];
       perPerson: number;
       cost: number;
       transport: number;
@@ -375,14 +379,24 @@ export interface ReportJson {
   rules: Record<string, { value: number | null; source: string }>;
 }
 
+/** A roster row and the sheet it is on. */
+export interface RowAt {
+  sheet: string;
+  row: number;
+}
+
 function selectionJson(sel: ProgramSelection | undefined, applicants: number) {
   const ranked = sel?.ranked ?? [];
-  const selectedRows = ranked.filter((r) => r.selected).map((r) => r.participant.row);
+  const selected = ranked.filter((r) => r.selected).map((r) => r.participant);
+  const waitlist = ranked.filter((r) => !r.selected).map((r) => r.participant);
+  const at = (p: Participant): RowAt => ({ sheet: p.sheet, row: p.row });
   return {
     applicants,
-    selected: selectedRows.length,
-    selectedRows,
-    waitlistRows: ranked.filter((r) => !r.selected).map((r) => r.participant.row),
+    selected: selected.length,
+    selectedRows: selected.map((p) => p.row),
+    waitlistRows: waitlist.map((p) => p.row),
+    selectedAt: selected.map(at),
+    waitlistAt: waitlist.map(at),
   };
 }
 

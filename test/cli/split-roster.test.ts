@@ -34,6 +34,28 @@ describe.each(["scope", "unit"] as const)("a roster split per %s", (by) => {
     // The summary names every roster sheet.
     for (const name of rosterNames) expect(run.stdout).toContain(name);
 
+    // Each selected row is named with its sheet: that row there names the programme, and no
+    // (sheet, row) is named twice, though row numbers repeat across the sheets.
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(path.join(dir, "split.xlsx"));
+    const seen = new Set<string>();
+    let rowsRepeat = false;
+    for (const p of json.allocation.programs) {
+      const at: { sheet: string; row: number }[] = [...p.selectedAt, ...p.waitlistAt];
+      expect(at.length).toBe(p.applicants);
+      expect(p.selectedAt.map((x: { row: number }) => x.row)).toEqual(p.selectedRows);
+      const rows = new Set(at.map((x) => x.row));
+      if (rows.size < at.length) rowsRepeat = true;
+      for (const x of at) {
+        expect(rosterNames).toContain(x.sheet);
+        expect([p.code, p.name]).toContain(input.getWorksheet(x.sheet)!.getCell(x.row, 8).value);
+        expect(seen.has(`${x.sheet}!${x.row}`)).toBe(false);
+        seen.add(`${x.sheet}!${x.row}`);
+      }
+    }
+    expect(seen.size).toBe(151);
+    expect(rowsRepeat).toBe(by === "unit");
+
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "split.经费分摊.xlsx"));
     const ws = wb.getWorksheet("经费分摊表")!;
