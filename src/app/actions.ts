@@ -4,7 +4,7 @@ import type { Options } from "../core/types";
 import { analyse, Analysis, planSheets } from "../core/engine";
 import type { Progress, WorkbookPort, WrittenSheet } from "./port";
 import { removalPlan } from "../core/plan";
-import type { DocumentRole } from "../core/generated";
+import { DEFAULT_DOCUMENTS, DOCUMENT_ROLES, DocumentRole } from "../core/generated";
 
 /** 校验: read, check, and mark the issue cells (replacing earlier marks). */
 export async function validate(
@@ -29,7 +29,9 @@ export interface GenerateRequest {
   markWhenBlocked?: boolean;
   /** The caller's last word before anything is written (the CLI: the output file may exist). */
   mayWrite?: (analysis: Analysis) => boolean;
-  /** The lists of the document pack to write beside the allocation (default: all four). */
+  /** The lists of the document pack to write beside the allocation (default: none). A list this
+   *  tool wrote before and not asked for now is removed: left in place it would show the old
+   *  roster's people as if they were current. */
   documents?: readonly DocumentRole[];
 }
 
@@ -80,10 +82,13 @@ export async function generate(
     return { analysis, written: [], blocked: true, blockedBy: "caller", marked: false };
   progress?.("write", 2, 3);
   const plans = planSheets(analysis, {}, request.documents);
-  // 名额与候补 only while a programme is oversubscribed; an earlier one goes otherwise.
+  // 名额与候补 only while a programme is oversubscribed; an earlier one goes otherwise, and so
+  // does an earlier list not asked for this time (ports remove only sheets this tool wrote).
   const waitlist = plans.waitlist ?? removalPlan("waitlist");
+  const wanted = new Set(request.documents ?? DEFAULT_DOCUMENTS);
+  const unwanted = DOCUMENT_ROLES.filter((r) => !wanted.has(r)).map(removalPlan);
   const written = await port.writeSheets(
-    [plans.allocation!, plans.report, waitlist, ...plans.documents],
+    [plans.allocation!, plans.report, waitlist, ...plans.documents, ...unwanted],
     progress
   );
   progress?.("done", 3, 3);

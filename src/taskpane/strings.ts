@@ -56,7 +56,7 @@ const zh = {
   outOfRange: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
   documentsLabel: "同时生成的名单",
   documentsHint:
-    "经费分摊表与校验结果总是生成；勾选的名单一并生成（重新生成时只替换本工具生成的表）。",
+    "经费分摊表与校验结果总是生成；勾选的名单一并生成。重新生成时只替换本工具生成的表；以前生成、这次未勾选的名单会被移除，以免留下过时的名单。",
   documentName: {
     participants: "参加人员名单",
     insurance: "意外险投保名单",
@@ -210,7 +210,7 @@ const en: Strings = {
   outOfRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
   documentsLabel: "Lists to generate as well",
   documentsHint:
-    "The allocation and the check report are always written; the lists ticked here too (regenerating replaces only sheets this tool wrote).",
+    "The allocation and the check report are always written; the lists ticked here too. Regenerating replaces only sheets this tool wrote; a list written before and not ticked now is removed, so no out-of-date list is left behind.",
   documentName: {
     participants: "Participants (参加人员名单)",
     insurance: "Accident insurance (意外险投保名单)",

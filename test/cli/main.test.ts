@@ -484,6 +484,27 @@ describe("--sheets: the document pack by short names", () => {
     );
   });
 
+  it("regenerating with fewer lists removes the earlier ones not asked for (and says which sheets it wrote)", async () => {
+    const dir = tmpDir();
+    expect((await runCli(["--sheets", "insurance,notice", "-o", "v1.xlsx"], dir)).code).toBe(0);
+    const run = await runCli(["v1.xlsx", "--sheets", "insurance", "-o", "v2.xlsx"], dir);
+    expect(run.code).toBe(0);
+    expect(run.out[run.out.length - 1]).toBe(
+      `已生成：${path.join(dir, "v2.xlsx")}（经费分摊表、校验结果、意外险投保名单）`
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "v2.xlsx"));
+    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual([
+      "经费分摊表",
+      "校验结果",
+      "意外险投保名单",
+    ]);
+    // The removed list's marker name goes with it.
+    expect(
+      wb.definedNames.model.map((n) => n.name).filter((n) => n.startsWith("LXY_"))
+    ).toHaveLength(3);
+  });
+
   it("an unknown name is a usage error naming it (exit 2)", async () => {
     const dir = tmpDir();
     const run = await runCli(["--sheets", "participants,名单"], dir);

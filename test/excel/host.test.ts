@@ -237,6 +237,35 @@ describe("生成经费分摊表 (generate)", () => {
     expect(d.names().filter((n) => n.name.startsWith("LXY_"))).toHaveLength(2);
   });
 
+  it("removes a list it wrote before once it is no longer asked for, and keeps a user's sheet of that name", async () => {
+    const d = await openSample();
+    const users = USER_SHEETS.map((s) => sheetState(d, s));
+    await host.generate(OPTIONS, { force: false, documents: ["insurance", "notice"] });
+    expect(d.sheetNames()).toEqual([
+      ...USER_SHEETS,
+      "经费分摊表",
+      "校验结果",
+      "意外险投保名单",
+      "公示名单",
+    ]);
+    // 公示名单 unticked: the old one goes (its people would be the old roster's).
+    const second = await host.generate(OPTIONS, { force: false, documents: ["insurance"] });
+    expect(second.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果", "意外险投保名单"]);
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "经费分摊表", "校验结果", "意外险投保名单"]);
+    expect(d.names().filter((n) => n.name.startsWith("LXY_"))).toHaveLength(3);
+    // A user's own 签到表 is never one of ours: asked for or not, it stays as it is.
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add("签到表").getRange("A1").values = [["我自己的签到表"]];
+      await ctx.sync();
+    });
+    const mine = sheetState(d, "签到表");
+    await host.generate(OPTIONS, { force: false, documents: [] });
+    // (ours are written again after the user's sheets)
+    expect(d.sheetNames()).toEqual([...USER_SHEETS, "签到表", "经费分摊表", "校验结果"]);
+    expect(sheetState(d, "签到表")).toEqual(mine);
+    expect(USER_SHEETS.map((s) => sheetState(d, s))).toEqual(users);
+  });
+
   it("keeps a user's own sheet named 经费分摊表 and writes 经费分摊表(2) instead, every time", async () => {
     const d = await openSample();
     await Excel.run(async (ctx) => {
