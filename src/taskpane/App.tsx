@@ -6,7 +6,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice } from "./Notice";
 import type { Options, SheetRole } from "../core/types";
 import type { Analysis, SheetMapping } from "../core/engine";
-import { DEFAULT_NEAR_MONTHS, parseOptions } from "../core/options";
+import { parseOptions } from "../core/options";
 import type { Progress } from "../app/port";
 import type { GenerateResult } from "../app/actions";
 import { normaliseSettings, StoredSettings } from "../app/settings";
@@ -87,7 +87,6 @@ export function App({ host, lang = "zh" }: AppProps): React.ReactElement {
   const [mapping, setMapping] = React.useState<SheetMapping>({});
   const [settings, setSettings] = React.useState<SettingsValue>({
     ownUnion: saved.ownUnion ?? "",
-    nearMonths: String(saved.nearRetirementMonths ?? DEFAULT_NEAR_MONTHS),
     year: saved.year ? String(saved.year) : "",
     documents: documentsFromSettings(saved),
   });
@@ -420,7 +419,6 @@ function inputOf(
   return parseOptions({
     sheets: m,
     ownUnion: v.ownUnion,
-    nearRetirementMonths: v.nearMonths,
     year: v.year,
     ...r,
   });

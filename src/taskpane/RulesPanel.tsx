@@ -6,14 +6,26 @@ import { useStrings } from "./context";
 import { OPTION_BOUNDS, parseNumericOption } from "../core/options";
 import type { RuleInForce, RuleSet } from "../core/rules";
 
-/** The rule fields the pane sets (临近退休 stays in the settings panel). */
-export const PANE_RULES = ["perYear", "historyYears", "dailyCap", "annualCap"] as const;
+/** The rule fields the pane sets. */
+export const PANE_RULES = [
+  "perYear",
+  "historyYears",
+  "dailyCap",
+  "annualCap",
+  "nearRetirementMonths",
+] as const;
 export type PaneRule = (typeof PANE_RULES)[number];
 
 /** As typed; "" = not set here. */
 export type RulesValue = Record<PaneRule, string>;
 
-export const NO_RULES: RulesValue = { perYear: "", historyYears: "", dailyCap: "", annualCap: "" };
+export const NO_RULES: RulesValue = {
+  perYear: "",
+  historyYears: "",
+  dailyCap: "",
+  annualCap: "",
+  nearRetirementMonths: "",
+};
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

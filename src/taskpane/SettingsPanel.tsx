@@ -1,4 +1,4 @@
-// Own union, near-retirement months and programme year; saved in the document's settings.
+// Own union, programme year and the lists to generate; saved in the document's settings.
 import * as React from "react";
 import {
   Checkbox,
@@ -17,7 +17,6 @@ import { DOCUMENT_ROLES } from "../core/generated";
 export interface SettingsValue {
   /** "" = detected from the rate sheet. */
   ownUnion: string;
-  nearMonths: string;
   /** "" = from the programmes' start dates. */
   year: string;
   /** The lists generated beside the allocation (the document pack). */
@@ -49,11 +48,7 @@ export function SettingsPanel({
   const unions =
     value.ownUnion && !payers.includes(value.ownUnion) ? [...payers, value.ownUnion] : payers;
   // The same parsing and bounds as the command line (src/core/options.ts).
-  const months = OPTION_BOUNDS.nearRetirementMonths;
   const years = OPTION_BOUNDS.year;
-  const monthsOk =
-    value.nearMonths.trim() !== "" &&
-    !parseNumericOption("nearRetirementMonths", value.nearMonths).problem;
   const yearOk = !parseNumericOption("year", value.year).problem;
   return (
     <section className={styles.section} aria-labelledby="settings-heading">
@@ -73,21 +68,6 @@ export function SettingsPanel({
             </option>
           ))}
         </Select>
-      </Field>
-      <Field
-        label={s.nearMonths}
-        hint={monthsOk ? s.nearMonthsHint : undefined}
-        validationMessage={monthsOk ? undefined : s.outOfRange(months.min, months.max)}
-      >
-        <Input
-          type="number"
-          inputMode="numeric"
-          min={months.min}
-          max={months.max}
-          value={value.nearMonths}
-          disabled={disabled}
-          onChange={(_, d) => onChange({ ...value, nearMonths: d.value })}
-        />
       </Field>
       <Field
         label={s.year}

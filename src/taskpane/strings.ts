@@ -49,8 +49,6 @@ const zh = {
   settingsHeading: "设置",
   ownUnion: "本级工会",
   ownUnionAuto: (detected: string | null) => (detected ? `自动（${detected}）` : "自动识别"),
-  nearMonths: "临近退休（月）",
-  nearMonthsHint: "距法定退休年龄不足该月数即视为临近退休，默认 24。",
   year: "活动年度",
   yearHint: "留空则按项目开始日期自动确定。",
   outOfRange: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
@@ -202,9 +200,6 @@ const en: Strings = {
   settingsHeading: "Settings",
   ownUnion: "Own union",
   ownUnionAuto: (detected: string | null) => (detected ? `Automatic (${detected})` : "Automatic"),
-  nearMonths: "Near retirement (months)",
-  nearMonthsHint:
-    "Within this many months of the statutory retirement age counts as near retirement (default 24).",
   year: "Programme year",
   yearHint: "Leave blank to use the programmes' start dates.",
   outOfRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,

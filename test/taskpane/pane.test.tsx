@@ -445,7 +445,7 @@ describe("名额与候补 and the rules", () => {
   test("a rule typed in the pane is saved, sent with the action, and shown as in force (设置)", async () => {
     const host = fakeHost(book);
     await renderPane(host);
-    expect(screen.getAllByText("校验或生成后显示当前生效的值。").length).toBe(4);
+    expect(screen.getAllByText("校验或生成后显示当前生效的值。").length).toBe(5);
     await userEvent.type(screen.getByLabelText("每人每年参加次数"), "2");
     await waitFor(() =>
       expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ perYear: 2 }))
@@ -459,10 +459,41 @@ describe("名额与候补 and the rules", () => {
     );
     expect(await screen.findByText("当前生效：2（设置）")).toBeTruthy();
     expect(screen.getByText("当前生效：0（默认）")).toBeTruthy();
+    // 临近退休 left blank, like every rule field: not a setting, so a 规则 sheet's value would
+    // win; here the default is in force.
+    expect((screen.getByLabelText("临近退休（月）") as HTMLInputElement).value).toBe("");
+    expect(host.validate.mock.calls[0][0].nearRetirementMonths).toBeUndefined();
+    expect(screen.getByText("当前生效：24（默认）")).toBeTruthy();
     expect(screen.getAllByText("当前生效：不限（默认）")).toHaveLength(2);
     await userEvent.clear(screen.getByLabelText("追溯年数"));
     await userEvent.type(screen.getByLabelText("追溯年数"), "99");
     expect(screen.getByText("请输入 0 到 20 之间的整数。")).toBeTruthy();
+  });
+});
+
+describe("临近退休 and the 规则 sheet", () => {
+  test("blank, the 规则 sheet's months are in force; typed, the setting wins and the pane says so", async () => {
+    const withRules: WorkbookData = {
+      sheets: [
+        ...book.sheets,
+        {
+          name: "规则",
+          values: [
+            ["规则", "值"],
+            ["临近退休月数", "12个月"],
+          ],
+        },
+      ],
+    };
+    const host = fakeHost(withRules);
+    await renderPane(host);
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByText("当前生效：12（规则表）")).toBeTruthy();
+    expect(host.validate.mock.calls[0][0].nearRetirementMonths).toBeUndefined();
+    await userEvent.type(screen.getByLabelText("临近退休（月）"), "36");
+    await userEvent.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByText("当前生效：36（设置），“规则”表为 12")).toBeTruthy();
+    expect(host.validate.mock.calls[1][0].nearRetirementMonths).toBe(36);
   });
 });
 
