@@ -14,9 +14,9 @@ const NOTE_COL = 7;
 export function planReport(issues: Issue[], ctx: PlanContext, sheetName = REPORT_SHEET): SheetPlan {
   const rows: PlanCell[][] = [titleRow(ctx), countsRow(issues, ctx), HEADS.map(text)];
   const links: SheetPlan["links"] = [];
-  const sorted = [...issues].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
-  );
+  // Errors first, each kind in the issues' order (a stable partition, not a sort).
+  const sorted = issues.filter((i) => i.severity === "error");
+  for (const i of issues) if (i.severity !== "error") sorted.push(i);
   const shared: Shared = new Map();
   const refs = new Map<string, string>();
   for (let k = 0; k < sorted.length; k++) {
