@@ -62,11 +62,16 @@ describe("generate", () => {
     const port = new RecordingPort(await book("sample-2024.xlsx"));
     const r = await generate(port, { today: TODAY });
     expect(port.calls).toEqual(["read", "write"]);
-    // No programme is oversubscribed: an earlier 名额与候补 is removed, nothing new is written.
+    // No programme is oversubscribed: an earlier 名额与候补 is removed, nothing new is written;
+    // no list asked for: any list written earlier is removed too.
     expect(port.plans.map((p) => [p.role, !!p.remove])).toEqual([
       ["allocation", false],
       ["report", false],
       ["waitlist", true],
+      ["participants", true],
+      ["insurance", true],
+      ["signin", true],
+      ["notice", true],
     ]);
     expect(r).toMatchObject({ blocked: false, blockedBy: null, marked: false });
     expect(r.written.map((w) => w.name)).toEqual(["经费分摊表", "校验结果"]);
