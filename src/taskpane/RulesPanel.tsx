@@ -3,17 +3,11 @@
 import * as React from "react";
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "./context";
-import { OPTION_BOUNDS, parseNumericOption } from "../core/options";
+import { OPTION_BOUNDS, parseNumericOption, RULE_OPTIONS } from "../core/options";
 import type { RuleInForce, RuleSet } from "../core/rules";
 
-/** The rule fields the pane sets. */
-export const PANE_RULES = [
-  "perYear",
-  "historyYears",
-  "dailyCap",
-  "annualCap",
-  "nearRetirementMonths",
-] as const;
+/** The rule fields the pane sets: every rule a 规则 sheet can set. */
+export const PANE_RULES = RULE_OPTIONS;
 export type PaneRule = (typeof PANE_RULES)[number];
 
 /** As typed; "" = not set here. */
