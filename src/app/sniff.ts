@@ -1,6 +1,9 @@
 // What kind of file the user gave, from its first bytes (the command line and the web page):
 // an .xlsx/.xlsm is a zip, an old .xls (or a workbook with an open password) an OLE compound
 // file, a .csv plain text. Only a zip can be read; for the rest a Chinese reason says what to do.
+// Two other zips are spreadsheets we cannot read and are named so: an OpenDocument .ods (its first
+// entry is the uncompressed `mimetype`, ODF 1.2 part 3 §3.3) and an Excel binary .xlsb (its
+// workbook part is xl/workbook.bin, [MS-XLSB] §2.1.1).
 
 export type FileKind = "zip" | "ole" | "text" | "empty" | "other";
 
@@ -27,11 +30,30 @@ export function fileKind(bytes: Uint8Array): FileKind {
   return "other";
 }
 
+const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+
+/** Why a zip is a spreadsheet other than .xlsx/.xlsm, or null. */
+function otherZip(bytes: Uint8Array): string | null {
+  // Local file header: the name starts at offset 30; `mimetype` is stored, so its text follows.
+  const head = latin1(bytes.subarray(30, 120));
+  if (head.startsWith("mimetype")) {
+    if (head.includes("opendocument.spreadsheet"))
+      return "这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请在 LibreOffice 或 WPS 中“另存为” Excel 工作簿（.xlsx）";
+    if (head.includes("opendocument")) return "这是 OpenDocument 文档（如 .odt），不是工作簿";
+  }
+  // Entry names are in the central directory, at the end of the file.
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65536));
+  for (let i = 0; i < tail.length; i += 8192)
+    if (latin1(tail.subarray(i, i + 8192 + 16)).includes("xl/workbook.bin"))
+      return "这是 Excel 二进制工作簿（.xlsb），不是 .xlsx：请在 Excel 中“另存为” Excel 工作簿（.xlsx）";
+  return null;
+}
+
 /** Why a file cannot be a workbook, from its first bytes; null when it looks like one. */
 export function sniffWorkbook(bytes: Uint8Array): string | null {
   switch (fileKind(bytes)) {
     case "zip":
-      return null;
+      return otherZip(bytes);
     case "empty":
       return "文件为空";
     case "ole":

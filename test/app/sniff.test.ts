@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { fileKind, sniffWorkbook } from "../../src/app/sniff";
 import { sniff } from "../../src/cli/main";
+import { strToU8, zipSync } from "fflate";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/sample-2024.xlsx");
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -26,4 +27,28 @@ test("an .xlsx (a zip) is readable; an old .xls or a password-protected workbook
 test("the command line gives the same reasons", () => {
   expect(sniff(Buffer.from(OLE))).toBe(sniffWorkbook(OLE));
   expect(sniff(fs.readFileSync(SAMPLE))).toBeNull();
+});
+
+test("an OpenDocument spreadsheet and an Excel binary workbook are zips named for what they are", () => {
+  // An .ods: mimetype first, stored (ODF 1.2 part 3 §3.3); test/foreign/libreoffice.test.ts
+  // checks one LibreOffice wrote.
+  const ods = zipSync({
+    mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+    "content.xml": strToU8("<office:document-content/>"),
+  });
+  expect(fileKind(ods)).toBe("zip");
+  expect(sniffWorkbook(ods)).toMatch(/^这是 OpenDocument 表格（\.ods）.*另存为/);
+  // An .xlsb: a zip whose workbook part is xl/workbook.bin.
+  const xlsb = zipSync({
+    "[Content_Types].xml": strToU8("<Types/>"),
+    "xl/workbook.bin": new Uint8Array(16),
+  });
+  expect(sniffWorkbook(xlsb)).toMatch(/\.xlsb/);
+  const odt = zipSync({
+    mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
+  });
+  expect(sniffWorkbook(odt)).toBe("这是 OpenDocument 文档（如 .odt），不是工作簿");
+  // An .xlsx written by another program is still readable.
+  const xlsx = zipSync({ "xl/workbook.xml": strToU8("<workbook/>") });
+  expect(sniffWorkbook(xlsx)).toBeNull();
 });

@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { buildForeignCorpus, ForeignFile, PYTHON, SOFFICE } from "./corpus";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { generate } from "../../src/app/actions";
+import { sniffWorkbook } from "../../src/app/sniff";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-lo-"));
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lxy-lo-profile-"));
@@ -75,7 +76,7 @@ beforeAll(async () => {
   files = buildForeignCorpus(path.join(dir, "corpus")).filter(computable);
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  for (const sub of ["ours", "bare", "lo", "fods"]) fs.mkdirSync(path.join(dir, sub));
+  for (const sub of ["ours", "bare", "lo", "fods", "ods"]) fs.mkdirSync(path.join(dir, sub));
   for (const f of files) {
     const book = await XlsxWorkbook.fromBuffer(fs.readFileSync(f.file));
     const r = await generate(book, {}, { force: true });
@@ -94,6 +95,8 @@ beforeAll(async () => {
     path.join(dir, "fods"),
     files.map((f) => ours.get(f.name)!.out)
   );
+  // A user's .ods, as LibreOffice saves one.
+  soffice("ods", path.join(dir, "ods"), [files[0].file]);
 }, 900_000);
 
 afterAll(() => {
@@ -150,5 +153,13 @@ describe("our outputs of the foreign-writer corpus in LibreOffice", () => {
     }
     expect(problems).toEqual([]);
     expect(links).toBeGreaterThan(0);
+  });
+
+  it("an .ods LibreOffice wrote is named for what it is, with what to do", () => {
+    const [ods] = fs.readdirSync(path.join(dir, "ods"));
+    expect(ods).toMatch(/\.ods$/);
+    expect(sniffWorkbook(fs.readFileSync(path.join(dir, "ods", ods)))).toMatch(
+      /^这是 OpenDocument 表格（\.ods）.*另存为/
+    );
   });
 });
