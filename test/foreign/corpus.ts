@@ -1,9 +1,10 @@
 // The foreign-writer corpus (issue 11): the shipped sample written again by openpyxl, XlsxWriter,
 // bare zipfile and LibreOffice, with what the command line should give for each file.
 // make_corpus.py writes the Python-made files and manifest.json; this wrapper runs it, then has
-// LibreOffice open and save the files the manifest marks with "convert".
-// Needs /usr/bin/python3 with python3-openpyxl and python3-xlsxwriter, and soffice
-// (libreoffice-calc-nogui). FOREIGN_PYTHON and FOREIGN_SOFFICE override the programs.
+// LibreOffice open and save the files the manifest marks with "convert" (and, through UNO, add a
+// pivot table to the one marked "pivot").
+// Needs /usr/bin/python3 with python3-openpyxl, python3-xlsxwriter and python3-uno, and soffice
+// (libreoffice-calc-nogui, which brings python3-uno). FOREIGN_PYTHON and FOREIGN_SOFFICE override the programs.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -14,6 +15,7 @@ import { SAMPLE } from "../helpers/cli";
 export const PYTHON = process.env.FOREIGN_PYTHON ?? "/usr/bin/python3";
 export const SOFFICE = process.env.FOREIGN_SOFFICE ?? "soffice";
 const SCRIPT = path.join(__dirname, "make_corpus.py");
+const PIVOT = path.join(__dirname, "lo_pivot.py");
 
 /** An issue the file must produce at a cell: a known code, or a tag while the code is undecided. */
 export interface IssueAt {
@@ -52,6 +54,8 @@ export interface ForeignFile {
   expect: Expect;
   /** Made by LibreOffice from this corpus file. */
   convert?: string;
+  /** Made by LibreOffice from the sample, with a pivot table added (lo_pivot.py). */
+  pivot?: boolean;
 }
 
 interface ManifestEntry extends Omit<ForeignFile, "file" | "name"> {
@@ -121,6 +125,8 @@ export function buildForeignCorpus(dir: string, sample = SAMPLE): ForeignFile[] 
   convertWithLibreOffice(
     files.filter((f) => f.convert).map((f) => ({ from: path.join(dir, f.convert!), to: f.file }))
   );
+  for (const f of files.filter((x) => x.pivot))
+    run(PYTHON, ["-B", PIVOT, SOFFICE, sample, f.file], 180_000);
   return files;
 }
 

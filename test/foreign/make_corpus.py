@@ -5,7 +5,8 @@ programs other than ExcelJS, so the reader meets the files staff really bring (i
 Usage: /usr/bin/python3 make_corpus.py SAMPLE.xlsx OUTDIR
 Writes OUTDIR/*.xlsx and OUTDIR/manifest.json: one entry per file with the writer, the variant
 and what the command line should give (test/foreign/corpus.ts reads it). Entries with "convert"
-are made by the Node wrapper, which runs LibreOffice on the named source file.
+are made by the Node wrapper, which runs LibreOffice on the named source file; the entry with
+"pivot" is the sample with a pivot table LibreOffice adds (lo_pivot.py, through UNO).
 
 Only the standard library, openpyxl and XlsxWriter (Debian: python3-openpyxl, python3-xlsxwriter;
 run with /usr/bin/python3, not a pyenv python). Deterministic: fixed document dates and zip entry
@@ -312,6 +313,15 @@ class Corpus:
                 expect,
                 convert=source,
             )
+        # A pivot table LibreOffice made (xl/pivotCache/, xl/pivotTables/): kept byte for byte.
+        self.add(
+            "lo-pivot.xlsx",
+            "LibreOffice",
+            "lo-pivot",
+            "the sample with a DataPilot table on a sheet 透视, made through UNO (lo_pivot.py)",
+            self.seed_cells,
+            pivot=True,
+        )
         vba = os.path.join(self.out, "vbaProject.bin")
         with open(vba, "wb") as f:
             f.write(placeholder_vba())
