@@ -25,6 +25,7 @@ from corpus_sheets import (
     ROSTER,
     Formula,
     Rich,
+    Sheet,
     cell_name,
     col,
     rate_row,
@@ -179,6 +180,29 @@ class Corpus:
                 dict(no_cache, note="the stored 0 is not the value; only recalculating tells"),
             ),
             with_formulas(False),
+        )
+        # Formulas naming another sheet by its Chinese name, unquoted as Excel writes it (=参数!B2);
+        # openpyxl stores no values, so the reader has to compute them across sheets.
+        r, t, b = (s.copy() for s in self.book)
+        params = Sheet(
+            "参数",
+            [["项目", "金额（元）"], ["人均标准", 3000], ["省总工会", 2200]],
+            [[None, None], [None, None], [None, None]],
+        )
+        for row in (w1, w3):
+            t.rows[row][per_c] = Formula("=参数!B2")
+            t.rows[row][prov_c] = Formula("=参数!$B$3")
+        b.rows[1][amount_c] = Formula("=SUM(参数!B2:B3)*0+64000")
+        save_openpyxl(
+            self.add(
+                "openpyxl-formulas-cross-sheet.xlsx",
+                "openpyxl",
+                "formulas-cross-sheet",
+                "W1, W3 人均标准 =参数!B2 and 省总工会 =参数!$B$3, a budget source "
+                "=SUM(参数!B2:B3)*0+64000: references to a sheet with a CJK name, unquoted, no <v>",
+                self.seed_cells,
+            ),
+            [r, t, b, params],
         )
         save_xlsxwriter(
             self.add(

@@ -1,5 +1,6 @@
 // The HyperFormula helper other tests rely on: it must see a workbook as Excel does.
 import ExcelJS from "exceljs";
+import { HyperFormula } from "hyperformula";
 import { evaluateWorkbook, forHyperFormula } from "./hyperformula";
 
 describe("evaluateWorkbook", () => {
@@ -44,5 +45,22 @@ describe("forHyperFormula", () => {
       `COUNTIFS('It''s'!$H:$H,("=a"&CHAR(34)&"b"))`
     );
     expect(forHyperFormula(`'a"b'!A1&"x"`)).toBe(`'a"b'!A1&"x"`);
+  });
+
+  it("quotes an unquoted sheet name with CJK letters (as Excel writes =参数!B2), nothing else", () => {
+    expect(forHyperFormula("SUM(参数!B1:B3)+Sheet1!A1")).toBe("SUM('参数'!B1:B3)+Sheet1!A1");
+    expect(forHyperFormula("-项目费率!$H$3*2")).toBe("-'项目费率'!$H$3*2");
+    expect(forHyperFormula(`IF(花名册!C3="男",1,0)`)).toBe(`IF('花名册'!C3="男",1,0)`);
+    expect(forHyperFormula(`"参数!B1"&'参数'!B1`)).toBe(`"参数!B1"&'参数'!B1`);
+    expect(forHyperFormula("[1]参数!A1")).toBe("[1]参数!A1"); // another file: stays unresolved
+  });
+
+  it("lets HyperFormula compute a reference to a sheet with a CJK name", () => {
+    const hf = HyperFormula.buildFromSheets(
+      { 参数: [[3000]], 表: [["=" + forHyperFormula("参数!A1*2")]] },
+      { licenseKey: "gpl-v3" }
+    );
+    expect(hf.getCellValue({ sheet: hf.getSheetId("表")!, row: 0, col: 0 })).toBe(6000);
+    hf.destroy();
   });
 });

@@ -19,18 +19,24 @@ export interface Unresolved {
 /**
  * Excel escapes a quote inside a string literal by doubling it ("a""b"); HyperFormula 3.5's lexer
  * does not understand that, so such literals become ("a"&CHAR(34)&"b"), which means the same.
- * Quoted sheet names ('It''s'!) are copied as they are. (The tests' HyperFormula helper uses it too.)
+ * Quoted sheet names ('It''s'!) are copied as they are. Excel writes a sheet name unquoted when it
+ * is only letters, digits and underscores — CJK letters included (=参数!B1) — but HyperFormula's
+ * lexer takes unquoted names of Latin letters only (UNQUOTED_SHEET_NAME_PATTERN), so an unquoted
+ * name with any other character is quoted ('参数'!B1). (The tests' HyperFormula helper uses it too.)
  */
 export function forHyperFormula(formula: string): string {
   let out = "";
+  let plain = "";
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
     if (ch !== '"' && ch !== "'") {
-      out += ch;
+      plain += ch;
       i++;
       continue;
     }
+    out += quoteSheetNames(plain);
+    plain = "";
     let j = i + 1;
     let value = "";
     while (j < formula.length) {
@@ -55,7 +61,16 @@ export function forHyperFormula(formula: string): string {
     else out += formula.slice(i, j + 1);
     i = j + 1;
   }
-  return out;
+  return out + quoteSheetNames(plain);
+}
+
+/** An unquoted sheet name before `!` that holds a character beyond ASCII (outside any quotes). */
+const UNQUOTED_WIDE_SHEET =
+  /(?<![\w\u0080-\uffff\]])([\w.\u0080-\uffff]*[\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
+
+/** Quote the unquoted sheet names with non-ASCII characters in formula text outside quotes. */
+function quoteSheetNames(text: string): string {
+  return text.includes("!") ? text.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : text;
 }
 
 /** The formulas to compute: every one without a stored value, or all when the file asks for it. */
