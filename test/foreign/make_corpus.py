@@ -189,17 +189,21 @@ class Corpus:
             [["项目", "金额（元）"], ["人均标准", 3000], ["省总工会", 2200]],
             [[None, None], [None, None], [None, None]],
         )
+        t.rows[w1][per_c] = Formula("=参数!B2")
+        t.rows[w3][per_c] = Formula('=VLOOKUP("人均标准",参数!$A$2:$B$3,2,FALSE)')
         for row in (w1, w3):
-            t.rows[row][per_c] = Formula("=参数!B2")
             t.rows[row][prov_c] = Formula("=参数!$B$3")
+        start_c = col(rates, "开始日期")
+        t.rows[w1][start_c] = Formula(f'=DATEVALUE("{rates.rows[w1][start_c]:%Y-%m-%d}")')
         b.rows[1][amount_c] = Formula("=SUM(参数!B2:B3)*0+64000")
         save_openpyxl(
             self.add(
                 "openpyxl-formulas-cross-sheet.xlsx",
                 "openpyxl",
                 "formulas-cross-sheet",
-                "W1, W3 人均标准 =参数!B2 and 省总工会 =参数!$B$3, a budget source "
-                "=SUM(参数!B2:B3)*0+64000: references to a sheet with a CJK name, unquoted, no <v>",
+                "W1 人均标准 =参数!B2, W3's =VLOOKUP(…,参数!$A$2:$B$3,2,FALSE), 省总工会 =参数!$B$3, "
+                'W1 开始日期 =DATEVALUE("2024-06-01"), a budget source =SUM(参数!B2:B3)*0+64000: '
+                "a sheet with a CJK name, unquoted; FALSE as a value; text dates; no <v>",
                 self.seed_cells,
             ),
             [r, t, b, params],

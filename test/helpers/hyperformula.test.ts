@@ -55,12 +55,30 @@ describe("forHyperFormula", () => {
     expect(forHyperFormula("[1]参数!A1")).toBe("[1]参数!A1"); // another file: stays unresolved
   });
 
+  it("calls TRUE and FALSE written as values, and leaves names, sheets, strings and calls alone", () => {
+    expect(forHyperFormula("VLOOKUP(A3,参数!$A$1:$B$10,2,FALSE)")).toBe(
+      "VLOOKUP(A3,'参数'!$A$1:$B$10,2,FALSE())"
+    );
+    expect(forHyperFormula("IF(true,1,0)+AND(TRUE(),x)")).toBe("IF(true(),1,0)+AND(TRUE(),x)");
+    expect(forHyperFormula(`IF(A1="FALSE",FALSE!A1,TRUE_X)`)).toBe(
+      `IF(A1="FALSE",FALSE!A1,TRUE_X)`
+    );
+  });
+
   it("lets HyperFormula compute a reference to a sheet with a CJK name", () => {
     const hf = HyperFormula.buildFromSheets(
-      { 参数: [[3000]], 表: [["=" + forHyperFormula("参数!A1*2")]] },
+      {
+        参数: [["W1", 3000]],
+        表: [
+          [
+            "=" + forHyperFormula("参数!B1*2"),
+            "=" + forHyperFormula('VLOOKUP("W1",参数!A1:B1,2,FALSE)'),
+          ],
+        ],
+      },
       { licenseKey: "gpl-v3" }
     );
-    expect(hf.getCellValue({ sheet: hf.getSheetId("表")!, row: 0, col: 0 })).toBe(6000);
+    expect(hf.getSheetValues(hf.getSheetId("表")!)).toEqual([[6000, 3000]]);
     hf.destroy();
   });
 });

@@ -22,7 +22,8 @@ export interface Unresolved {
  * Quoted sheet names ('It''s'!) are copied as they are. Excel writes a sheet name unquoted when it
  * is only letters, digits and underscores — CJK letters included (=参数!B1) — but HyperFormula's
  * lexer takes unquoted names of Latin letters only (UNQUOTED_SHEET_NAME_PATTERN), so an unquoted
- * name with any other character is quoted ('参数'!B1). (The tests' HyperFormula helper uses it too.)
+ * name with any other character is quoted ('参数'!B1). A bare TRUE or FALSE becomes TRUE() or FALSE().
+ * (The tests' HyperFormula helper uses it too.)
  */
 export function forHyperFormula(formula: string): string {
   let out = "";
@@ -68,9 +69,17 @@ export function forHyperFormula(formula: string): string {
 const UNQUOTED_WIDE_SHEET =
   /(?<![\w\u0080-\uffff\]])([\w.\u0080-\uffff]*[\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
 
-/** Quote the unquoted sheet names with non-ASCII characters in formula text outside quotes. */
+/**
+ * TRUE and FALSE written as values (VLOOKUP(…,FALSE), as Excel and every writer store them):
+ * HyperFormula knows them only as the functions TRUE() and FALSE() and reads a bare FALSE as an
+ * unknown name. Not a name's part, a sheet name (FALSE!A1) or already a call.
+ */
+const BOOLEAN_LITERAL = /(?<![\w.\u0080-\uffff$])(TRUE|FALSE)(?![\w.\u0080-\uffff(!])/gi;
+
+/** Formula text outside quotes as HyperFormula reads it: sheet names quoted, TRUE/FALSE called. */
 function quoteSheetNames(text: string): string {
-  return text.includes("!") ? text.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : text;
+  const named = text.includes("!") ? text.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : text;
+  return /TRUE|FALSE/i.test(named) ? named.replace(BOOLEAN_LITERAL, "$1()") : named;
 }
 
 /** The formulas to compute: every one without a stored value, or all when the file asks for it. */
@@ -114,6 +123,10 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
     licenseKey: "gpl-v3",
     smartRounding: false,
     useArrayArithmetic: true, // as Excel evaluates range&"" inside SUMPRODUCT
+    // Text read as a date (DATEVALUE("2024-06-01"), "2024/6/1"+1) in the forms Excel takes in a
+    // Chinese locale (year first, - / or . between) and the US month/day/year; HyperFormula's
+    // default is day/month/year only.
+    dateFormats: ["YYYY/MM/DD", "MM/DD/YYYY"],
   });
   const out: Unresolved[] = [];
   try {
