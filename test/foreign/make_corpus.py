@@ -196,14 +196,16 @@ class Corpus:
         start_c = col(rates, "开始日期")
         t.rows[w1][start_c] = Formula(f'=DATEVALUE("{rates.rows[w1][start_c]:%Y-%m-%d}")')
         b.rows[1][amount_c] = Formula("=SUM(参数!B2:B3)*0+64000")
+        b.rows[2][amount_c] = Formula("=_xlfn.IFS(参数!B2>0,68000,TRUE,0)")
         save_openpyxl(
             self.add(
                 "openpyxl-formulas-cross-sheet.xlsx",
                 "openpyxl",
                 "formulas-cross-sheet",
                 "W1 人均标准 =参数!B2, W3's =VLOOKUP(…,参数!$A$2:$B$3,2,FALSE), 省总工会 =参数!$B$3, "
-                'W1 开始日期 =DATEVALUE("2024-06-01"), a budget source =SUM(参数!B2:B3)*0+64000: '
-                "a sheet with a CJK name, unquoted; FALSE as a value; text dates; no <v>",
+                'W1 开始日期 =DATEVALUE("2024-06-01"), budget sources =SUM(参数!B2:B3)*0+64000 and '
+                "=_xlfn.IFS(参数!B2>0,68000,TRUE,0): a sheet with a CJK name, unquoted; FALSE as a "
+                "value; text dates; a future function's prefix; no <v>",
                 self.seed_cells,
             ),
             [r, t, b, params],

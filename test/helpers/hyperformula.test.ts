@@ -65,6 +65,13 @@ describe("forHyperFormula", () => {
     );
   });
 
+  it("drops the _xlfn. prefix files store before newer functions (not inside strings)", () => {
+    expect(forHyperFormula(`_xlfn.IFS(A1>0,"_xlfn.x")+_xlfn._xlws.SORT(B1:B3)`)).toBe(
+      `IFS(A1>0,"_xlfn.x")+SORT(B1:B3)`
+    );
+    expect(forHyperFormula("_xludf.MYFN(1)")).toBe("_xludf.MYFN(1)");
+  });
+
   it("lets HyperFormula compute a reference to a sheet with a CJK name", () => {
     const hf = HyperFormula.buildFromSheets(
       {

@@ -22,7 +22,8 @@ export interface Unresolved {
  * Quoted sheet names ('It''s'!) are copied as they are. Excel writes a sheet name unquoted when it
  * is only letters, digits and underscores — CJK letters included (=参数!B1) — but HyperFormula's
  * lexer takes unquoted names of Latin letters only (UNQUOTED_SHEET_NAME_PATTERN), so an unquoted
- * name with any other character is quoted ('参数'!B1). A bare TRUE or FALSE becomes TRUE() or FALSE().
+ * name with any other character is quoted ('参数'!B1). A bare TRUE or FALSE becomes TRUE() or FALSE();
+ * _xlfn. prefixes are dropped.
  * (The tests' HyperFormula helper uses it too.)
  */
 export function forHyperFormula(formula: string): string {
@@ -76,9 +77,19 @@ const UNQUOTED_WIDE_SHEET =
  */
 const BOOLEAN_LITERAL = /(?<![\w.\u0080-\uffff$])(TRUE|FALSE)(?![\w.\u0080-\uffff(!])/gi;
 
-/** Formula text outside quotes as HyperFormula reads it: sheet names quoted, TRUE/FALSE called. */
+/**
+ * The prefix a file stores before a function newer than Excel 2007 (_xlfn.IFS, _xlfn.XLOOKUP,
+ * _xlfn._xlws.SORT: [MS-XLSX] 2.2.2 Formulas, future functions); Excel shows the function without it.
+ */
+const FUTURE_PREFIX = /_xl(?:fn|ws)\./gi;
+
+/**
+ * Formula text outside quotes as HyperFormula reads it: sheet names quoted, TRUE/FALSE called,
+ * future-function prefixes dropped.
+ */
 function quoteSheetNames(text: string): string {
-  const named = text.includes("!") ? text.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : text;
+  const bare = text.includes("_xl") ? text.replace(FUTURE_PREFIX, "") : text;
+  const named = bare.includes("!") ? bare.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : bare;
   return /TRUE|FALSE/i.test(named) ? named.replace(BOOLEAN_LITERAL, "$1()") : named;
 }
 
