@@ -468,21 +468,27 @@ class Corpus:
         per_c = col(rates, "人均标准（元）")
         w2 = rate_row(rates, "W2")
         t.rows[w2][per_c] = Formula("=UNIONRATE(2200)")
+        # TEXT with a number format HyperFormula gets wrong ("3000,##0" for Excel's "3,000").
+        r = roster.copy()
+        note_c = col(roster, "备注")
+        r.rows[2][note_c] = Formula('=TEXT(3000,"#,##0")&"元"')
         save_openpyxl(
             self.add(
                 "openpyxl-formula-unknown.xlsx",
                 "openpyxl",
                 "formula-unknown",
-                f"W2 人均标准 =UNIONRATE(2200): no stored value and no such function",
+                "W2 人均标准 =UNIONRATE(2200): no stored value and no such function; the first "
+                '备注 =TEXT(3000,"#,##0")&"元", a number format HyperFormula does not follow',
                 {
                     "exit": 1,
                     "issueAt": [
-                        {"code": "FORMULA_NO_VALUE", "sheet": RATES, "cell": cell_name(w2, per_c)}
+                        {"code": "FORMULA_NO_VALUE", "sheet": RATES, "cell": cell_name(w2, per_c)},
+                        {"code": "FORMULA_NO_VALUE", "sheet": ROSTER, "cell": cell_name(2, note_c)},
                     ],
-                    "note": "a coded issue on the cell, never MISSING_REQUIRED",
+                    "note": "a coded issue on each cell, never MISSING_REQUIRED or a wrong text",
                 },
             ),
-            [roster, t, budget],
+            [r, t, budget],
         )
 
         # Every SpreadsheetML element with a prefix (x:), the namespace declared as xmlns:x.

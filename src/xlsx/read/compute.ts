@@ -101,6 +101,20 @@ function needed(book: ReadBook): boolean {
 const UNCOMPUTABLE = new Set(["NAME", "REF", "ERROR", "CYCLE", "LIC", "SPILL"]);
 
 /**
+ * HyperFormula's TEXT formats dates and plain 0 / 0.00 placeholders as Excel does, but not the rest
+ * of Excel's number formats (measured, HyperFormula 3: TEXT(3000,"#,##0") gives "3000,##0",
+ * TEXT(0.5,"0%") "1%", TEXT("19910820","0000-00-00") "19910820-00-00"). A formula with TEXT and
+ * a string holding such a code (# , % ? \ @ E+, or 0 placeholders around a separator) is not
+ * computed but reported, rather than read as a wrong text.
+ */
+function textFormatUnsafe(formula: string): boolean {
+  if (!/\bTEXT\s*\(/i.test(formula)) return false;
+  for (const m of formula.matchAll(/"((?:[^"]|"")*)"/g))
+    if (/[#,%?\\@]|E\+|0[^0.]+0/i.test(m[1])) return true;
+  return false;
+}
+
+/**
  * Put the computed values into the sheets' cells (in place); returns the formulas that stay
  * without a usable value. A cell whose value cannot be computed is left blank in the data and
  * listed, never given a made-up value.
@@ -145,6 +159,17 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
       const id = hf.getSheetId(s.name)!;
       for (const f of s.formulas) {
         if (f.cached && !book.fullCalcOnLoad) continue;
+        if (textFormatUnsafe(f.formula)) {
+          s.data.values[f.row][f.col] = null;
+          out.push({
+            sheet: s.name,
+            row: f.row + 1,
+            col: f.col + 1,
+            formula: f.formula,
+            why: "TEXT number format",
+          });
+          continue;
+        }
         const v = hf.getCellValue({ sheet: id, row: f.row, col: f.col }) as unknown;
         let value: Cell = null;
         if (v !== null && typeof v === "object") {
