@@ -37,7 +37,7 @@ export function forHyperFormula(formula: string): string {
       i++;
       continue;
     }
-    out += quoteSheetNames(plain);
+    out += lexerForm(plain);
     plain = "";
     let j = i + 1;
     let value = "";
@@ -63,7 +63,7 @@ export function forHyperFormula(formula: string): string {
     else out += formula.slice(i, j + 1);
     i = j + 1;
   }
-  return out + quoteSheetNames(plain);
+  return out + lexerForm(plain);
 }
 
 /** An unquoted sheet name before `!` that holds a character beyond ASCII (outside any quotes). */
@@ -87,7 +87,7 @@ const FUTURE_PREFIX = /_xl(?:fn|ws)\./gi;
  * Formula text outside quotes as HyperFormula reads it: sheet names quoted, TRUE/FALSE called,
  * future-function prefixes dropped.
  */
-function quoteSheetNames(text: string): string {
+function lexerForm(text: string): string {
   const bare = text.includes("_xl") ? text.replace(FUTURE_PREFIX, "") : text;
   const named = bare.includes("!") ? bare.replace(UNQUOTED_WIDE_SHEET, "'$1'!") : bare;
   return /TRUE|FALSE/i.test(named) ? named.replace(BOOLEAN_LITERAL, "$1()") : named;
@@ -140,7 +140,15 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
   const contents: Record<string, (string | number | boolean | null)[][]> = {};
   for (const s of used) {
     const rows = s.data.values.map((r) => r.map((v) => (typeof v === "string" ? "'" + v : v)));
-    for (const f of s.formulas) rows[f.row][f.col] = "=" + forHyperFormula(f.formula);
+    // A formula whose stored value is used is its value here too (what Excel computed); one to
+    // compute is given to HyperFormula, or, when its TEXT cannot be trusted, a call no engine
+    // knows, so that it and every formula using it come out uncomputed instead of wrong.
+    for (const f of s.formulas) {
+      if (f.cached && !book.fullCalcOnLoad) continue;
+      rows[f.row][f.col] = textFormatUnsafe(f.formula)
+        ? "=LXY_TEXT_FORMAT_NOT_FOLLOWED()"
+        : "=" + forHyperFormula(f.formula);
+    }
     contents[s.name] = rows;
   }
   // smartRounding off: a share =1/3 must read as Excel's double, not 0.33333333333.
@@ -159,17 +167,6 @@ export async function computeFormulas(book: ReadBook): Promise<Unresolved[]> {
       const id = hf.getSheetId(s.name)!;
       for (const f of s.formulas) {
         if (f.cached && !book.fullCalcOnLoad) continue;
-        if (textFormatUnsafe(f.formula)) {
-          s.data.values[f.row][f.col] = null;
-          out.push({
-            sheet: s.name,
-            row: f.row + 1,
-            col: f.col + 1,
-            formula: f.formula,
-            why: "TEXT number format",
-          });
-          continue;
-        }
         const v = hf.getCellValue({ sheet: id, row: f.row, col: f.col }) as unknown;
         let value: Cell = null;
         if (v !== null && typeof v === "object") {
