@@ -464,6 +464,74 @@ export const CASES: CaseDef[] = [
     ),
   },
   {
+    file: "footer-signatures.xlsx",
+    damage: "经办人, 单位负责人, 填报日期 and （单位盖章） lines under the roster, as forms end",
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
+    make: edit((s) =>
+      roster(s).rows.push(
+        [
+          null,
+          "经办人：张三    联系电话：13800000000",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ],
+        [null, "单位负责人：李四", null, null, null, null, null, null, null, null, null, null],
+        [
+          null,
+          "填报日期：2024年5月20日",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ],
+        [null, null, null, null, null, null, null, "（单位盖章）", null, null, null, null]
+      )
+    ),
+  },
+  {
+    file: "template-rows.xlsx",
+    damage:
+      'a form numbered down in advance: rows below the people hold only a 序号 (some with "" beside it, as =IF(…,"",…) shows)',
+    exit: 0,
+    expected: [],
+    headcounts: BASE_HEADCOUNTS,
+    make: edit((s) => {
+      const rows = roster(s).rows;
+      const next = rows.length - 1;
+      for (let k = 0; k < 40; k++)
+        rows.push([
+          next + k,
+          k % 2 ? "" : null,
+          null,
+          "",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
+    }),
+  },
+  {
     file: "header-missing-unit.xlsx",
     damage: "no 工作单位 column",
     exit: 1,

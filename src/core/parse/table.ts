@@ -132,14 +132,26 @@ export class Table {
   }
 }
 
-/** A row with something in it that is not a footer (合计, 制表人, 注： …). */
+/**
+ * A row with something in it that is neither a footer (合计, 制表人, 经办人, （单位盖章）, 注： …) nor
+ * a template's empty line: a form numbered down in advance, or filled down with formulas that show
+ * nothing (=ROW()-2, =IF(D3="","",…)), leaves rows holding only a 序号 — a whole number — and
+ * those are no one.
+ */
 export function isDataRow(row: Cell[] | undefined): boolean {
-  return !!row && !isBlankRow(row) && !isFooterRow(row);
-}
-
-function isBlankRow(row: Cell[]): boolean {
-  for (let i = 0; i < row.length; i++) if (!blankCell(row[i])) return false;
-  return true;
+  if (!row) return false;
+  let first = -1;
+  let filled = 0;
+  for (let i = 0; i < row.length && filled < 2; i++)
+    if (!blankCell(row[i])) {
+      if (first < 0) first = i;
+      filled++;
+    }
+  if (filled === 0) return false;
+  const c = row[first];
+  if (filled === 1 && typeof c === "number" && Number.isInteger(c) && c > 0 && c < 1e6)
+    return false;
+  return !(typeof c === "string" && FOOTER.test(cellText(c).replace(/\s+/g, "")));
 }
 
 /** Whether a cell shows nothing (no text made for a number or a plain string). */
@@ -150,14 +162,6 @@ function blankCell(c: Cell | undefined): boolean {
   return cellText(c) === "";
 }
 
-const FOOTER = /^(合计|总计|小计|共计|制表|填表|审核|负责人|注[:：]|说明[:：]|备注[:：])/;
-
-/** A row whose first filled cell is text starting with 合计, 制表人, 注： … */
-function isFooterRow(row: Cell[]): boolean {
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i];
-    if (blankCell(c)) continue;
-    return typeof c === "string" && FOOTER.test(cellText(c).replace(/\s+/g, ""));
-  }
-  return false;
-}
+/** The first filled cell of a footer line below a table (spaces removed). */
+const FOOTER =
+  /^(合计|总计|小计|共计|制表|填表|填报|审核|审批|批准|负责人|单位负责人|主要负责人|分管|主管|经办|联系人|签字|签名|[（(]?(单位)?(盖章|公章)|日期[:：]|注[:：]|说明[:：]|备注[:：])/;
