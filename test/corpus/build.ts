@@ -215,6 +215,9 @@ const T = {
 const P = { W1: 0, W2: 1, W3: 2, W4: 3, N1: 4 };
 
 type Sheets = SheetSpec[];
+/** A roster row (12 columns) holding only the given cells. */
+const rosterLine = (cells: Record<number, Cell>): Cell[] =>
+  Array.from({ length: 12 }, (_, c) => cells[c] ?? null);
 const sheet = (s: Sheets, name: string) => s.find((x) => x.name === name)!;
 const roster = (s: Sheets) => sheet(s, "花名册");
 const rates = (s: Sheets) => sheet(s, "项目费率");
@@ -471,36 +474,10 @@ export const CASES: CaseDef[] = [
     headcounts: BASE_HEADCOUNTS,
     make: edit((s) =>
       roster(s).rows.push(
-        [
-          null,
-          "经办人：张三    联系电话：13800000000",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ],
-        [null, "单位负责人：李四", null, null, null, null, null, null, null, null, null, null],
-        [
-          null,
-          "填报日期：2024年5月20日",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ],
-        [null, null, null, null, null, null, null, "（单位盖章）", null, null, null, null]
+        rosterLine({ [R.name]: "经办人：张三    联系电话：13800000000" }),
+        rosterLine({ [R.name]: "单位负责人：李四" }),
+        rosterLine({ [R.name]: "填报日期：2024年5月20日" }),
+        rosterLine({ [R.program]: "（单位盖章）" })
       )
     ),
   },
@@ -515,20 +492,7 @@ export const CASES: CaseDef[] = [
       const rows = roster(s).rows;
       const next = rows.length - 1;
       for (let k = 0; k < 40; k++)
-        rows.push([
-          next + k,
-          k % 2 ? "" : null,
-          null,
-          "",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ]);
+        rows.push(rosterLine({ [R.seq]: next + k, [R.name]: k % 2 ? "" : null, [R.id]: "" }));
     }),
   },
   {
