@@ -162,6 +162,9 @@ function blankCell(c: Cell | undefined): boolean {
   return cellText(c) === "";
 }
 
-/** The first filled cell of a footer line below a table (spaces removed). */
+/**
+ * The first filled cell of a footer line below a table (spaces removed). Whole footer words only:
+ * a budget source such as 主管部门补助 or 分管单位拨款 is a data row.
+ */
 const FOOTER =
-  /^(合计|总计|小计|共计|制表|填表|填报|审核|审批|批准|负责人|单位负责人|主要负责人|分管|主管|经办|联系人|签字|签名|[（(]?(单位)?(盖章|公章)|日期[:：]|注[:：]|说明[:：]|备注[:：])/;
+  /^(合计|总计|小计|共计|制表|填表|审核|负责人|填报(人|日期|单位)|审批人|批准人|单位负责人|主要负责人|分管领导|主管领导|经办人|联系人[:：]|签字|签名[:：]|[（(]?(单位)?(盖章|公章)|日期[:：]|注[:：]|说明[:：]|备注[:：])/;
